@@ -1,0 +1,184 @@
+//! The `SkmsError` trait and the ways every SKMS error is written out.
+
+use core::fmt;
+use std::borrow::Cow;
+use std::boxed::Box;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+/// An error that a SKMS service answers with: an SKMS code, the HTTP status of
+/// the response, the fixed message of the code and, optionally, the detail of
+/// this occurrence.
+///
+/// Implement it with `#[derive(SkmsError)]`; a hand-written implementation
+/// needs only the four required methods. The trait is object safe, so
+/// `&dyn SkmsError` and `Box<dyn SkmsError>` work, and `dyn SkmsError`
+/// implements [`Serialize`] into the SKMS body:
+///
+/// ```
+/// use skms_core::{SkmsError, StandardError};
+///
+/// let error: &dyn SkmsError = &StandardError::KeyNotFound;
+/// assert_eq!(error.code(), 40013);
+/// assert_eq!(error.status(), 400);
+/// assert_eq!(error.message(), "Key not found in the keyVault");
+/// assert_eq!(error.detail(), None);
+/// assert_eq!(
+///     serde_json::to_string(error).unwrap(),
+///     r#"{"code":40013,"message":"Key not found in the keyVault"}"#,
+/// );
+/// ```
+pub trait SkmsError {
+    /// The SKMS code, such as `40013`.
+    fn code(&self) -> u32;
+
+    /// The HTTP status the error is answered with, such as `400`.
+    fn status(&self) -> u16;
+
+    /// The fixed message of the code, such as `"Key not found in the keyVault"`.
+    fn message(&self) -> &str;
+
+    /// The detail of this occurrence, such as `"keyId : 0000009"`, if any.
+    ///
+    /// A derived detail that formats fields builds a `String` here; to write it
+    /// out without one, use [`fmt_detail`](SkmsError::fmt_detail), as the
+    /// `Serialize` and `Display` impls do.
+    fn detail(&self) -> Option<Cow<'_, str>>;
+
+    /// Whether [`detail`](SkmsError::detail) is `Some`, without building it.
+    ///
+    /// Derived impls answer from static data; override it in a hand-written
+    /// impl whose `detail` allocates.
+    fn has_detail(&self) -> bool {
+        self.detail().is_some()
+    }
+
+    /// Writes the detail into `f`, writing nothing when there is none.
+    ///
+    /// Derived impls format the detail straight into `f`, without a `String`;
+    /// override it in a hand-written impl whose `detail` allocates.
+    ///
+    /// # Errors
+    ///
+    /// Passes on the error of the formatter.
+    fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.detail() {
+            Some(detail) => f.write_str(&detail),
+            None => Ok(()),
+        }
+    }
+}
+
+macro_rules! forward_skms_error {
+    ($($ty:ty),*) => {$(
+        impl<E: SkmsError + ?Sized> SkmsError for $ty {
+            fn code(&self) -> u32 {
+                (**self).code()
+            }
+            fn status(&self) -> u16 {
+                (**self).status()
+            }
+            fn message(&self) -> &str {
+                (**self).message()
+            }
+            fn detail(&self) -> Option<Cow<'_, str>> {
+                (**self).detail()
+            }
+            fn has_detail(&self) -> bool {
+                (**self).has_detail()
+            }
+            fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                (**self).fmt_detail(f)
+            }
+        }
+    )*};
+}
+
+forward_skms_error!(&E, &mut E, Box<E>, Rc<E>, Arc<E>);
+
+/// Serializes `error` as the SKMS body `{"code":..,"message":..,"detail":..}`,
+/// keys in that order, `detail` left out when there is none.
+///
+/// The detail is written through [`SkmsError::fmt_detail`] with
+/// `Serializer::collect_str`, so with serde_json nothing is allocated beyond
+/// the output itself.
+///
+/// # Errors
+///
+/// Passes on the error of the serializer.
+pub fn serialize_error<E, S>(error: &E, serializer: S) -> Result<S::Ok, S::Error>
+where
+    E: SkmsError + ?Sized,
+    S: Serializer,
+{
+    let has_detail = error.has_detail();
+    let mut body = serializer.serialize_struct("ErrorBody", 2 + usize::from(has_detail))?;
+    body.serialize_field("code", &error.code())?;
+    body.serialize_field("message", error.message())?;
+    if has_detail {
+        body.serialize_field("detail", &DetailOf(error))?;
+    } else {
+        body.skip_field("detail")?;
+    }
+    body.end()
+}
+
+/// Writes an error as `[code] message: detail`, or `[code] message` without a
+/// detail: the `Display` of every derived type.
+///
+/// # Errors
+///
+/// Passes on the error of the formatter.
+pub fn display_error<E>(error: &E, f: &mut fmt::Formatter<'_>) -> fmt::Result
+where
+    E: SkmsError + ?Sized,
+{
+    write!(f, "[{}] {}", error.code(), error.message())?;
+    if error.has_detail() {
+        f.write_str(": ")?;
+        error.fmt_detail(f)?;
+    }
+    Ok(())
+}
+
+/// The detail of an error as a `Display` and `Serialize` value that writes it
+/// straight into its output.
+pub(crate) struct DetailOf<'a, E: ?Sized>(pub(crate) &'a E);
+
+impl<E: SkmsError + ?Sized> fmt::Display for DetailOf<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_detail(f)
+    }
+}
+
+impl<E: SkmsError + ?Sized> Serialize for DetailOf<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl Serialize for dyn SkmsError + '_ {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_error(self, serializer)
+    }
+}
+
+impl Serialize for dyn SkmsError + Send + Sync + '_ {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_error(self, serializer)
+    }
+}
+
+impl fmt::Display for dyn SkmsError + '_ {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        display_error(self, f)
+    }
+}
+
+impl fmt::Display for dyn SkmsError + Send + Sync + '_ {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        display_error(self, f)
+    }
+}

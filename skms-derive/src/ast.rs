@@ -1,0 +1,126 @@
+//! The model of the input: the type, its variants and their fields, each with
+//! its parsed `#[skms(...)]` and the syn node it came from, for spans.
+
+use proc_macro2::Span;
+use syn::{Data, DeriveInput, Fields, Ident, Member, Type};
+
+use crate::attr::Attrs;
+use crate::ctxt::Ctxt;
+
+pub(crate) struct Input<'a> {
+    pub(crate) original: &'a DeriveInput,
+    pub(crate) attrs: Attrs,
+    pub(crate) shape: Shape<'a>,
+}
+
+/// A struct is one variant whose attributes are the type's.
+pub(crate) enum Shape<'a> {
+    Enum(Vec<Variant<'a>>),
+    Struct(Variant<'a>),
+}
+
+pub(crate) struct Variant<'a> {
+    /// The variant's name, or the struct's.
+    pub(crate) ident: &'a Ident,
+    /// The variant's own `#[skms(...)]`; for a struct, empty: its keys are in
+    /// `Input::attrs`.
+    pub(crate) attrs: Attrs,
+    pub(crate) fields: Vec<Field<'a>>,
+}
+
+pub(crate) struct Field<'a> {
+    pub(crate) original: &'a syn::Field,
+    pub(crate) member: Member,
+    pub(crate) ty: &'a Type,
+}
+
+impl<'a> Input<'a> {
+    /// The model of `node`, or `None` (with the error recorded) for a union.
+    pub(crate) fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Option<Self> {
+        let attrs = Attrs::parse(cx, &node.attrs);
+        let shape = match &node.data {
+            Data::Enum(data) => Shape::Enum(
+                data.variants
+                    .iter()
+                    .map(|variant| Variant {
+                        ident: &variant.ident,
+                        attrs: Attrs::parse(cx, &variant.attrs),
+                        fields: Field::multiple_from_syn(&variant.fields),
+                    })
+                    .collect(),
+            ),
+            Data::Struct(data) => Shape::Struct(Variant {
+                ident: &node.ident,
+                attrs: Attrs::default(),
+                fields: Field::multiple_from_syn(&data.fields),
+            }),
+            Data::Union(data) => {
+                cx.error_spanned_by(
+                    data.union_token,
+                    "#[derive(SkmsError)] does not support unions; use an enum with one variant per code",
+                );
+                return None;
+            }
+        };
+        Some(Input {
+            original: node,
+            attrs,
+            shape,
+        })
+    }
+
+    pub(crate) fn variants(&self) -> &[Variant<'a>] {
+        match &self.shape {
+            Shape::Enum(variants) => variants,
+            Shape::Struct(variant) => std::slice::from_ref(variant),
+        }
+    }
+
+    /// The attributes that hold a variant's keys: its own, or for a struct the
+    /// type's.
+    pub(crate) fn keys_of<'s>(&'s self, variant: &'s Variant<'a>) -> &'s Attrs {
+        match self.shape {
+            Shape::Enum(_) => &variant.attrs,
+            Shape::Struct(_) => &self.attrs,
+        }
+    }
+}
+
+impl<'a> Field<'a> {
+    fn multiple_from_syn(fields: &'a Fields) -> Vec<Self> {
+        fields
+            .iter()
+            .enumerate()
+            .map(|(index, field)| Field {
+                original: field,
+                member: match &field.ident {
+                    Some(ident) => Member::Named(ident.clone()),
+                    None => Member::Unnamed(syn::Index {
+                        index: u32::try_from(index).unwrap_or(u32::MAX),
+                        span: Span::call_site(),
+                    }),
+                },
+                ty: &field.ty,
+            })
+            .collect()
+    }
+
+    /// How a detail string names the field: `key_id` or `0`.
+    pub(crate) fn name(&self) -> String {
+        match &self.member {
+            Member::Named(ident) => {
+                let name = ident.to_string();
+                name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
+            }
+            Member::Unnamed(index) => index.index.to_string(),
+        }
+    }
+
+    /// The span of the field, for errors about its type.
+    pub(crate) fn span(&self) -> Span {
+        match &self.original.ident {
+            Some(ident) => ident.span(),
+            None => syn::spanned::Spanned::span(&self.original.ty),
+        }
+    }
+}

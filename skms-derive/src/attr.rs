@@ -1,0 +1,391 @@
+//! Parsing `#[skms(...)]`. Every key is accepted here wherever it appears and
+//! kept with its span; `valid.rs` decides whether it belongs where it was
+//! written. A bad value is recorded and parsing goes on with the next key, so
+//! that all mistakes of an attribute are reported together.
+
+use proc_macro2::{Span, TokenTree};
+use syn::meta::ParseNestedMeta;
+use syn::parse::ParseStream;
+use syn::{Attribute, Ident, Lit, LitBool, LitInt, LitStr, Path, Token};
+
+use crate::ctxt::Ctxt;
+
+/// A value written in an attribute, with the span of its key (for "duplicate"
+/// and "not allowed here") and of the value itself (for "out of range").
+pub(crate) struct Keyed<T> {
+    pub(crate) key: Ident,
+    pub(crate) value: T,
+    pub(crate) value_span: Span,
+}
+
+/// Everything the `#[skms(...)]` attributes of one item say.
+#[derive(Default)]
+pub(crate) struct Attrs {
+    /// The first `#[skms]` attribute, where errors about a missing key point.
+    pub(crate) first: Option<Path>,
+    pub(crate) code: Option<Keyed<u32>>,
+    pub(crate) status: Option<Keyed<u16>>,
+    pub(crate) msg: Option<Keyed<LitStr>>,
+    pub(crate) detail: Option<Keyed<LitStr>>,
+    pub(crate) description: Option<Keyed<LitStr>>,
+    pub(crate) transparent: Option<Ident>,
+    pub(crate) krate: Option<Keyed<Path>>,
+    pub(crate) std_error: Option<Keyed<bool>>,
+}
+
+/// The keys of `#[skms(...)]`, with the other spellings a user may reach for,
+/// so that a misspelling or a near miss gets a suggestion.
+const KEYS: &[(&str, &[&str])] = &[
+    ("code", &["error_code", "err_code", "skms_code"]),
+    ("status", &["http_status", "status_code", "http"]),
+    ("msg", &["message", "text"]),
+    ("detail", &["details", "detailed"]),
+    ("description", &["desc", "describe", "doc"]),
+    ("transparent", &["forward", "delegate"]),
+    ("crate", &["krate", "skms_core"]),
+    ("std_error", &["display", "error", "no_std_error", "thiserror"]),
+];
+
+impl Attrs {
+    /// Parses every `#[skms(...)]` among `attrs`; other attributes are not ours.
+    pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute]) -> Attrs {
+        let mut parsed = Attrs::default();
+        for attr in attrs {
+            if !attr.path().is_ident("skms") {
+                continue;
+            }
+            if parsed.first.is_none() {
+                parsed.first = Some(attr.path().clone());
+            }
+            if let Err(error) = attr.parse_nested_meta(|meta| parsed.parse_key(cx, &meta)) {
+                cx.syn_error(error);
+            }
+        }
+        parsed
+    }
+
+    fn parse_key(&mut self, cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<()> {
+        let Some(key) = key_ident(&meta.path) else {
+            cx.error_spanned_by(&meta.path, "expected a key such as `code` in #[skms(...)]");
+            return skip_value(meta);
+        };
+        match key.to_string().as_str() {
+            // code = 40013
+            "code" => {
+                let value = int_value(cx, meta, &key, "a code such as `code = 40013`")?;
+                let value = value.and_then(|lit| parse_code(cx, &lit));
+                set(cx, &mut self.code, key, value);
+            }
+            // status = 400
+            "status" => {
+                let value = int_value(cx, meta, &key, "an HTTP status such as `status = 400`")?;
+                let value = value.and_then(|lit| parse_status(cx, &lit));
+                set(cx, &mut self.status, key, value);
+            }
+            // msg = "Key not found in the keyVault"
+            "msg" => {
+                let value = str_value(cx, meta, &key, "msg = \"Key not found in the keyVault\"")?;
+                set(cx, &mut self.msg, key, value.map(spanned_lit));
+            }
+            // detail = "keyId : {key_id}"
+            "detail" => {
+                let value = str_value(cx, meta, &key, "detail = \"keyId : {key_id}\"")?;
+                set(cx, &mut self.detail, key, value.map(spanned_lit));
+            }
+            // description = "what the code means"
+            "description" => {
+                let value = str_value(cx, meta, &key, "description = \"what the code means\"")?;
+                set(cx, &mut self.description, key, value.map(spanned_lit));
+            }
+            // transparent
+            "transparent" => {
+                if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
+                    cx.error_spanned_by(
+                        &key,
+                        "`transparent` takes no value; write #[skms(transparent)]",
+                    );
+                    skip_value(meta)?;
+                }
+                if self.transparent.is_some() {
+                    cx.error_spanned_by(&key, "duplicate key `transparent` in #[skms(...)]");
+                } else {
+                    self.transparent = Some(key);
+                }
+            }
+            // crate = "path::to::skms_core"
+            "crate" => {
+                let value = str_value(cx, meta, &key, "crate = \"my_crate::skms_core\"")?;
+                let value = value.and_then(|lit| match lit.parse::<Path>() {
+                    Ok(path) => Some((path, lit.span())),
+                    Err(_) => {
+                        cx.error_spanned_by(
+                            &lit,
+                            "`crate` takes the path of skms-core as a string, such as \"my_crate::skms_core\"",
+                        );
+                        None
+                    }
+                });
+                set(cx, &mut self.krate, key, value);
+            }
+            // std_error = false
+            "std_error" => {
+                let value = bool_value(cx, meta, &key)?;
+                set(cx, &mut self.std_error, key, value);
+            }
+            unknown => {
+                let message = match suggest(unknown) {
+                    Some(known) => format!(
+                        "unknown key `{unknown}` in #[skms(...)]; did you mean `{known}`?"
+                    ),
+                    None => format!(
+                        "unknown key `{unknown}` in #[skms(...)]; expected one of `code`, `status`, `msg`, `detail`, `description`, `transparent`"
+                    ),
+                };
+                cx.error_spanned_by(&key, message);
+                skip_value(meta)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The key of a nested meta: a single identifier (keywords such as `crate`
+/// included), or `None` for a path such as `a::b`.
+fn key_ident(path: &Path) -> Option<Ident> {
+    if path.leading_colon.is_none() && path.segments.len() == 1 {
+        let segment = &path.segments[0];
+        if segment.arguments.is_none() {
+            return Some(segment.ident.clone());
+        }
+    }
+    None
+}
+
+/// Records the value of a key, or an error if the key was given before.
+fn set<T>(cx: &Ctxt, slot: &mut Option<Keyed<T>>, key: Ident, value: Option<(T, Span)>) {
+    if let Some(first) = slot {
+        cx.error_spanned_by(
+            &key,
+            format!(
+                "duplicate key `{key}` in #[skms(...)]; it was given at first as `{}`",
+                first.key
+            ),
+        );
+        return;
+    }
+    if let Some((value, value_span)) = value {
+        *slot = Some(Keyed {
+            key,
+            value,
+            value_span,
+        });
+    }
+}
+
+fn spanned_lit(lit: LitStr) -> (LitStr, Span) {
+    let span = lit.span();
+    (lit, span)
+}
+
+/// The literal after `key =`, or `None` (with the error recorded and the
+/// value skipped) when there is no literal.
+fn lit_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident, expected: &str) -> syn::Result<Option<Lit>> {
+    if !meta.input.peek(Token![=]) {
+        cx.error_spanned_by(key, format!("`{key}` needs a value: {expected}"));
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    let input = meta.value()?;
+    if input.peek(Lit) && ends_value(input) {
+        return input.parse().map(Some);
+    }
+    let tokens = skip_tokens(input)?;
+    if tokens.is_empty() {
+        cx.error_spanned_by(key, format!("`{key}` needs a value: {expected}"));
+    } else {
+        cx.error_spanned_by(
+            tokens,
+            format!("`{key}` takes a literal, not an expression: {expected}"),
+        );
+    }
+    Ok(None)
+}
+
+/// Whether the literal at the head of `input` is the whole value.
+fn ends_value(input: ParseStream) -> bool {
+    let fork = input.fork();
+    fork.parse::<Lit>().is_ok() && (fork.is_empty() || fork.peek(Token![,]))
+}
+
+fn int_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident, expected: &str) -> syn::Result<Option<LitInt>> {
+    Ok(match lit_value(cx, meta, key, expected)? {
+        Some(Lit::Int(lit)) => Some(lit),
+        Some(other) => {
+            cx.error_spanned_by(
+                &other,
+                format!("`{key}` takes an integer literal, not {}: {expected}", lit_kind(&other)),
+            );
+            None
+        }
+        None => None,
+    })
+}
+
+fn str_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident, expected: &str) -> syn::Result<Option<LitStr>> {
+    Ok(match lit_value(cx, meta, key, expected)? {
+        Some(Lit::Str(lit)) => Some(lit),
+        Some(other) => {
+            cx.error_spanned_by(
+                &other,
+                format!("`{key}` takes a string literal, not {}: {expected}", lit_kind(&other)),
+            );
+            None
+        }
+        None => None,
+    })
+}
+
+fn bool_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<Option<(bool, Span)>> {
+    let expected = "`std_error = false` leaves Display and Error to another derive";
+    Ok(match lit_value(cx, meta, key, expected)? {
+        Some(Lit::Bool(LitBool { value, span })) => Some((value, span)),
+        Some(other) => {
+            cx.error_spanned_by(
+                &other,
+                format!("`{key}` takes `true` or `false`, not {}: {expected}", lit_kind(&other)),
+            );
+            None
+        }
+        None => None,
+    })
+}
+
+fn lit_kind(lit: &Lit) -> &'static str {
+    match lit {
+        Lit::Str(_) => "a string",
+        Lit::ByteStr(_) | Lit::CStr(_) => "a byte string",
+        Lit::Byte(_) | Lit::Char(_) => "a character",
+        Lit::Int(_) => "an integer",
+        Lit::Float(_) => "a float",
+        Lit::Bool(_) => "a boolean",
+        _ => "this literal",
+    }
+}
+
+/// The code of `lit`, or `None` with the error recorded.
+fn parse_code(cx: &Ctxt, lit: &LitInt) -> Option<(u32, Span)> {
+    if !matches!(lit.suffix(), "" | "u32") {
+        cx.error_spanned_by(
+            lit,
+            format!("`code` is a u32; remove the suffix `{}`", lit.suffix()),
+        );
+        return None;
+    }
+    match lit.base10_parse::<u32>() {
+        Ok(code) => Some((code, lit.span())),
+        Err(_) => {
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "code {} does not fit in u32; SKMS codes are at most {}",
+                    lit.base10_digits(),
+                    u32::MAX
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// The status of `lit`, or `None` with the error recorded.
+fn parse_status(cx: &Ctxt, lit: &LitInt) -> Option<(u16, Span)> {
+    if !matches!(lit.suffix(), "" | "u16") {
+        cx.error_spanned_by(
+            lit,
+            format!("`status` is a u16; remove the suffix `{}`", lit.suffix()),
+        );
+        return None;
+    }
+    match lit.base10_parse::<u16>() {
+        Ok(status) if (400..=599).contains(&status) => Some((status, lit.span())),
+        _ => {
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "status {} is not an error status; an SKMS error answers 4xx or 5xx (400..=599)",
+                    lit.base10_digits()
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// Skips the value of a key, whatever it is, so that parsing can go on with
+/// the next key.
+fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) {
+        let input = meta.value()?;
+        skip_tokens(input)?;
+    } else if meta.input.peek(syn::token::Paren) {
+        meta.parse_nested_meta(|nested| skip_value(&nested))?;
+    }
+    Ok(())
+}
+
+/// Consumes the tokens up to the next top-level comma; returns them.
+fn skip_tokens(input: ParseStream) -> syn::Result<proc_macro2::TokenStream> {
+    let mut skipped = proc_macro2::TokenStream::new();
+    while !input.is_empty() && !input.peek(Token![,]) {
+        skipped.extend([input.parse::<TokenTree>()?]);
+    }
+    Ok(skipped)
+}
+
+/// The key closest to `unknown`, if one is close enough to be a likely typo.
+fn suggest(unknown: &str) -> Option<&'static str> {
+    let unknown = unknown.to_ascii_lowercase();
+    let unknown = unknown.as_str();
+    KEYS.iter()
+        .flat_map(|&(key, others)| {
+            std::iter::once(key)
+                .chain(others.iter().copied())
+                .map(move |spelling| (key, distance(unknown, spelling)))
+        })
+        .filter(|&(key, distance)| distance <= 2.max(key.len() / 3))
+        .min_by_key(|&(_, distance)| distance)
+        .map(|(key, _)| key)
+}
+
+/// Levenshtein distance between two short ASCII keys.
+fn distance(a: &str, b: &str) -> usize {
+    let b = b.as_bytes();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.bytes().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suggest;
+
+    #[test]
+    fn suggests_the_key_a_user_meant() {
+        assert_eq!(suggest("mesage"), Some("msg"));
+        assert_eq!(suggest("message"), Some("msg"));
+        assert_eq!(suggest("cod"), Some("code"));
+        assert_eq!(suggest("stauts"), Some("status"));
+        assert_eq!(suggest("details"), Some("detail"));
+        assert_eq!(suggest("transparant"), Some("transparent"));
+        assert_eq!(suggest("Status"), Some("status"));
+        assert_eq!(suggest("frobnicate"), None);
+    }
+}

@@ -1,0 +1,436 @@
+//! Code generation. Nothing here can fail: every check happened in `valid.rs`.
+//!
+//! What is generated is kept small for the compiler's sake: one static table
+//! of entries, one match that maps a value to its entry (or to the field of a
+//! transparent variant), one match over the variants that format a detail,
+//! and trait impls whose methods are one-line calls into
+//! `skms_core::__private`.
+
+use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::{DeriveInput, Member};
+
+use crate::ast::{Field, Input};
+use crate::ctxt::Ctxt;
+use crate::fmt::FmtTrait;
+use crate::valid::{self, Detail, Kind, OwnEntry, Plan};
+
+pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::default();
+    let input = Input::from_syn(&cx, node);
+    let plan = input.as_ref().and_then(|input| valid::check(&cx, input));
+    match (cx.check(), &input, plan) {
+        (Ok(()), Some(input), Some(plan)) => expand(input, &plan),
+        (Err(errors), input, _) => {
+            let mut tokens = errors.to_compile_error();
+            if let Some(input) = input {
+                let krate = input
+                    .attrs
+                    .krate
+                    .as_ref()
+                    .map_or_else(|| quote!(::skms_core), |k| k.value.to_token_stream());
+                tokens.extend(fallback(node, &krate));
+            }
+            tokens
+        }
+        // Unreachable: without an error there is always a plan.
+        (Ok(()), _, _) => TokenStream::new(),
+    }
+}
+
+fn expand(input: &Input, plan: &Plan) -> TokenStream {
+    let krate = &plan.krate;
+    let private = quote!(#krate::__private);
+    let ty = &input.original.ident;
+    let (impl_generics, ty_generics, _) = input.original.generics.split_for_impl();
+    let bounds = Bounds::new(input, plan);
+    let where_clause = bounds.where_clause(&[]);
+
+    let entries: Vec<TokenStream> = plan
+        .variants
+        .iter()
+        .filter_map(|(variant, kind)| match kind {
+            Kind::Own { entry, .. } => Some(entry_tokens(&private, &variant.ident.to_string(), entry)),
+            Kind::Transparent { .. } => None,
+        })
+        .collect();
+    let entry_count = entries.len();
+
+    let slot = slot_body(input, plan, &private);
+    let fmt_detail = fmt_detail_body(input, plan);
+
+    let std_impls = if plan.std_error {
+        let source = source_fn(input, plan, &private);
+        let mut extra = bounds.error_bounds.clone();
+        if input.original.generics.type_params().next().is_some() {
+            extra.push(quote!(Self: ::core::fmt::Debug));
+        }
+        let error_where = bounds.where_clause(&extra);
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ty #ty_generics #where_clause {
+                fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #private::display(self, __f)
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics #private::StdError for #ty #ty_generics #error_where {
+                #source
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+
+    quote! {
+        const _: () = {
+            static __SKMS_ENTRIES: [#krate::Entry; #entry_count] = [#(#entries),*];
+
+            #[automatically_derived]
+            impl #impl_generics #ty #ty_generics #where_clause {
+                #[inline]
+                fn __skms_slot(&self) -> #private::Slot<'_> {
+                    #slot
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics #krate::SkmsError for #ty #ty_generics #where_clause {
+                #[inline]
+                fn code(&self) -> ::core::primitive::u32 {
+                    self.__skms_slot().code()
+                }
+                #[inline]
+                fn status(&self) -> ::core::primitive::u16 {
+                    self.__skms_slot().status()
+                }
+                #[inline]
+                fn message(&self) -> &::core::primitive::str {
+                    self.__skms_slot().message()
+                }
+                #[inline]
+                fn detail(&self) -> ::core::option::Option<#private::Cow<'_, ::core::primitive::str>> {
+                    self.__skms_slot().detail(self)
+                }
+                #[inline]
+                fn has_detail(&self) -> ::core::primitive::bool {
+                    self.__skms_slot().has_detail()
+                }
+                fn fmt_detail(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #fmt_detail
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics #krate::Catalog for #ty #ty_generics #where_clause {
+                const ENTRIES: &'static [#krate::Entry] = &__SKMS_ENTRIES;
+            }
+
+            #[automatically_derived]
+            impl #impl_generics #private::serde::Serialize for #ty #ty_generics #where_clause {
+                fn serialize<__S>(
+                    &self,
+                    __serializer: __S,
+                ) -> ::core::result::Result<
+                    <__S as #private::serde::Serializer>::Ok,
+                    <__S as #private::serde::Serializer>::Error,
+                >
+                where
+                    __S: #private::serde::Serializer,
+                {
+                    #private::serialize(self, __serializer)
+                }
+            }
+
+            #std_impls
+        };
+    }
+}
+
+/// `__private::entry(40013, 400, "msg", None, "Variant")`, with its detail.
+fn entry_tokens(private: &TokenStream, variant: &str, entry: &OwnEntry) -> TokenStream {
+    let code = Literal::u32_unsuffixed(entry.code);
+    let status = Literal::u16_unsuffixed(entry.status);
+    let message = &entry.message;
+    let description = match &entry.description {
+        Some(description) => quote!(::core::option::Option::Some(#description)),
+        None => quote!(::core::option::Option::None),
+    };
+    let base = quote!(#private::entry(#code, #status, #message, #description, #variant));
+    match &entry.detail {
+        None => base,
+        Some(Detail::Static(text)) => quote!(#private::with_static_detail(#base, #text)),
+        Some(Detail::Formatted { .. }) => quote!(#private::with_formatted_detail(#base)),
+    }
+}
+
+/// The body of `__skms_slot`: the entry of the value, or its transparent field.
+fn slot_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
+    let is_struct = matches!(input.shape, crate::ast::Shape::Struct(_));
+    if is_struct {
+        return match &plan.variants[0].1 {
+            Kind::Own { .. } => quote!(#private::Slot::Own(&__SKMS_ENTRIES[0])),
+            Kind::Transparent { field } => {
+                let member = &field.member;
+                let inner = transparent_call(private, field, &quote!(&self.#member));
+                quote!(#private::Slot::Inner(#inner))
+            }
+        };
+    }
+    if plan.variants.is_empty() {
+        return quote!(match *self {});
+    }
+    let any_own = plan.variants.iter().any(|(_, kind)| matches!(kind, Kind::Own { .. }));
+    let any_transparent = plan
+        .variants
+        .iter()
+        .any(|(_, kind)| matches!(kind, Kind::Transparent { .. }));
+    let arms = plan.variants.iter().map(|(variant, kind)| {
+        let ident = variant.ident;
+        match kind {
+            Kind::Own { index, .. } => {
+                let index = Literal::usize_unsuffixed(*index);
+                quote!(Self::#ident { .. } => #index,)
+            }
+            Kind::Transparent { field } => {
+                let member = &field.member;
+                let binding = Ident::new("__field", field.span());
+                let inner = transparent_call(private, field, &binding.to_token_stream());
+                let slot = quote!(#private::Slot::Inner(#inner));
+                let slot = if any_own { quote!(return #slot) } else { slot };
+                quote!(Self::#ident { #member: #binding, .. } => #slot,)
+            }
+        }
+    });
+    if any_own {
+        quote!(#private::Slot::Own(&__SKMS_ENTRIES[match self { #(#arms)* }]))
+    } else {
+        debug_assert!(any_transparent);
+        quote!(match self { #(#arms)* })
+    }
+}
+
+/// `__private::transparent(field)`, spanned on the field's type so that a
+/// type that is not an `SkmsError` is reported there.
+fn transparent_call(private: &TokenStream, field: &Field, value: &TokenStream) -> TokenStream {
+    let span = syn::spanned::Spanned::span(field.ty);
+    quote_spanned!(span=> #private::transparent(#value))
+}
+
+/// The body of `fmt_detail`: `write!` for each variant whose detail formats
+/// fields; every other variant's detail comes from its slot.
+fn fmt_detail_body(input: &Input, plan: &Plan) -> TokenStream {
+    let fallback = quote!(self.__skms_slot().fmt_detail(__f));
+    let mut arms = Vec::new();
+    for (variant, kind) in &plan.variants {
+        let Kind::Own {
+            entry:
+                OwnEntry {
+                    detail: Some(Detail::Formatted { format, fields, uses }),
+                    ..
+                },
+            ..
+        } = kind
+        else {
+            continue;
+        };
+        let members = fields.iter().map(|field| &field.member);
+        let bindings: Vec<Ident> = fields.iter().map(|field| binding(field)).collect();
+        let args = fields.iter().zip(&bindings).map(|(field, binding)| {
+            let counts = uses
+                .iter()
+                .any(|(used, fmt_trait)| std::ptr::eq(*used, *field) && *fmt_trait == FmtTrait::Count);
+            let name = format_ident!("{}", binding);
+            if counts {
+                quote!(#name = *#binding)
+            } else {
+                quote!(#name = #binding)
+            }
+        });
+        let path = match input.shape {
+            crate::ast::Shape::Struct(_) => quote!(Self),
+            crate::ast::Shape::Enum(_) => {
+                let ident = variant.ident;
+                quote!(Self::#ident)
+            }
+        };
+        arms.push(quote! {
+            #path { #(#members: #bindings,)* .. } => ::core::write!(__f, #format, #(#args),*),
+        });
+    }
+    if arms.is_empty() {
+        return fallback;
+    }
+    let all_formatted = arms.len() == plan.variants.len();
+    let rest = if all_formatted {
+        TokenStream::new()
+    } else {
+        quote!(_ => #fallback,)
+    };
+    quote!(match self { #(#arms)* #rest })
+}
+
+/// The identifier a match arm binds a field to: `__key_id`, `__0`; spanned on
+/// the field, so that a field that cannot be formatted is reported there.
+fn binding(field: &Field) -> Ident {
+    let name = match &field.member {
+        Member::Named(_) => format!("__{}", field.name()),
+        Member::Unnamed(index) => format!("__{}", index.index),
+    };
+    Ident::new(&name, field.span())
+}
+
+/// `source()`: a transparent variant's is its field's.
+fn source_fn(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
+    let mut arms = Vec::new();
+    for (variant, kind) in &plan.variants {
+        let Kind::Transparent { field } = kind else {
+            continue;
+        };
+        let member = &field.member;
+        let span = syn::spanned::Spanned::span(field.ty);
+        let call = quote_spanned!(span=> #private::source(__field));
+        let path = match input.shape {
+            crate::ast::Shape::Struct(_) => quote!(Self),
+            crate::ast::Shape::Enum(_) => {
+                let ident = variant.ident;
+                quote!(Self::#ident)
+            }
+        };
+        arms.push(quote!(#path { #member: __field, .. } => #call,));
+    }
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    let rest = if arms.len() == plan.variants.len() {
+        TokenStream::new()
+    } else {
+        quote!(_ => ::core::option::Option::None,)
+    };
+    quote! {
+        fn source(&self) -> ::core::option::Option<&(dyn #private::StdError + 'static)> {
+            match self { #(#arms)* #rest }
+        }
+    }
+}
+
+/// The bounds the generated impls add: only for the fields whose types
+/// mention a type parameter, and only the traits the generated code uses.
+struct Bounds<'a> {
+    original: Option<&'a syn::WhereClause>,
+    bounds: Vec<TokenStream>,
+    error_bounds: Vec<TokenStream>,
+}
+
+impl<'a> Bounds<'a> {
+    fn new(input: &'a Input, plan: &Plan) -> Self {
+        let generics = &input.original.generics;
+        let params: Vec<String> = generics.type_params().map(|p| p.ident.to_string()).collect();
+        let mut bounds = Bounds {
+            original: generics.where_clause.as_ref(),
+            bounds: Vec::new(),
+            error_bounds: Vec::new(),
+        };
+        if params.is_empty() {
+            return bounds;
+        }
+        let private = {
+            let krate = &plan.krate;
+            quote!(#krate::__private)
+        };
+        let krate = &plan.krate;
+        for (_, kind) in &plan.variants {
+            match kind {
+                Kind::Transparent { field } if mentions(field.ty, &params) => {
+                    let ty = field.ty;
+                    push_unique(&mut bounds.bounds, quote!(#ty: #krate::SkmsError));
+                    push_unique(&mut bounds.error_bounds, quote!(#ty: #private::StdError));
+                }
+                Kind::Own {
+                    entry:
+                        OwnEntry {
+                            detail: Some(Detail::Formatted { uses, .. }),
+                            ..
+                        },
+                    ..
+                } => {
+                    for (field, fmt_trait) in uses {
+                        if !mentions(field.ty, &params) {
+                            continue;
+                        }
+                        let ty = field.ty;
+                        let fmt_trait = match fmt_trait {
+                            FmtTrait::Display => quote!(Display),
+                            FmtTrait::Debug => quote!(Debug),
+                            FmtTrait::LowerHex => quote!(LowerHex),
+                            FmtTrait::UpperHex => quote!(UpperHex),
+                            FmtTrait::Octal => quote!(Octal),
+                            FmtTrait::Binary => quote!(Binary),
+                            FmtTrait::LowerExp => quote!(LowerExp),
+                            FmtTrait::UpperExp => quote!(UpperExp),
+                            FmtTrait::Count => continue,
+                        };
+                        push_unique(&mut bounds.bounds, quote!(#ty: ::core::fmt::#fmt_trait));
+                    }
+                }
+                _ => {}
+            }
+        }
+        bounds
+    }
+
+    /// `where` with the user's predicates, the derive's, and `extra`.
+    fn where_clause(&self, extra: &[TokenStream]) -> TokenStream {
+        let original = self.original.into_iter().flat_map(|w| w.predicates.iter());
+        let predicates: Vec<TokenStream> = original
+            .map(ToTokens::to_token_stream)
+            .chain(self.bounds.iter().cloned())
+            .chain(extra.iter().cloned())
+            .collect();
+        if predicates.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(where #(#predicates),*)
+        }
+    }
+}
+
+fn push_unique(bounds: &mut Vec<TokenStream>, bound: TokenStream) {
+    let text = bound.to_string();
+    if !bounds.iter().any(|b| b.to_string() == text) {
+        bounds.push(bound);
+    }
+}
+
+/// Whether `ty` names one of the type parameters `params`.
+fn mentions(ty: &syn::Type, params: &[String]) -> bool {
+    fn walk(tokens: TokenStream, params: &[String]) -> bool {
+        tokens.into_iter().any(|tree| match tree {
+            TokenTree::Ident(ident) => params.iter().any(|p| ident == p),
+            TokenTree::Group(group) => walk(group.stream(), params),
+            TokenTree::Punct(_) | TokenTree::Literal(_) => false,
+        })
+    }
+    walk(ty.to_token_stream(), params)
+}
+
+/// After an error, impls whose bodies are never run, so that the user sees
+/// the mistake in the attribute and not a cascade of "SkmsError is not
+/// implemented" at every use of the type.
+fn fallback(node: &DeriveInput, krate: &TokenStream) -> TokenStream {
+    let ty = &node.ident;
+    let (impl_generics, ty_generics, where_clause) = node.generics.split_for_impl();
+    let span = Span::call_site();
+    quote_spanned! {span=>
+        #[automatically_derived]
+        impl #impl_generics #krate::SkmsError for #ty #ty_generics #where_clause {
+            fn code(&self) -> ::core::primitive::u32 { ::core::unreachable!() }
+            fn status(&self) -> ::core::primitive::u16 { ::core::unreachable!() }
+            fn message(&self) -> &::core::primitive::str { ::core::unreachable!() }
+            fn detail(&self) -> ::core::option::Option<#krate::__private::Cow<'_, ::core::primitive::str>> {
+                ::core::unreachable!()
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! `#[derive(SkmsError)]`. Use it through `skms-core`, which re-exports it and
+//! documents the attribute; the generated code names nothing but `skms_core`
+//! and `core`.
+//!
+//! The derive is a small compiler: `ast` reads the input into a model, `attr`
+//! parses `#[skms(...)]`, `valid` checks every rule and collects every error
+//! (`ctxt`), `fmt` reads the `detail` format string, and `expand` writes the
+//! code, which cannot fail by then.
+
+// Lints allowed for the whole crate, each with its reason:
+// - needless_pass_by_value: syn's parse callbacks and quote's interpolation
+//   take owned values in places where a borrow would only add noise.
+#![allow(clippy::needless_pass_by_value)]
+
+mod ast;
+mod attr;
+mod ctxt;
+mod expand;
+mod fmt;
+mod valid;
+
+use proc_macro::TokenStream;
+use syn::parse_macro_input;
+
+/// Derives `SkmsError`, `Catalog`, `serde::Serialize`, `Display` and
+/// `std::error::Error`. See the skms-core documentation for the attribute.
+#[proc_macro_derive(SkmsError, attributes(skms))]
+pub fn derive_skms_error(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as syn::DeriveInput);
+    expand::derive(&input).into()
+}

@@ -1,0 +1,317 @@
+//! Every semantic rule of the derive. The output is a `Plan` that expansion
+//! turns into code without any further check: whatever can be wrong with the
+//! input is found here, and all of it is reported at once.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::Span;
+use syn::{Ident, LitStr, Path};
+
+use crate::ast::{Field, Input, Shape, Variant};
+use crate::attr::{Attrs, Keyed};
+use crate::ctxt::Ctxt;
+use crate::fmt::{self, FieldRef, FmtTrait};
+
+pub(crate) struct Plan<'a> {
+    /// The path of skms-core in generated code.
+    pub(crate) krate: Path,
+    /// Whether to implement `Display` and `std::error::Error`.
+    pub(crate) std_error: bool,
+    /// One per variant, in declaration order.
+    pub(crate) variants: Vec<(&'a Variant<'a>, Kind<'a>)>,
+}
+
+pub(crate) enum Kind<'a> {
+    /// A variant with an entry of its own, at `index` in the type's table.
+    Own { index: usize, entry: OwnEntry<'a> },
+    /// A variant that forwards everything to its one field.
+    Transparent { field: &'a Field<'a> },
+}
+
+pub(crate) struct OwnEntry<'a> {
+    pub(crate) code: u32,
+    pub(crate) status: u16,
+    pub(crate) message: String,
+    pub(crate) description: Option<String>,
+    pub(crate) detail: Option<Detail<'a>>,
+}
+
+pub(crate) enum Detail<'a> {
+    /// A detail that names no field: the text, braces unescaped.
+    Static(String),
+    /// A detail formatted from fields: the string for `core::write!` (spanned
+    /// on the user's literal), the fields it binds, and each use's trait.
+    Formatted {
+        format: LitStr,
+        fields: Vec<&'a Field<'a>>,
+        uses: Vec<(&'a Field<'a>, FmtTrait)>,
+    },
+}
+
+/// Checks `input`; the plan when everything is right, else every error.
+pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Option<Plan<'a>> {
+    check_container(cx, input);
+    let mut variants = Vec::new();
+    let mut codes: BTreeMap<u32, &Ident> = BTreeMap::new();
+    let mut own_entries = 0;
+    for variant in input.variants() {
+        let attrs = input.keys_of(variant);
+        if let Shape::Enum(_) = input.shape {
+            for key in [&variant.attrs.krate.as_ref().map(|k| &k.key), &variant.attrs.std_error.as_ref().map(|k| &k.key)]
+                .into_iter()
+                .flatten()
+            {
+                cx.error_spanned_by(
+                    key,
+                    format!("`{key}` goes on the enum, not on a variant"),
+                );
+            }
+        }
+        let Some(kind) = check_variant(cx, input, variant, attrs, own_entries) else {
+            continue;
+        };
+        if let Kind::Own { entry, .. } = &kind {
+            own_entries += 1;
+            if let Some(first) = codes.get(&entry.code) {
+                let span = attrs.code.as_ref().map_or_else(Span::call_site, |c| c.value_span);
+                cx.syn_error(syn::Error::new(
+                    span,
+                    format!(
+                        "duplicate code {}; first used by `{first}`; every code of a type means one thing",
+                        entry.code
+                    ),
+                ));
+            } else {
+                codes.insert(entry.code, variant.ident);
+            }
+        }
+        variants.push((variant, kind));
+    }
+    let krate = input
+        .attrs
+        .krate
+        .as_ref()
+        .map_or_else(|| syn::parse_quote!(::skms_core), |krate| krate.value.clone());
+    let std_error = input.attrs.std_error.as_ref().is_none_or(|keyed| keyed.value);
+    Some(Plan {
+        krate,
+        std_error,
+        variants,
+    })
+}
+
+/// On an enum, only the type's own keys may stand on the enum.
+fn check_container(cx: &Ctxt, input: &Input) {
+    let Shape::Enum(_) = input.shape else {
+        return;
+    };
+    let attrs = &input.attrs;
+    let variant_keys = [
+        attrs.code.as_ref().map(|k| &k.key),
+        attrs.status.as_ref().map(|k| &k.key),
+        attrs.msg.as_ref().map(|k| &k.key),
+        attrs.detail.as_ref().map(|k| &k.key),
+        attrs.description.as_ref().map(|k| &k.key),
+        attrs.transparent.as_ref(),
+    ];
+    for key in variant_keys.into_iter().flatten() {
+        cx.error_spanned_by(
+            key,
+            format!("`{key}` goes on each variant of an enum, not on the enum"),
+        );
+    }
+}
+
+fn check_variant<'a>(
+    cx: &Ctxt,
+    input: &Input,
+    variant: &'a Variant<'a>,
+    attrs: &Attrs,
+    index: usize,
+) -> Option<Kind<'a>> {
+    let what = match input.shape {
+        Shape::Enum(_) => "variant",
+        Shape::Struct(_) => "struct",
+    };
+    let Some(first) = &attrs.first else {
+        cx.error_spanned_by(
+            variant.ident,
+            format!(
+                "{what} `{}` has no #[skms(...)]; give it #[skms(code = 40013, status = 400, msg = \"...\")] or #[skms(transparent)]",
+                variant.ident
+            ),
+        );
+        return None;
+    };
+    if let Some(transparent) = &attrs.transparent {
+        return check_transparent(cx, variant, attrs, transparent, what);
+    }
+    let mut missing = Vec::new();
+    if attrs.code.is_none() {
+        missing.push("`code = ...`");
+    }
+    if attrs.status.is_none() {
+        missing.push("`status = ...`");
+    }
+    if attrs.msg.is_none() {
+        missing.push("`msg = \"...\"`");
+    }
+    if !missing.is_empty() {
+        cx.error_spanned_by(
+            first,
+            format!(
+                "#[skms(...)] of `{}` lacks {}; every code needs a code, a status and a msg, or the variant is #[skms(transparent)]",
+                variant.ident,
+                join(&missing)
+            ),
+        );
+    }
+    let detail = attrs
+        .detail
+        .as_ref()
+        .and_then(|detail| check_detail(cx, variant, &detail.value));
+    let (code, status, msg) = (attrs.code.as_ref()?, attrs.status.as_ref()?, attrs.msg.as_ref()?);
+    if attrs.detail.is_some() && detail.is_none() {
+        return None;
+    }
+    Some(Kind::Own {
+        index,
+        entry: OwnEntry {
+            code: code.value,
+            status: status.value,
+            message: msg.value.value(),
+            description: attrs.description.as_ref().map(|d| d.value.value()),
+            detail,
+        },
+    })
+}
+
+fn check_transparent<'a>(
+    cx: &Ctxt,
+    variant: &'a Variant<'a>,
+    attrs: &Attrs,
+    transparent: &Ident,
+    what: &str,
+) -> Option<Kind<'a>> {
+    let others: [Option<&Ident>; 5] = [
+        attrs.code.as_ref().map(key_of),
+        attrs.status.as_ref().map(key_of),
+        attrs.msg.as_ref().map(key_of),
+        attrs.detail.as_ref().map(key_of),
+        attrs.description.as_ref().map(key_of),
+    ];
+    let mut ok = true;
+    for key in others.into_iter().flatten() {
+        cx.error_spanned_by(
+            key,
+            format!("`{key}` cannot be combined with `transparent`: a transparent {what} takes everything from its field"),
+        );
+        ok = false;
+    }
+    if variant.fields.len() != 1 {
+        cx.error_spanned_by(
+            transparent,
+            format!(
+                "#[skms(transparent)] needs exactly one field, whose type implements SkmsError; `{}` has {}",
+                variant.ident,
+                match variant.fields.len() {
+                    0 => "none".to_owned(),
+                    n => n.to_string(),
+                }
+            ),
+        );
+        return None;
+    }
+    ok.then(|| Kind::Transparent {
+        field: &variant.fields[0],
+    })
+}
+
+fn key_of<T>(keyed: &Keyed<T>) -> &Ident {
+    &keyed.key
+}
+
+fn check_detail<'a>(cx: &Ctxt, variant: &'a Variant<'a>, lit: &LitStr) -> Option<Detail<'a>> {
+    let parsed = match fmt::parse(&lit.value()) {
+        Ok(parsed) => parsed,
+        Err(message) => {
+            cx.error_spanned_by(lit, message);
+            return None;
+        }
+    };
+    if parsed.is_static() {
+        return Some(Detail::Static(parsed.text));
+    }
+    let mut fields = Vec::new();
+    let mut ok = true;
+    for field_ref in parsed.fields() {
+        match find_field(variant, field_ref) {
+            Some(field) => fields.push(field),
+            None => {
+                cx.error_spanned_by(lit, no_such_field(variant, field_ref));
+                ok = false;
+            }
+        }
+    }
+    if !ok {
+        return None;
+    }
+    let uses = parsed
+        .uses
+        .iter()
+        .filter_map(|(field_ref, fmt_trait)| Some((find_field(variant, field_ref)?, *fmt_trait)))
+        .collect();
+    Some(Detail::Formatted {
+        format: LitStr::new(&parsed.rewritten, lit.span()),
+        fields,
+        uses,
+    })
+}
+
+fn find_field<'a>(variant: &'a Variant<'a>, field_ref: &FieldRef) -> Option<&'a Field<'a>> {
+    variant
+        .fields
+        .iter()
+        .find(|field| field.name() == field_ref.written())
+}
+
+fn no_such_field(variant: &Variant, field_ref: &FieldRef) -> String {
+    let written = field_ref.written();
+    let names: Vec<String> = variant.fields.iter().map(Field::name).collect();
+    let fields = match names.len() {
+        0 => format!("`{}` has no fields", variant.ident),
+        _ => format!(
+            "the fields of `{}` are {}",
+            variant.ident,
+            join(&names.iter().map(|n| format!("`{{{n}}}`")).collect::<Vec<_>>())
+        ),
+    };
+    match field_ref {
+        FieldRef::Named(_) if variant.fields.iter().any(|f| f.original.ident.is_none()) => format!(
+            "detail names `{{{written}}}`, but `{}` has unnamed fields; {fields}",
+            variant.ident
+        ),
+        FieldRef::Index(_) if variant.fields.iter().any(|f| f.original.ident.is_some()) => {
+            format!(
+                "detail names `{{{written}}}`, but `{}` has named fields; {fields}",
+                variant.ident
+            )
+        }
+        _ => format!(
+            "detail names `{{{written}}}`, but `{}` has no such field; {fields}",
+            variant.ident
+        ),
+    }
+}
+
+fn join(items: &[impl AsRef<str>]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => format!(
+            "{} and {}",
+            init.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(", "),
+            last.as_ref()
+        ),
+    }
+}
