@@ -216,9 +216,9 @@ impl<'de> Deserialize<'de> for Code {
             }
 
             fn visit_i128<E: de::Error>(self, code: i128) -> Result<Code, E> {
-                u32::try_from(code)
-                    .map(Code)
-                    .map_err(|_| E::invalid_value(de::Unexpected::Other("an integer out of range"), &self))
+                u32::try_from(code).map(Code).map_err(|_| {
+                    E::invalid_value(de::Unexpected::Other("an integer out of range"), &self)
+                })
             }
         }
 

@@ -14,6 +14,8 @@ pub(crate) struct Input<'a> {
 }
 
 /// A struct is one variant whose attributes are the type's.
+// One per input, so the size of the variants does not matter.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Shape<'a> {
     Enum(Vec<Variant<'a>>),
     Struct(Variant<'a>),

@@ -43,7 +43,10 @@ const KEYS: &[(&str, &[&str])] = &[
     ("description", &["desc", "describe", "doc"]),
     ("transparent", &["forward", "delegate"]),
     ("crate", &["krate", "skms_core"]),
-    ("std_error", &["display", "error", "no_std_error", "thiserror"]),
+    (
+        "std_error",
+        &["display", "error", "no_std_error", "thiserror"],
+    ),
 ];
 
 impl Attrs {
@@ -189,7 +192,12 @@ fn spanned_lit(lit: LitStr) -> (LitStr, Span) {
 
 /// The literal after `key =`, or `None` (with the error recorded and the
 /// value skipped) when there is no literal.
-fn lit_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident, expected: &str) -> syn::Result<Option<Lit>> {
+fn lit_value(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Ident,
+    expected: &str,
+) -> syn::Result<Option<Lit>> {
     if !meta.input.peek(Token![=]) {
         cx.error_spanned_by(key, format!("`{key}` needs a value: {expected}"));
         skip_value(meta)?;
@@ -217,13 +225,21 @@ fn ends_value(input: ParseStream) -> bool {
     fork.parse::<Lit>().is_ok() && (fork.is_empty() || fork.peek(Token![,]))
 }
 
-fn int_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident, expected: &str) -> syn::Result<Option<LitInt>> {
+fn int_value(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Ident,
+    expected: &str,
+) -> syn::Result<Option<LitInt>> {
     Ok(match lit_value(cx, meta, key, expected)? {
         Some(Lit::Int(lit)) => Some(lit),
         Some(other) => {
             cx.error_spanned_by(
                 &other,
-                format!("`{key}` takes an integer literal, not {}: {expected}", lit_kind(&other)),
+                format!(
+                    "`{key}` takes an integer literal, not {}: {expected}",
+                    lit_kind(&other)
+                ),
             );
             None
         }
@@ -231,13 +247,21 @@ fn int_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident, expected: &str) -> 
     })
 }
 
-fn str_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident, expected: &str) -> syn::Result<Option<LitStr>> {
+fn str_value(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Ident,
+    expected: &str,
+) -> syn::Result<Option<LitStr>> {
     Ok(match lit_value(cx, meta, key, expected)? {
         Some(Lit::Str(lit)) => Some(lit),
         Some(other) => {
             cx.error_spanned_by(
                 &other,
-                format!("`{key}` takes a string literal, not {}: {expected}", lit_kind(&other)),
+                format!(
+                    "`{key}` takes a string literal, not {}: {expected}",
+                    lit_kind(&other)
+                ),
             );
             None
         }
@@ -252,7 +276,10 @@ fn bool_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<Opt
         Some(other) => {
             cx.error_spanned_by(
                 &other,
-                format!("`{key}` takes `true` or `false`, not {}: {expected}", lit_kind(&other)),
+                format!(
+                    "`{key}` takes `true` or `false`, not {}: {expected}",
+                    lit_kind(&other)
+                ),
             );
             None
         }
@@ -366,7 +393,9 @@ fn distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
             diagonal = above;
         }
     }

@@ -18,7 +18,7 @@ use crate::valid::{self, Detail, Kind, OwnEntry, Plan};
 pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
     let input = Input::from_syn(&cx, node);
-    let plan = input.as_ref().and_then(|input| valid::check(&cx, input));
+    let plan = input.as_ref().map(|input| valid::check(&cx, input));
     match (cx.check(), &input, plan) {
         (Ok(()), Some(input), Some(plan)) => expand(input, &plan),
         (Err(errors), input, _) => {
@@ -50,7 +50,9 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
         .variants
         .iter()
         .filter_map(|(variant, kind)| match kind {
-            Kind::Own { entry, .. } => Some(entry_tokens(&private, &variant.ident.to_string(), entry)),
+            Kind::Own { entry, .. } => {
+                Some(entry_tokens(&private, &variant.ident.to_string(), entry))
+            }
             Kind::Transparent { .. } => None,
         })
         .collect();
@@ -61,7 +63,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
 
     let std_impls = if plan.std_error {
         let source = source_fn(input, plan, &private);
-        let mut extra = bounds.error_bounds.clone();
+        let mut extra = bounds.added_for_error.clone();
         if input.original.generics.type_params().next().is_some() {
             extra.push(quote!(Self: ::core::fmt::Debug));
         }
@@ -181,7 +183,10 @@ fn slot_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
     if plan.variants.is_empty() {
         return quote!(match *self {});
     }
-    let any_own = plan.variants.iter().any(|(_, kind)| matches!(kind, Kind::Own { .. }));
+    let any_own = plan
+        .variants
+        .iter()
+        .any(|(_, kind)| matches!(kind, Kind::Own { .. }));
     let any_transparent = plan
         .variants
         .iter()
@@ -227,7 +232,12 @@ fn fmt_detail_body(input: &Input, plan: &Plan) -> TokenStream {
         let Kind::Own {
             entry:
                 OwnEntry {
-                    detail: Some(Detail::Formatted { format, fields, uses }),
+                    detail:
+                        Some(Detail::Formatted {
+                            format,
+                            fields,
+                            uses,
+                        }),
                     ..
                 },
             ..
@@ -238,9 +248,9 @@ fn fmt_detail_body(input: &Input, plan: &Plan) -> TokenStream {
         let members = fields.iter().map(|field| &field.member);
         let bindings: Vec<Ident> = fields.iter().map(|field| binding(field)).collect();
         let args = fields.iter().zip(&bindings).map(|(field, binding)| {
-            let counts = uses
-                .iter()
-                .any(|(used, fmt_trait)| std::ptr::eq(*used, *field) && *fmt_trait == FmtTrait::Count);
+            let counts = uses.iter().any(|(used, fmt_trait)| {
+                std::ptr::eq(*used, *field) && *fmt_trait == FmtTrait::Count
+            });
             let name = format_ident!("{}", binding);
             if counts {
                 quote!(#name = *#binding)
@@ -319,18 +329,23 @@ fn source_fn(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
 /// mention a type parameter, and only the traits the generated code uses.
 struct Bounds<'a> {
     original: Option<&'a syn::WhereClause>,
-    bounds: Vec<TokenStream>,
-    error_bounds: Vec<TokenStream>,
+    /// For every impl.
+    added: Vec<TokenStream>,
+    /// For the `std::error::Error` impl only.
+    added_for_error: Vec<TokenStream>,
 }
 
 impl<'a> Bounds<'a> {
     fn new(input: &'a Input, plan: &Plan) -> Self {
         let generics = &input.original.generics;
-        let params: Vec<String> = generics.type_params().map(|p| p.ident.to_string()).collect();
+        let params: Vec<String> = generics
+            .type_params()
+            .map(|p| p.ident.to_string())
+            .collect();
         let mut bounds = Bounds {
             original: generics.where_clause.as_ref(),
-            bounds: Vec::new(),
-            error_bounds: Vec::new(),
+            added: Vec::new(),
+            added_for_error: Vec::new(),
         };
         if params.is_empty() {
             return bounds;
@@ -344,8 +359,8 @@ impl<'a> Bounds<'a> {
             match kind {
                 Kind::Transparent { field } if mentions(field.ty, &params) => {
                     let ty = field.ty;
-                    push_unique(&mut bounds.bounds, quote!(#ty: #krate::SkmsError));
-                    push_unique(&mut bounds.error_bounds, quote!(#ty: #private::StdError));
+                    push_unique(&mut bounds.added, quote!(#ty: #krate::SkmsError));
+                    push_unique(&mut bounds.added_for_error, quote!(#ty: #private::StdError));
                 }
                 Kind::Own {
                     entry:
@@ -371,7 +386,7 @@ impl<'a> Bounds<'a> {
                             FmtTrait::UpperExp => quote!(UpperExp),
                             FmtTrait::Count => continue,
                         };
-                        push_unique(&mut bounds.bounds, quote!(#ty: ::core::fmt::#fmt_trait));
+                        push_unique(&mut bounds.added, quote!(#ty: ::core::fmt::#fmt_trait));
                     }
                 }
                 _ => {}
@@ -385,7 +400,7 @@ impl<'a> Bounds<'a> {
         let original = self.original.into_iter().flat_map(|w| w.predicates.iter());
         let predicates: Vec<TokenStream> = original
             .map(ToTokens::to_token_stream)
-            .chain(self.bounds.iter().cloned())
+            .chain(self.added.iter().cloned())
             .chain(extra.iter().cloned())
             .collect();
         if predicates.is_empty() {
@@ -416,7 +431,7 @@ fn mentions(ty: &syn::Type, params: &[String]) -> bool {
 }
 
 /// After an error, impls whose bodies are never run, so that the user sees
-/// the mistake in the attribute and not a cascade of "SkmsError is not
+/// the mistake in the attribute and not a cascade of "`SkmsError` is not
 /// implemented" at every use of the type.
 fn fallback(node: &DeriveInput, krate: &TokenStream) -> TokenStream {
     let ty = &node.ident;

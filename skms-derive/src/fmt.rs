@@ -259,7 +259,14 @@ mod tests {
         let detail = parse("{name:>width$.prec$}").unwrap();
         assert_eq!(detail.rewritten, "{__name:>__width$.__prec$}");
         assert_eq!(detail.uses.len(), 3);
-        assert_eq!(detail.uses[1], (FieldRef::Named("width".into()), FmtTrait::Count));
+        assert_eq!(
+            detail.uses[0],
+            (FieldRef::Named("width".into()), FmtTrait::Count)
+        );
+        assert_eq!(
+            detail.uses[2],
+            (FieldRef::Named("name".into()), FmtTrait::Display)
+        );
     }
 
     #[test]
@@ -272,13 +279,13 @@ mod tests {
 
     #[test]
     fn spec_types_pick_the_trait() {
+        use FmtTrait::{Binary, Debug, Display, LowerExp, LowerHex, Octal, UpperExp, UpperHex};
         let traits: Vec<FmtTrait> = parse("{a:x}{a:#X}{a:o}{a:b}{a:e}{a:E}{a:#x?}{a:08}")
             .unwrap()
             .uses
             .into_iter()
             .map(|(_, t)| t)
             .collect();
-        use FmtTrait::*;
         assert_eq!(
             traits,
             [LowerHex, UpperHex, Octal, Binary, LowerExp, UpperExp, Debug, Display]

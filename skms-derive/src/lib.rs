@@ -7,10 +7,13 @@
 //! (`ctxt`), `fmt` reads the `detail` format string, and `expand` writes the
 //! code, which cannot fail by then.
 
+#![warn(clippy::pedantic)]
 // Lints allowed for the whole crate, each with its reason:
 // - needless_pass_by_value: syn's parse callbacks and quote's interpolation
 //   take owned values in places where a borrow would only add noise.
-#![allow(clippy::needless_pass_by_value)]
+// - single_match_else: a `match` on `Ok`/`Err` with work in both arms reads
+//   better than `if let ... else`.
+#![allow(clippy::needless_pass_by_value, clippy::single_match_else)]
 
 mod ast;
 mod attr;

@@ -48,8 +48,9 @@ pub(crate) enum Detail<'a> {
     },
 }
 
-/// Checks `input`; the plan when everything is right, else every error.
-pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Option<Plan<'a>> {
+/// Checks `input`, recording every error in `cx`; the plan is for expansion
+/// only when `cx` holds no error.
+pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
     check_container(cx, input);
     let mut variants = Vec::new();
     let mut codes: BTreeMap<u32, &Ident> = BTreeMap::new();
@@ -57,14 +58,14 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Option<Plan<'a>> {
     for variant in input.variants() {
         let attrs = input.keys_of(variant);
         if let Shape::Enum(_) = input.shape {
-            for key in [&variant.attrs.krate.as_ref().map(|k| &k.key), &variant.attrs.std_error.as_ref().map(|k| &k.key)]
-                .into_iter()
-                .flatten()
+            for key in [
+                &variant.attrs.krate.as_ref().map(|k| &k.key),
+                &variant.attrs.std_error.as_ref().map(|k| &k.key),
+            ]
+            .into_iter()
+            .flatten()
             {
-                cx.error_spanned_by(
-                    key,
-                    format!("`{key}` goes on the enum, not on a variant"),
-                );
+                cx.error_spanned_by(key, format!("`{key}` goes on the enum, not on a variant"));
             }
         }
         let Some(kind) = check_variant(cx, input, variant, attrs, own_entries) else {
@@ -73,7 +74,10 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Option<Plan<'a>> {
         if let Kind::Own { entry, .. } = &kind {
             own_entries += 1;
             if let Some(first) = codes.get(&entry.code) {
-                let span = attrs.code.as_ref().map_or_else(Span::call_site, |c| c.value_span);
+                let span = attrs
+                    .code
+                    .as_ref()
+                    .map_or_else(Span::call_site, |c| c.value_span);
                 cx.syn_error(syn::Error::new(
                     span,
                     format!(
@@ -87,17 +91,20 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Option<Plan<'a>> {
         }
         variants.push((variant, kind));
     }
-    let krate = input
+    let krate = input.attrs.krate.as_ref().map_or_else(
+        || syn::parse_quote!(::skms_core),
+        |krate| krate.value.clone(),
+    );
+    let std_error = input
         .attrs
-        .krate
+        .std_error
         .as_ref()
-        .map_or_else(|| syn::parse_quote!(::skms_core), |krate| krate.value.clone());
-    let std_error = input.attrs.std_error.as_ref().is_none_or(|keyed| keyed.value);
-    Some(Plan {
+        .is_none_or(|keyed| keyed.value);
+    Plan {
         krate,
         std_error,
         variants,
-    })
+    }
 }
 
 /// On an enum, only the type's own keys may stand on the enum.
@@ -170,7 +177,11 @@ fn check_variant<'a>(
         .detail
         .as_ref()
         .and_then(|detail| check_detail(cx, variant, &detail.value));
-    let (code, status, msg) = (attrs.code.as_ref()?, attrs.status.as_ref()?, attrs.msg.as_ref()?);
+    let (code, status, msg) = (
+        attrs.code.as_ref()?,
+        attrs.status.as_ref()?,
+        attrs.msg.as_ref()?,
+    );
     if attrs.detail.is_some() && detail.is_none() {
         return None;
     }
@@ -283,7 +294,12 @@ fn no_such_field(variant: &Variant, field_ref: &FieldRef) -> String {
         _ => format!(
             "the fields of `{}` are {}",
             variant.ident,
-            join(&names.iter().map(|n| format!("`{{{n}}}`")).collect::<Vec<_>>())
+            join(
+                &names
+                    .iter()
+                    .map(|n| format!("`{{{n}}}`"))
+                    .collect::<Vec<_>>()
+            )
         ),
     };
     match field_ref {
@@ -310,7 +326,10 @@ fn join(items: &[impl AsRef<str>]) -> String {
         [one] => one.as_ref().to_owned(),
         [init @ .., last] => format!(
             "{} and {}",
-            init.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(", "),
+            init.iter()
+                .map(AsRef::as_ref)
+                .collect::<Vec<_>>()
+                .join(", "),
             last.as_ref()
         ),
     }

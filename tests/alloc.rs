@@ -1,0 +1,130 @@
+//! Serializing an error allocates nothing beyond the output: the detail is
+//! formatted straight into the serializer, without a `String`.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::fmt::Write as _;
+
+use skms_core::{SkmsError, StandardError};
+
+/// Counts the allocations of the current thread, so that tests running in
+/// parallel do not see each other's.
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|count| count.set(count.get() + 1));
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.with(|count| count.set(count.get() + 1));
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations_of(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    f();
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+#[derive(Debug, SkmsError)]
+enum KmsError {
+    #[skms(
+        code = 40013,
+        status = 400,
+        msg = "Key not found in the keyVault",
+        detail = "keyId : {key_id}"
+    )]
+    KeyNotFound { key_id: String },
+    #[skms(
+        code = 40003,
+        status = 400,
+        msg = "Failed create header",
+        detail = "{0:>8} / {1:?}"
+    )]
+    Header(u64, &'static str),
+    #[skms(code = 60001, status = 503, msg = "Sealed", detail = "sealed \"now\"")]
+    Sealed,
+    #[skms(transparent)]
+    Standard(StandardError),
+    #[skms(transparent)]
+    Nested(Box<KmsError>),
+}
+
+fn errors() -> Vec<KmsError> {
+    vec![
+        KmsError::KeyNotFound {
+            key_id: "0000009 with \"quotes\", \\ and \u{1F511}".into(),
+        },
+        KmsError::Header(4020, "tab\there"),
+        KmsError::Sealed,
+        KmsError::Standard(StandardError::EncryptionKeyEmpty),
+        KmsError::Nested(Box::new(KmsError::Header(1, "nested"))),
+    ]
+}
+
+#[test]
+fn serializing_into_a_buffer_with_room_allocates_nothing() {
+    for error in errors() {
+        let mut buffer = Vec::with_capacity(1024);
+        let count = allocations_of(|| serde_json::to_writer(&mut buffer, &error).unwrap());
+        assert_eq!(count, 0, "{error:?} allocated");
+        // And the bytes are the right ones.
+        let expected = serde_json::json!({
+            "code": error.code(),
+            "message": error.message(),
+            "detail": error.detail(),
+        });
+        let mut expected = expected.as_object().unwrap().clone();
+        if error.detail().is_none() {
+            expected.remove("detail");
+        }
+        let written: serde_json::Value = serde_json::from_slice(&buffer).unwrap();
+        assert_eq!(written, serde_json::Value::Object(expected));
+    }
+}
+
+#[test]
+fn serializing_a_dyn_error_allocates_nothing() {
+    let errors = errors();
+    for error in &errors {
+        let error: &dyn SkmsError = error;
+        let mut buffer = Vec::with_capacity(1024);
+        let count = allocations_of(|| serde_json::to_writer(&mut buffer, error).unwrap());
+        assert_eq!(count, 0);
+        assert!(buffer.starts_with(br#"{"code":"#));
+    }
+}
+
+#[test]
+fn display_and_fmt_detail_allocate_nothing() {
+    for error in errors() {
+        let mut text = String::with_capacity(1024);
+        let count = allocations_of(|| write!(text, "{error}").unwrap());
+        assert_eq!(count, 0, "{error:?} allocated");
+        assert!(text.starts_with(&format!("[{}] ", error.code())));
+    }
+}
+
+#[test]
+fn the_counter_sees_allocations() {
+    // Guards the guard: a test that formats a String must count.
+    let count = allocations_of(|| {
+        let text = format!("{}", KmsError::Header(1, "x").detail().unwrap());
+        assert!(!text.is_empty());
+    });
+    assert!(count >= 1);
+}
