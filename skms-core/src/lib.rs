@@ -18,6 +18,7 @@
 //!
 //! let error = KmsError::KeyNotFound { key_id: "0000009".into() };
 //! assert_eq!((error.code(), error.status()), (40013, 400));
+//! assert_eq!(error.message(), "Key not found in the keyVault");
 //! assert_eq!(error.detail().as_deref(), Some("keyId : 0000009"));
 //! assert_eq!(
 //!     serde_json::to_string(&error).unwrap(),

@@ -1,0 +1,49 @@
+//! The README says what the code does: its example is the crate docs' (which
+//! are doc-tested) and its catalog table is `StandardError`'s.
+
+use skms_core::{Catalog, StandardError};
+
+const README: &str = include_str!("../README.md");
+const CRATE_DOCS: &str = include_str!("../skms-core/src/lib.rs");
+
+#[test]
+fn the_readme_example_is_the_doc_tested_one() {
+    let start = README.find("```rust\n").expect("a rust block") + "```rust\n".len();
+    let end = README[start..].find("```").unwrap() + start;
+    let readme_example = &README[start..end];
+    let docs: String = CRATE_DOCS
+        .lines()
+        .map_while(|line| line.strip_prefix("//!"))
+        .map(|line| format!("{}\n", line.strip_prefix(' ').unwrap_or(line)))
+        .collect();
+    let start = docs.find("```\n").unwrap() + "```\n".len();
+    let end = docs[start..].find("```").unwrap() + start;
+    assert_eq!(readme_example, &docs[start..end]);
+}
+
+#[test]
+fn the_readme_catalog_is_the_standard_catalog() {
+    let rows: Vec<&str> = README
+        .lines()
+        .filter(|line| line.starts_with("| 4") || line.starts_with("| 5"))
+        .filter(|line| line.ends_with("` |"))
+        .collect();
+    assert_eq!(rows.len(), StandardError::ENTRIES.len());
+    for (row, entry) in rows.iter().zip(StandardError::ENTRIES) {
+        let expected = format!(
+            "| {} | {} | {} | {} | `{}` |",
+            entry.code,
+            entry.message,
+            entry.description.unwrap().replace('\n', "<br>"),
+            entry.status,
+            entry.variant
+        );
+        assert_eq!(*row, expected);
+    }
+}
+
+#[test]
+fn the_readme_names_the_two_commands() {
+    assert!(README.contains("cargo run --example quickstart"));
+    assert!(README.contains("cargo test --workspace"));
+}
