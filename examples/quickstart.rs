@@ -8,10 +8,20 @@ use skms_core::{SkmsError, StandardError};
 /// of the standard catalog.
 #[derive(Debug, SkmsError)]
 enum KmsError {
-    #[skms(code = 40013, status = 400, msg = "Key not found in the keyVault", detail = "keyId : {key_id}")]
+    #[skms(
+        code = 40013,
+        status = 400,
+        msg = "Key not found in the keyVault",
+        detail = "keyId : {key_id}"
+    )]
     KeyNotFound { key_id: String },
 
-    #[skms(code = 40003, status = 400, msg = "Failed create header", detail = "{0}")]
+    #[skms(
+        code = 40003,
+        status = 400,
+        msg = "Failed create header",
+        detail = "{0}"
+    )]
     CreateHeader(u32),
 
     #[skms(transparent)]

@@ -357,3 +357,36 @@ fn an_empty_enum_derives() {
     fn takes(_: &dyn SkmsError) {}
     let _ = takes as fn(&dyn SkmsError);
 }
+
+/// A hand-written SkmsError that is not a `std::error::Error`: a transparent
+/// variant takes it, and its `source()` is `None`.
+#[derive(Debug)]
+struct Bare;
+
+impl SkmsError for Bare {
+    fn code(&self) -> u32 {
+        60009
+    }
+    fn status(&self) -> u16 {
+        500
+    }
+    fn message(&self) -> &str {
+        "Bare"
+    }
+    fn detail(&self) -> Option<Cow<'_, str>> {
+        None
+    }
+}
+
+#[derive(Debug, SkmsError)]
+enum WrapsBare {
+    #[skms(transparent)]
+    Bare(Bare),
+}
+
+#[test]
+fn a_transparent_field_need_not_be_a_std_error() {
+    let error = WrapsBare::Bare(Bare);
+    assert!(error.source().is_none());
+    assert_eq!(error.to_string(), "[60009] Bare");
+}

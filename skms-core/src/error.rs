@@ -30,6 +30,11 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 ///     r#"{"code":40013,"message":"Key not found in the keyVault"}"#,
 /// );
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an SKMS error",
+    label = "`{Self}` does not implement `SkmsError`",
+    note = "a #[skms(transparent)] field must be an SKMS error: derive `SkmsError` for `{Self}`, or give the variant a code of its own"
+)]
 pub trait SkmsError {
     /// The SKMS code, such as `40013`.
     fn code(&self) -> u32;

@@ -136,9 +136,29 @@ pub fn transparent<E: SkmsError>(field: &E) -> &dyn SkmsError {
     field
 }
 
-/// The `source()` of a transparent variant: its field's.
-#[inline]
-#[must_use]
-pub fn source<E: std::error::Error>(field: &E) -> Option<&(dyn std::error::Error + 'static)> {
-    field.source()
+/// The field of a transparent variant, for its `source()`: the field's own
+/// when its type is a `std::error::Error`, else `None`. Chosen by method
+/// resolution (autoref specialization): `(&Source(field)).skms_source()`
+/// finds `SourceOfError` when the field's type implements `Error`, else
+/// falls back to `SourceOfOther` one autoref further.
+pub struct Source<'a, T: ?Sized>(pub &'a T);
+
+pub trait SourceOfError<'a> {
+    fn skms_source(&self) -> Option<&'a (dyn StdError + 'static)>;
 }
+
+impl<'a, T: StdError + ?Sized> SourceOfError<'a> for Source<'a, T> {
+    #[inline]
+    fn skms_source(&self) -> Option<&'a (dyn StdError + 'static)> {
+        self.0.source()
+    }
+}
+
+pub trait SourceOfOther {
+    #[inline]
+    fn skms_source(&self) -> Option<&'static (dyn StdError + 'static)> {
+        None
+    }
+}
+
+impl<T: ?Sized> SourceOfOther for &Source<'_, T> {}

@@ -4,7 +4,7 @@
 use proc_macro2::Span;
 use syn::{Data, DeriveInput, Fields, Ident, Member, Type};
 
-use crate::attr::Attrs;
+use crate::attr::{Attrs, Place};
 use crate::ctxt::Ctxt;
 
 pub(crate) struct Input<'a> {
@@ -39,22 +39,31 @@ pub(crate) struct Field<'a> {
 impl<'a> Input<'a> {
     /// The model of `node`, or `None` (with the error recorded) for a union.
     pub(crate) fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Option<Self> {
-        let attrs = Attrs::parse(cx, &node.attrs);
+        let place = match node.data {
+            Data::Enum(_) => Place::Enum,
+            Data::Struct(_) | Data::Union(_) => Place::Struct,
+        };
+        cx.set_section(0);
+        let attrs = Attrs::parse(cx, &node.attrs, place);
         let shape = match &node.data {
             Data::Enum(data) => Shape::Enum(
                 data.variants
                     .iter()
-                    .map(|variant| Variant {
-                        ident: &variant.ident,
-                        attrs: Attrs::parse(cx, &variant.attrs),
-                        fields: Field::multiple_from_syn(&variant.fields),
+                    .enumerate()
+                    .map(|(index, variant)| {
+                        cx.set_section(index + 1);
+                        Variant {
+                            ident: &variant.ident,
+                            attrs: Attrs::parse(cx, &variant.attrs, Place::Variant),
+                            fields: Field::multiple_from_syn(cx, &variant.fields),
+                        }
                     })
                     .collect(),
             ),
             Data::Struct(data) => Shape::Struct(Variant {
                 ident: &node.ident,
                 attrs: Attrs::default(),
-                fields: Field::multiple_from_syn(&data.fields),
+                fields: Field::multiple_from_syn(cx, &data.fields),
             }),
             Data::Union(data) => {
                 cx.error_spanned_by(
@@ -89,7 +98,15 @@ impl<'a> Input<'a> {
 }
 
 impl<'a> Field<'a> {
-    fn multiple_from_syn(fields: &'a Fields) -> Vec<Self> {
+    fn multiple_from_syn(cx: &Ctxt, fields: &'a Fields) -> Vec<Self> {
+        for attr in fields.iter().flat_map(|field| &field.attrs) {
+            if attr.path().is_ident("skms") {
+                cx.error_spanned_by(
+                    attr,
+                    "#[skms(...)] goes on a variant or a struct, not on a field; a detail names fields as in detail = \"keyId : {key_id}\"",
+                );
+            }
+        }
         fields
             .iter()
             .enumerate()

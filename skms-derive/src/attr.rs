@@ -18,11 +18,25 @@ pub(crate) struct Keyed<T> {
     pub(crate) value_span: Span,
 }
 
+/// Where an attribute stands, which decides the keys it may hold.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    Enum,
+    Variant,
+    Struct,
+}
+
 /// Everything the `#[skms(...)]` attributes of one item say.
 #[derive(Default)]
 pub(crate) struct Attrs {
     /// The first `#[skms]` attribute, where errors about a missing key point.
     pub(crate) first: Option<Path>,
+    /// The keys the user wrote, even those whose value was wrong, and the key
+    /// that an unknown key was taken for: none of them is reported missing.
+    pub(crate) written: Vec<&'static str>,
+    /// Whether an attribute could not be read at all, such as `#[skms]`
+    /// without parentheses: then nothing is reported missing either.
+    pub(crate) malformed: bool,
     pub(crate) code: Option<Keyed<u32>>,
     pub(crate) status: Option<Keyed<u16>>,
     pub(crate) msg: Option<Keyed<LitStr>>,
@@ -51,7 +65,7 @@ const KEYS: &[(&str, &[&str])] = &[
 
 impl Attrs {
     /// Parses every `#[skms(...)]` among `attrs`; other attributes are not ours.
-    pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute]) -> Attrs {
+    pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Attrs {
         let mut parsed = Attrs::default();
         for attr in attrs {
             if !attr.path().is_ident("skms") {
@@ -60,19 +74,36 @@ impl Attrs {
             if parsed.first.is_none() {
                 parsed.first = Some(attr.path().clone());
             }
-            if let Err(error) = attr.parse_nested_meta(|meta| parsed.parse_key(cx, &meta)) {
+            if let Err(error) = attr.parse_nested_meta(|meta| parsed.parse_key(cx, &meta, place)) {
+                parsed.malformed = true;
                 cx.syn_error(error);
             }
         }
         parsed
     }
 
-    fn parse_key(&mut self, cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<()> {
+    /// Whether the user wrote `key`, with a right value or not.
+    pub(crate) fn wrote(&self, key: &str) -> bool {
+        self.malformed || self.written.contains(&key)
+    }
+
+    fn parse_key(&mut self, cx: &Ctxt, meta: &ParseNestedMeta, place: Place) -> syn::Result<()> {
         let Some(key) = key_ident(&meta.path) else {
-            cx.error_spanned_by(&meta.path, "expected a key such as `code` in #[skms(...)]");
+            cx.error_spanned_by(
+                &meta.path,
+                format!(
+                    "expected a key in #[skms(...)], not a path; {}",
+                    expected_keys(place)
+                ),
+            );
+            self.malformed = true;
             return skip_value(meta);
         };
-        match key.to_string().as_str() {
+        let name = key.to_string();
+        if let Some(&(known, _)) = KEYS.iter().find(|(known, _)| *known == name) {
+            self.written.push(known);
+        }
+        match name.as_str() {
             // code = 40013
             "code" => {
                 let value = int_value(cx, meta, &key, "a code such as `code = 40013`")?;
@@ -110,7 +141,10 @@ impl Attrs {
                     skip_value(meta)?;
                 }
                 if self.transparent.is_some() {
-                    cx.error_spanned_by(&key, "duplicate key `transparent` in #[skms(...)]");
+                    cx.error_spanned_by(
+                        &key,
+                        "duplicate key `transparent` in #[skms(...)]; keep one",
+                    );
                 } else {
                     self.transparent = Some(key);
                 }
@@ -137,11 +171,13 @@ impl Attrs {
             }
             unknown => {
                 let message = match suggest(unknown) {
-                    Some(known) => format!(
-                        "unknown key `{unknown}` in #[skms(...)]; did you mean `{known}`?"
-                    ),
+                    Some(known) => {
+                        self.written.push(known);
+                        format!("unknown key `{unknown}` in #[skms(...)]; did you mean `{known}`?")
+                    }
                     None => format!(
-                        "unknown key `{unknown}` in #[skms(...)]; expected one of `code`, `status`, `msg`, `detail`, `description`, `transparent`"
+                        "unknown key `{unknown}` in #[skms(...)]; {}",
+                        expected_keys(place)
                     ),
                 };
                 cx.error_spanned_by(&key, message);
@@ -149,6 +185,15 @@ impl Attrs {
             }
         }
         Ok(())
+    }
+}
+
+/// The keys that may stand at `place`, for messages.
+fn expected_keys(place: Place) -> &'static str {
+    match place {
+        Place::Enum => "on an enum, the keys are `crate` and `std_error`; the others go on each variant",
+        Place::Variant => "the keys are `code`, `status`, `msg`, `detail`, `description` and `transparent`",
+        Place::Struct => "the keys are `code`, `status`, `msg`, `detail`, `description`, `transparent`, `crate` and `std_error`",
     }
 }
 
@@ -166,13 +211,10 @@ fn key_ident(path: &Path) -> Option<Ident> {
 
 /// Records the value of a key, or an error if the key was given before.
 fn set<T>(cx: &Ctxt, slot: &mut Option<Keyed<T>>, key: Ident, value: Option<(T, Span)>) {
-    if let Some(first) = slot {
+    if slot.is_some() {
         cx.error_spanned_by(
             &key,
-            format!(
-                "duplicate key `{key}` in #[skms(...)]; it was given at first as `{}`",
-                first.key
-            ),
+            format!("duplicate key `{key}` in #[skms(...)]; keep one"),
         );
         return;
     }
@@ -204,6 +246,20 @@ fn lit_value(
         return Ok(None);
     }
     let input = meta.value()?;
+    // Before literals: syn reads `-40013` as one literal spanned on the `-`.
+    if input.peek(Token![-]) && input.peek2(LitInt) {
+        let fork = input.fork();
+        let minus: Token![-] = fork.parse()?;
+        let lit: LitInt = fork.parse()?;
+        if fork.is_empty() || fork.peek(Token![,]) {
+            skip_tokens(input)?;
+            cx.error_spanned_by(
+                quote::quote!(#minus #lit),
+                format!("`{key}` cannot be negative: {expected}"),
+            );
+            return Ok(None);
+        }
+    }
     if input.peek(Lit) && ends_value(input) {
         return input.parse().map(Some);
     }
@@ -384,8 +440,8 @@ fn suggest(unknown: &str) -> Option<&'static str> {
         .map(|(key, _)| key)
 }
 
-/// Levenshtein distance between two short ASCII keys.
-fn distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance between two short ASCII names.
+pub(crate) fn distance(a: &str, b: &str) -> usize {
     let b = b.as_bytes();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.bytes().enumerate() {

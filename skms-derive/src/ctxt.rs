@@ -1,33 +1,42 @@
 //! The error collector: every mistake of one input is reported in one build.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt::Display;
 
 use quote::ToTokens;
 
 /// Collects the errors found while parsing and validating one input.
+///
+/// Each error is filed under the current section (0 for the type, then one
+/// per variant), so that the errors of two passes come out in source order.
 #[derive(Default)]
 pub(crate) struct Ctxt {
-    errors: RefCell<Vec<syn::Error>>,
+    errors: RefCell<Vec<(usize, syn::Error)>>,
+    section: Cell<usize>,
 }
 
 impl Ctxt {
+    /// Files the errors recorded from now on under `section`.
+    pub(crate) fn set_section(&self, section: usize) {
+        self.section.set(section);
+    }
+
     /// Records an error spanned on `tokens`, the smallest piece of input that
     /// is wrong.
     pub(crate) fn error_spanned_by<T: ToTokens>(&self, tokens: T, message: impl Display) {
-        self.errors
-            .borrow_mut()
-            .push(syn::Error::new_spanned(tokens.into_token_stream(), message));
+        self.syn_error(syn::Error::new_spanned(tokens.into_token_stream(), message));
     }
 
     /// Records an error that syn produced, which carries its own span.
     pub(crate) fn syn_error(&self, error: syn::Error) {
-        self.errors.borrow_mut().push(error);
+        self.errors.borrow_mut().push((self.section.get(), error));
     }
 
     /// All errors recorded, combined into one, or `Ok` if there were none.
     pub(crate) fn check(self) -> syn::Result<()> {
-        let mut errors = self.errors.into_inner().into_iter();
+        let mut errors = self.errors.into_inner();
+        errors.sort_by_key(|(section, _)| *section);
+        let mut errors = errors.into_iter().map(|(_, error)| error);
         let Some(mut combined) = errors.next() else {
             return Ok(());
         };

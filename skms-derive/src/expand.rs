@@ -6,8 +6,8 @@
 //! and trait impls whose methods are one-line calls into
 //! `skms_core::__private`.
 
-use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote, quote_spanned, ToTokens};
+use proc_macro2::{Ident, Literal, TokenStream, TokenTree};
+use quote::{format_ident, quote, ToTokens};
 use syn::{DeriveInput, Member};
 
 use crate::ast::{Field, Input};
@@ -216,11 +216,11 @@ fn slot_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
     }
 }
 
-/// `__private::transparent(field)`, spanned on the field's type so that a
-/// type that is not an `SkmsError` is reported there.
+/// `__private::transparent::<Field>(field)`: naming the field's type makes a
+/// type that is not an `SkmsError` reported on that type.
 fn transparent_call(private: &TokenStream, field: &Field, value: &TokenStream) -> TokenStream {
-    let span = syn::spanned::Spanned::span(field.ty);
-    quote_spanned!(span=> #private::transparent(#value))
+    let ty = field.ty;
+    quote!(#private::transparent::<#ty>(#value))
 }
 
 /// The body of `fmt_detail`: `write!` for each variant whose detail formats
@@ -299,8 +299,7 @@ fn source_fn(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
             continue;
         };
         let member = &field.member;
-        let span = syn::spanned::Spanned::span(field.ty);
-        let call = quote_spanned!(span=> #private::source(__field));
+        let call = quote!((&#private::Source(__field)).skms_source());
         let path = match input.shape {
             crate::ast::Shape::Struct(_) => quote!(Self),
             crate::ast::Shape::Enum(_) => {
@@ -320,6 +319,8 @@ fn source_fn(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
     };
     quote! {
         fn source(&self) -> ::core::option::Option<&(dyn #private::StdError + 'static)> {
+            #[allow(unused_imports)]
+            use #private::{SourceOfError as _, SourceOfOther as _};
             match self { #(#arms)* #rest }
         }
     }
@@ -436,14 +437,42 @@ fn mentions(ty: &syn::Type, params: &[String]) -> bool {
 fn fallback(node: &DeriveInput, krate: &TokenStream) -> TokenStream {
     let ty = &node.ident;
     let (impl_generics, ty_generics, where_clause) = node.generics.split_for_impl();
-    let span = Span::call_site();
-    quote_spanned! {span=>
+    let private = quote!(#krate::__private);
+    quote! {
         #[automatically_derived]
         impl #impl_generics #krate::SkmsError for #ty #ty_generics #where_clause {
             fn code(&self) -> ::core::primitive::u32 { ::core::unreachable!() }
             fn status(&self) -> ::core::primitive::u16 { ::core::unreachable!() }
             fn message(&self) -> &::core::primitive::str { ::core::unreachable!() }
-            fn detail(&self) -> ::core::option::Option<#krate::__private::Cow<'_, ::core::primitive::str>> {
+            fn detail(&self) -> ::core::option::Option<#private::Cow<'_, ::core::primitive::str>> {
+                ::core::unreachable!()
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #krate::Catalog for #ty #ty_generics #where_clause {
+            const ENTRIES: &'static [#krate::Entry] = &[];
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #private::serde::Serialize for #ty #ty_generics #where_clause {
+            fn serialize<__S>(
+                &self,
+                __serializer: __S,
+            ) -> ::core::result::Result<
+                <__S as #private::serde::Serializer>::Ok,
+                <__S as #private::serde::Serializer>::Error,
+            >
+            where
+                __S: #private::serde::Serializer,
+            {
+                ::core::unreachable!()
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics ::core::fmt::Display for #ty #ty_generics #where_clause {
+            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 ::core::unreachable!()
             }
         }

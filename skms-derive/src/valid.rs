@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use proc_macro2::Span;
 use syn::{Ident, LitStr, Path};
 
 use crate::ast::{Field, Input, Shape, Variant};
@@ -55,7 +54,8 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
     let mut variants = Vec::new();
     let mut codes: BTreeMap<u32, &Ident> = BTreeMap::new();
     let mut own_entries = 0;
-    for variant in input.variants() {
+    for (position, variant) in input.variants().iter().enumerate() {
+        cx.set_section(position + 1);
         let attrs = input.keys_of(variant);
         if let Shape::Enum(_) = input.shape {
             for key in [
@@ -68,26 +68,26 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
                 cx.error_spanned_by(key, format!("`{key}` goes on the enum, not on a variant"));
             }
         }
-        let Some(kind) = check_variant(cx, input, variant, attrs, own_entries) else {
-            continue;
-        };
-        if let Kind::Own { entry, .. } = &kind {
-            own_entries += 1;
-            if let Some(first) = codes.get(&entry.code) {
-                let span = attrs
-                    .code
-                    .as_ref()
-                    .map_or_else(Span::call_site, |c| c.value_span);
+        // Checked on the code alone, so that a duplicate is reported even
+        // when something else about the variant is wrong too.
+        if let (Some(code), None) = (&attrs.code, &attrs.transparent) {
+            if let Some(first) = codes.get(&code.value) {
                 cx.syn_error(syn::Error::new(
-                    span,
+                    code.value_span,
                     format!(
-                        "duplicate code {}; first used by `{first}`; every code of a type means one thing",
-                        entry.code
+                        "duplicate code {}; first used by `{first}`; a code means one thing within a type",
+                        code.value
                     ),
                 ));
             } else {
-                codes.insert(entry.code, variant.ident);
+                codes.insert(code.value, variant.ident);
             }
+        }
+        let Some(kind) = check_variant(cx, input, variant, attrs, own_entries) else {
+            continue;
+        };
+        if let Kind::Own { .. } = kind {
+            own_entries += 1;
         }
         variants.push((variant, kind));
     }
@@ -153,21 +153,20 @@ fn check_variant<'a>(
     if let Some(transparent) = &attrs.transparent {
         return check_transparent(cx, variant, attrs, transparent, what);
     }
-    let mut missing = Vec::new();
-    if attrs.code.is_none() {
-        missing.push("`code = ...`");
-    }
-    if attrs.status.is_none() {
-        missing.push("`status = ...`");
-    }
-    if attrs.msg.is_none() {
-        missing.push("`msg = \"...\"`");
-    }
+    let missing: Vec<&str> = [
+        ("code", "`code = ...`"),
+        ("status", "`status = ...`"),
+        ("msg", "`msg = \"...\"`"),
+    ]
+    .into_iter()
+    .filter(|(key, _)| !attrs.wrote(key))
+    .map(|(_, written)| written)
+    .collect();
     if !missing.is_empty() {
         cx.error_spanned_by(
             first,
             format!(
-                "#[skms(...)] of `{}` lacks {}; every code needs a code, a status and a msg, or the variant is #[skms(transparent)]",
+                "#[skms(...)] of `{}` lacks {}; every {what} needs `code`, `status` and `msg`, or #[skms(transparent)]",
                 variant.ident,
                 join(&missing)
             ),
@@ -313,10 +312,22 @@ fn no_such_field(variant: &Variant, field_ref: &FieldRef) -> String {
                 variant.ident
             )
         }
-        _ => format!(
-            "detail names `{{{written}}}`, but `{}` has no such field; {fields}",
-            variant.ident
-        ),
+        _ => {
+            let closest = names
+                .iter()
+                .filter(|name| crate::attr::distance(&written, name) <= 2)
+                .min_by_key(|name| crate::attr::distance(&written, name));
+            match closest {
+                Some(name) => format!(
+                    "detail names `{{{written}}}`, but `{}` has no such field; did you mean `{{{name}}}`?",
+                    variant.ident
+                ),
+                None => format!(
+                    "detail names `{{{written}}}`, but `{}` has no such field; {fields}",
+                    variant.ident
+                ),
+            }
+        }
     }
 }
 

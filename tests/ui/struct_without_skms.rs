@@ -1,0 +1,8 @@
+use skms_core::SkmsError;
+
+#[derive(Debug, SkmsError)]
+struct KeyNotFound {
+    key_id: String,
+}
+
+fn main() {}
