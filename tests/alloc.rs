@@ -120,6 +120,16 @@ fn display_and_fmt_detail_allocate_nothing() {
 }
 
 #[test]
+fn the_fast_path_allocates_nothing() {
+    for error in errors() {
+        let mut buffer = Vec::with_capacity(1024);
+        let count = allocations_of(|| error.write_json(&mut buffer));
+        assert_eq!(count, 0, "{error:?} allocated");
+        assert_eq!(buffer, serde_json::to_vec(&error).unwrap());
+    }
+}
+
+#[test]
 fn the_counter_sees_allocations() {
     // Guards the guard: a test that formats a String must count.
     let count = allocations_of(|| {

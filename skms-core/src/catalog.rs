@@ -3,6 +3,8 @@
 
 use core::fmt;
 
+use crate::DetailExposure;
+
 /// One code of a catalog: what a variant answers with, as static data.
 ///
 /// Every derived type lists its entries through [`Catalog::ENTRIES`]; the
@@ -22,6 +24,10 @@ pub struct Entry {
     /// The name of the variant (or struct) that defines the code.
     pub variant: &'static str,
     pub(crate) detail: DetailKind,
+    /// `{"code":C,"message":"M"`, escaped: the start of every body of the
+    /// entry, computed by the derive.
+    pub(crate) json_prefix: &'static str,
+    pub(crate) exposure: DetailExposure,
 }
 
 /// How an entry's detail is produced; decided by the derive at compile time.
@@ -41,6 +47,12 @@ impl Entry {
             DetailKind::Static(detail) => Some(detail),
             DetailKind::None | DetailKind::Formatted => None,
         }
+    }
+
+    /// Whether the entry's detail is marked public or internal.
+    #[must_use]
+    pub const fn detail_exposure(&self) -> DetailExposure {
+        self.exposure
     }
 
     /// Whether every value of the entry's variant has a detail.

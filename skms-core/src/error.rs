@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::boxed::Box;
 use std::rc::Rc;
 use std::sync::Arc;
+use std::vec::Vec;
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
@@ -74,6 +75,49 @@ pub trait SkmsError {
             None => Ok(()),
         }
     }
+
+    /// Appends the JSON body of the error to `out`: byte for byte what
+    /// `serde_json` writes for the `Serialize` impl, without a serializer.
+    ///
+    /// Derived types write each variant's code and message as one
+    /// pre-escaped constant computed at compile time, then the escaped
+    /// detail, then `}`.
+    ///
+    /// ```
+    /// use skms_core::{SkmsError, StandardError};
+    ///
+    /// let mut out = Vec::new();
+    /// StandardError::KeyNotFound.write_json(&mut out);
+    /// assert_eq!(out, serde_json::to_vec(&StandardError::KeyNotFound).unwrap());
+    /// ```
+    fn write_json(&self, out: &mut Vec<u8>) {
+        crate::json::write_json(self, out);
+    }
+
+    /// Whether the detail may be shown to the client, as marked on the
+    /// variant or the type with `#[skms(public_detail)]` or
+    /// `#[skms(internal_detail)]`; `Unmarked` leaves it to the service's
+    /// policy.
+    fn detail_exposure(&self) -> DetailExposure {
+        DetailExposure::Unmarked
+    }
+}
+
+/// Whether the detail of an error may be shown to the client.
+///
+/// Details can carry what a client must not see (the reference's own 50001
+/// example sends an internal URL, host name and IP address); the HTTP
+/// integrations withhold a detail that is not public.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum DetailExposure {
+    /// Not marked: the service's policy decides (by default, public for a
+    /// 4xx status, internal for a 5xx one).
+    #[default]
+    Unmarked,
+    /// Marked `#[skms(public_detail)]`: always sent.
+    Public,
+    /// Marked `#[skms(internal_detail)]`: never sent, only logged.
+    Internal,
 }
 
 macro_rules! forward_skms_error {
@@ -96,6 +140,12 @@ macro_rules! forward_skms_error {
             }
             fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 (**self).fmt_detail(f)
+            }
+            fn write_json(&self, out: &mut Vec<u8>) {
+                (**self).write_json(out)
+            }
+            fn detail_exposure(&self) -> DetailExposure {
+                (**self).detail_exposure()
             }
         }
     )*};

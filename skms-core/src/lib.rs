@@ -41,6 +41,7 @@
 //! | `detail` | format string over the variant's fields: `{key_id}`, `{0}`, `{0:>5}`, `{key_id:?}` | the detail of each occurrence (optional) |
 //! | `description` | string literal | what the code means, for the catalog listing (optional) |
 //! | `transparent` | flag, alone, on a variant with one field whose type implements `SkmsError` | code, status, message, detail and `source()` are the field's |
+//! | `public_detail`, `internal_detail` | flag, on a variant or on the enum (for its own variants) | whether the detail may reach the client; see [`DetailExposure`] |
 //!
 //! On the type itself:
 //!
@@ -52,7 +53,10 @@
 //! # What the derive implements
 //!
 //! - [`SkmsError`]: `code`, `status` and `message` from a static table, and
-//!   the detail formatted straight into its output.
+//!   the detail formatted straight into its output. Its
+//!   [`write_json`](SkmsError::write_json) is the fast path: each variant's
+//!   `{"code":..,"message":".."` is one pre-escaped constant, computed at
+//!   compile time, followed by the escaped detail.
 //! - [`Catalog`]: the type's own entries as static data.
 //! - [`serde::Serialize`]: exactly `{"code":C,"message":"M","detail":"D"}`,
 //!   keys in that order, `detail` left out when there is none; into a buffer
@@ -93,6 +97,7 @@
 mod body;
 mod catalog;
 mod error;
+mod json;
 mod standard;
 mod status;
 
@@ -102,7 +107,8 @@ pub mod __private;
 
 pub use crate::body::ErrorBody;
 pub use crate::catalog::{Catalog, Entry};
-pub use crate::error::{display_error, serialize_error, SkmsError};
+pub use crate::error::{display_error, serialize_error, DetailExposure, SkmsError};
+pub use crate::json::{to_json_vec, write_json};
 pub use crate::standard::{StandardError, UnknownCode};
 pub use crate::status::HttpStatus;
 

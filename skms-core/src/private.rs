@@ -8,10 +8,11 @@ use std::string::ToString;
 pub use serde;
 pub use std::borrow::Cow;
 pub use std::error::Error as StdError;
+pub use std::vec::Vec;
 
 use crate::catalog::{DetailKind, Entry};
 use crate::error::DetailOf;
-use crate::SkmsError;
+use crate::{DetailExposure, SkmsError};
 
 pub use crate::error::{display_error as display, serialize_error as serialize};
 
@@ -23,6 +24,7 @@ pub const fn entry(
     message: &'static str,
     description: Option<&'static str>,
     variant: &'static str,
+    json_prefix: &'static str,
 ) -> Entry {
     Entry {
         code,
@@ -31,7 +33,15 @@ pub const fn entry(
         description,
         variant,
         detail: DetailKind::None,
+        json_prefix,
+        exposure: DetailExposure::Unmarked,
     }
+}
+
+/// `entry` with its detail marked public or internal.
+#[must_use]
+pub const fn with_exposure(entry: Entry, exposure: DetailExposure) -> Entry {
+    Entry { exposure, ..entry }
 }
 
 /// `entry` with a fixed detail.
@@ -93,6 +103,27 @@ impl<'a> Slot<'a> {
         match self {
             Slot::Own(entry) => entry.has_detail(),
             Slot::Inner(inner) => inner.has_detail(),
+        }
+    }
+
+    #[inline]
+    #[must_use]
+    pub fn detail_exposure(self) -> DetailExposure {
+        match self {
+            Slot::Own(entry) => entry.exposure,
+            Slot::Inner(inner) => inner.detail_exposure(),
+        }
+    }
+
+    /// Appends the JSON body of `this`, whose slot this is.
+    #[inline]
+    pub fn write_json<E: SkmsError + ?Sized>(self, this: &E, out: &mut std::vec::Vec<u8>) {
+        match self {
+            Slot::Own(entry) => {
+                out.extend_from_slice(entry.json_prefix.as_bytes());
+                crate::json::write_detail_and_close(this, out);
+            }
+            Slot::Inner(inner) => inner.write_json(out),
         }
     }
 

@@ -43,6 +43,8 @@ pub(crate) struct Attrs {
     pub(crate) detail: Option<Keyed<LitStr>>,
     pub(crate) description: Option<Keyed<LitStr>>,
     pub(crate) transparent: Option<Ident>,
+    /// `public_detail` (true) or `internal_detail` (false).
+    pub(crate) exposure: Option<Keyed<bool>>,
     pub(crate) krate: Option<Keyed<Path>>,
     pub(crate) std_error: Option<Keyed<bool>>,
 }
@@ -56,6 +58,11 @@ const KEYS: &[(&str, &[&str])] = &[
     ("detail", &["details", "detailed"]),
     ("description", &["desc", "describe", "doc"]),
     ("transparent", &["forward", "delegate"]),
+    ("public_detail", &["public", "expose", "expose_detail"]),
+    (
+        "internal_detail",
+        &["internal", "private", "redact", "hide_detail"],
+    ),
     ("crate", &["krate", "skms_core"]),
     (
         "std_error",
@@ -149,6 +156,33 @@ impl Attrs {
                     self.transparent = Some(key);
                 }
             }
+            // public_detail
+            // internal_detail
+            "public_detail" | "internal_detail" => {
+                if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
+                    cx.error_spanned_by(
+                        &key,
+                        format!("`{key}` takes no value; write #[skms({key})]"),
+                    );
+                    skip_value(meta)?;
+                }
+                if let Some(first) = &self.exposure {
+                    let message = if first.key == key {
+                        format!("duplicate key `{key}` in #[skms(...)]; keep one")
+                    } else {
+                        format!("`{key}` contradicts `{}`; keep one of them", first.key)
+                    };
+                    cx.error_spanned_by(&key, message);
+                } else {
+                    let public = name == "public_detail";
+                    let span = key.span();
+                    self.exposure = Some(Keyed {
+                        key,
+                        value: public,
+                        value_span: span,
+                    });
+                }
+            }
             // crate = "path::to::skms_core"
             "crate" => {
                 let value = str_value(cx, meta, &key, "crate = \"my_crate::skms_core\"")?;
@@ -191,9 +225,9 @@ impl Attrs {
 /// The keys that may stand at `place`, for messages.
 fn expected_keys(place: Place) -> &'static str {
     match place {
-        Place::Enum => "on an enum, the keys are `crate` and `std_error`; the others go on each variant",
-        Place::Variant => "the keys are `code`, `status`, `msg`, `detail`, `description` and `transparent`",
-        Place::Struct => "the keys are `code`, `status`, `msg`, `detail`, `description`, `transparent`, `crate` and `std_error`",
+        Place::Enum => "on an enum, the keys are `crate`, `std_error`, `public_detail` and `internal_detail`; the others go on each variant",
+        Place::Variant => "the keys are `code`, `status`, `msg`, `detail`, `description`, `transparent`, `public_detail` and `internal_detail`",
+        Place::Struct => "the keys are `code`, `status`, `msg`, `detail`, `description`, `transparent`, `public_detail`, `internal_detail`, `crate` and `std_error`",
     }
 }
 
@@ -433,9 +467,10 @@ fn suggest(unknown: &str) -> Option<&'static str> {
         .flat_map(|&(key, others)| {
             std::iter::once(key)
                 .chain(others.iter().copied())
-                .map(move |spelling| (key, distance(unknown, spelling)))
+                .map(move |spelling| (key, distance(unknown, spelling), spelling.len()))
         })
-        .filter(|&(key, distance)| distance <= 2.max(key.len() / 3))
+        .filter(|&(_, distance, len)| distance <= (len / 3).max(1))
+        .map(|(key, distance, _)| (key, distance))
         .min_by_key(|&(_, distance)| distance)
         .map(|(key, _)| key)
 }

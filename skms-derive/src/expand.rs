@@ -6,6 +6,8 @@
 //! and trait impls whose methods are one-line calls into
 //! `skms_core::__private`.
 
+use std::fmt::Write as _;
+
 use proc_macro2::{Ident, Literal, TokenStream, TokenTree};
 use quote::{format_ident, quote, ToTokens};
 use syn::{DeriveInput, Member};
@@ -50,9 +52,12 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
         .variants
         .iter()
         .filter_map(|(variant, kind)| match kind {
-            Kind::Own { entry, .. } => {
-                Some(entry_tokens(&private, &variant.ident.to_string(), entry))
-            }
+            Kind::Own { entry, .. } => Some(entry_tokens(
+                krate,
+                &private,
+                &variant.ident.to_string(),
+                entry,
+            )),
             Kind::Transparent { .. } => None,
         })
         .collect();
@@ -122,6 +127,14 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
                 fn fmt_detail(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     #fmt_detail
                 }
+                #[inline]
+                fn write_json(&self, __out: &mut #private::Vec<::core::primitive::u8>) {
+                    self.__skms_slot().write_json(self, __out);
+                }
+                #[inline]
+                fn detail_exposure(&self) -> #krate::DetailExposure {
+                    self.__skms_slot().detail_exposure()
+                }
             }
 
             #[automatically_derived]
@@ -151,7 +164,12 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
 }
 
 /// `__private::entry(40013, 400, "msg", None, "Variant")`, with its detail.
-fn entry_tokens(private: &TokenStream, variant: &str, entry: &OwnEntry) -> TokenStream {
+fn entry_tokens(
+    krate: &syn::Path,
+    private: &TokenStream,
+    variant: &str,
+    entry: &OwnEntry,
+) -> TokenStream {
     let code = Literal::u32_unsuffixed(entry.code);
     let status = Literal::u16_unsuffixed(entry.status);
     let message = &entry.message;
@@ -159,12 +177,42 @@ fn entry_tokens(private: &TokenStream, variant: &str, entry: &OwnEntry) -> Token
         Some(description) => quote!(::core::option::Option::Some(#description)),
         None => quote!(::core::option::Option::None),
     };
-    let base = quote!(#private::entry(#code, #status, #message, #description, #variant));
-    match &entry.detail {
+    let json_prefix = json_prefix(entry.code, message);
+    let base =
+        quote!(#private::entry(#code, #status, #message, #description, #variant, #json_prefix));
+    let base = match &entry.detail {
         None => base,
         Some(Detail::Static(text)) => quote!(#private::with_static_detail(#base, #text)),
         Some(Detail::Formatted { .. }) => quote!(#private::with_formatted_detail(#base)),
+    };
+    match entry.exposure {
+        None => base,
+        Some(true) => quote!(#private::with_exposure(#base, #krate::DetailExposure::Public)),
+        Some(false) => quote!(#private::with_exposure(#base, #krate::DetailExposure::Internal)),
     }
+}
+
+/// `{"code":40013,"message":"Key not found in the keyVault"`: the start of
+/// every body of an entry, escaped as `serde_json` escapes strings.
+fn json_prefix(code: u32, message: &str) -> String {
+    let mut prefix = format!("{{\"code\":{code},\"message\":\"");
+    for c in message.chars() {
+        match c {
+            '"' => prefix.push_str("\\\""),
+            '\\' => prefix.push_str("\\\\"),
+            '\u{8}' => prefix.push_str("\\b"),
+            '\t' => prefix.push_str("\\t"),
+            '\n' => prefix.push_str("\\n"),
+            '\u{c}' => prefix.push_str("\\f"),
+            '\r' => prefix.push_str("\\r"),
+            c if u32::from(c) < 0x20 => {
+                let _ = write!(prefix, "\\u{:04x}", u32::from(c));
+            }
+            c => prefix.push(c),
+        }
+    }
+    prefix.push('"');
+    prefix
 }
 
 /// The body of `__skms_slot`: the entry of the value, or its transparent field.

@@ -33,6 +33,9 @@ pub(crate) struct OwnEntry<'a> {
     pub(crate) message: String,
     pub(crate) description: Option<String>,
     pub(crate) detail: Option<Detail<'a>>,
+    /// `Some(true)` when marked public, `Some(false)` internal, from the
+    /// variant or else the enum.
+    pub(crate) exposure: Option<bool>,
 }
 
 pub(crate) enum Detail<'a> {
@@ -192,6 +195,11 @@ fn check_variant<'a>(
             message: msg.value.value(),
             description: attrs.description.as_ref().map(|d| d.value.value()),
             detail,
+            exposure: attrs
+                .exposure
+                .as_ref()
+                .or(input.attrs.exposure.as_ref())
+                .map(|keyed| keyed.value),
         },
     })
 }
@@ -203,12 +211,13 @@ fn check_transparent<'a>(
     transparent: &Ident,
     what: &str,
 ) -> Option<Kind<'a>> {
-    let others: [Option<&Ident>; 5] = [
+    let others: [Option<&Ident>; 6] = [
         attrs.code.as_ref().map(key_of),
         attrs.status.as_ref().map(key_of),
         attrs.msg.as_ref().map(key_of),
         attrs.detail.as_ref().map(key_of),
         attrs.description.as_ref().map(key_of),
+        attrs.exposure.as_ref().map(key_of),
     ];
     let mut ok = true;
     for key in others.into_iter().flatten() {
