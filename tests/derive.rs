@@ -148,7 +148,16 @@ fn the_catalog_lists_own_entries_in_order() {
     );
     assert!(entries[0].has_detail() && !entries[3].has_detail());
     assert_eq!(KmsError::lookup(60001).map(|e| e.status), Some(503));
-    assert_eq!(KmsError::lookup(40101), None);
+    // Lookups search the composed catalog: own entries, then included ones.
+    assert_eq!(
+        KmsError::lookup(40101).map(|e| e.variant),
+        Some("InvalidToken")
+    );
+    assert_eq!(
+        KmsError::lookup(40013).map(|e| e.variant),
+        Some("KeyNotFound")
+    );
+    assert_eq!(KmsError::lookup(12345), None);
 }
 
 /// Format specs pass through, positional and named fields mix, widths can
@@ -314,6 +323,15 @@ impl SkmsError for Upstream {
     }
 }
 
+impl Catalog for Upstream {
+    const ENTRIES: &'static [skms_core::Entry] = &[skms_core::Entry::new(
+        50001,
+        500,
+        "An unexpected error has occurred in the internal system",
+        "Upstream",
+    )];
+}
+
 impl fmt::Display for Upstream {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("upstream failed")
@@ -376,6 +394,10 @@ impl SkmsError for Bare {
     fn detail(&self) -> Option<Cow<'_, str>> {
         None
     }
+}
+
+impl Catalog for Bare {
+    const ENTRIES: &'static [skms_core::Entry] = &[];
 }
 
 #[derive(Debug, SkmsError)]

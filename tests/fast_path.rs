@@ -66,6 +66,15 @@ impl SkmsError for Hand {
     }
 }
 
+impl Catalog for Hand {
+    const ENTRIES: &'static [skms_core::Entry] = &[skms_core::Entry::new(
+        4_294_967_295,
+        599,
+        "hand \"written\"",
+        "Hand",
+    )];
+}
+
 fn check<E: SkmsError + serde::Serialize + ?Sized>(error: &E) {
     let mut fast = b"prefix kept:".to_vec();
     error.write_json(&mut fast);
@@ -109,9 +118,9 @@ fn every_derived_entry() {
 #[derive(Debug, SkmsError)]
 #[skms(internal_detail)]
 enum Marked {
-    #[skms(code = 50001, status = 500, msg = "Internal", detail = "{0}")]
+    #[skms(code = 50001, detail = "{0}")]
     Internal(String),
-    #[skms(code = 40013, status = 400, msg = "Key", detail = "{0}", public_detail)]
+    #[skms(code = 60013, status = 400, msg = "Key", detail = "{0}", public_detail)]
     Public(String),
     #[skms(transparent)]
     Standard(StandardError),
@@ -119,7 +128,7 @@ enum Marked {
 
 #[derive(Debug, SkmsError)]
 enum Unmarked {
-    #[skms(code = 50001, status = 500, msg = "Internal", detail = "{0}")]
+    #[skms(code = 50001, detail = "{0}")]
     Internal(String),
     #[skms(transparent)]
     Marked(Marked),

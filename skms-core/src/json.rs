@@ -103,6 +103,23 @@ pub(crate) fn escape_into(out: &mut Vec<u8>, text: &str) {
     out.extend_from_slice(&bytes[run_start..]);
 }
 
+/// Appends `text` as a JSON string, quotes included.
+pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) {
+    out.push(b'"');
+    escape_into(out, text);
+    out.push(b'"');
+}
+
+/// A `fmt::Write` that appends what it is given to a byte buffer as it is.
+pub(crate) struct Bytes<'a>(pub(crate) &'a mut Vec<u8>);
+
+impl fmt::Write for Bytes<'_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        self.0.extend_from_slice(text.as_bytes());
+        Ok(())
+    }
+}
+
 /// A `fmt::Write` that escapes what it is given into a byte buffer.
 struct Escaping<'a>(&'a mut Vec<u8>);
 

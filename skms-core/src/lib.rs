@@ -36,10 +36,11 @@
 //! | key | value | meaning |
 //! |---|---|---|
 //! | `code` | integer literal that fits `u32` | the SKMS code; unique within the type |
-//! | `status` | integer literal, `400..=599` | the HTTP status the error is answered with |
+//! | `status` | integer literal, `400..=599` | the HTTP status the error is answered with; with `msg`, or leave both out to reuse a standard code |
 //! | `msg` | string literal | the fixed message of the code |
 //! | `detail` | format string over the variant's fields: `{key_id}`, `{0}`, `{0:>5}`, `{key_id:?}` | the detail of each occurrence (optional) |
 //! | `description` | string literal | what the code means, for the catalog listing (optional) |
+//! | `doc` | string literal, a URL | the code's documentation, for the catalog listing (optional) |
 //! | `transparent` | flag, alone, on a variant with one field whose type implements `SkmsError` | code, status, message, detail and `source()` are the field's |
 //! | `public_detail`, `internal_detail` | flag, on a variant or on the enum (for its own variants) | whether the detail may reach the client; see [`DetailExposure`] |
 //!
@@ -47,6 +48,7 @@
 //!
 //! | key | value | meaning |
 //! |---|---|---|
+//! | `range` | `60000..=60999` or `60000..61000` | every own code must be in it (reused standard codes excepted) |
 //! | `crate` | string literal, a path | where skms-core is, for crates that re-export it (default `::skms_core`) |
 //! | `std_error` | `false` | implement neither `Display` nor `std::error::Error`: for types that derive `thiserror::Error` too |
 //!
@@ -57,13 +59,51 @@
 //!   [`write_json`](SkmsError::write_json) is the fast path: each variant's
 //!   `{"code":..,"message":".."` is one pre-escaped constant, computed at
 //!   compile time, followed by the escaped detail.
-//! - [`Catalog`]: the type's own entries as static data.
+//! - [`Catalog`]: the type's own entries and included catalogs as static
+//!   data, listed by [`Catalog::catalog`].
 //! - [`serde::Serialize`]: exactly `{"code":C,"message":"M","detail":"D"}`,
 //!   keys in that order, `detail` left out when there is none; into a buffer
 //!   with room, nothing is allocated.
 //! - `Display`, as `[40013] Key not found in the keyVault: keyId : 0000009`,
 //!   and `std::error::Error`, whose `source()` is the field's for a transparent
 //!   variant and `None` otherwise. The type must be `Debug`.
+//!
+//! # Composing catalogs
+//!
+//! A `#[skms(transparent)]` variant includes its field's catalog in the
+//! type's (`StandardError`, or another derived type, to any depth). In the
+//! composed catalog a code means one thing, and the build checks it by
+//! const evaluation:
+//!
+//! - an own code that an included catalog also defines is a compile error,
+//!   unless both have the same status and message: a variant may restate or
+//!   reuse a standard code to give it a detail;
+//! - two included catalogs that define one code differently are a compile
+//!   error; the same entry reached along two paths (two included catalogs
+//!   that both include `StandardError`) is one code.
+//!
+//! `#[skms(code = 40013, detail = "keyId : {key_id}")]`, without `status` and
+//! `msg`, reuses the standard entry of the code: its status, message and
+//! description are the reference's, so they cannot drift from it. A code
+//! that the standard catalog does not define then stops the build.
+//! A reused code is exempt from the type's `range`, and, by the rule above,
+//! may stand next to the included `StandardError`; decoding and lookups find
+//! the own variant first.
+//!
+//! The check runs for types without type or const parameters; a generic
+//! type is checked where a concrete type includes it.
+//!
+//! [`Catalog::catalog`] lists the composed catalog, and exports it as the
+//! reference's Markdown table or as JSON; [`Listing::assert_snapshot`] guards
+//! it in a test against a committed snapshot:
+//!
+//! ```no_run
+//! # use skms_core::{Catalog, StandardError};
+//! #[test]
+//! fn the_wire_contract_is_unchanged() {
+//!     StandardError::catalog().assert_snapshot("tests/snapshots/catalog.md");
+//! }
+//! ```
 //!
 //! # With thiserror
 //!
@@ -98,6 +138,7 @@ mod body;
 mod catalog;
 mod error;
 mod json;
+mod snapshot;
 mod standard;
 mod status;
 
@@ -106,9 +147,10 @@ mod status;
 pub mod __private;
 
 pub use crate::body::ErrorBody;
-pub use crate::catalog::{Catalog, Entry};
+pub use crate::catalog::{Catalog, Entry, Include, Listed, Listing};
 pub use crate::error::{display_error, serialize_error, DetailExposure, SkmsError};
 pub use crate::json::{to_json_vec, write_json};
+pub use crate::snapshot::{SnapshotError, SnapshotMismatch, SNAPSHOT_ENV};
 pub use crate::standard::{StandardError, UnknownCode};
 pub use crate::status::HttpStatus;
 

@@ -10,11 +10,23 @@ pub use std::borrow::Cow;
 pub use std::error::Error as StdError;
 pub use std::vec::Vec;
 
-use crate::catalog::{DetailKind, Entry};
+use crate::catalog::{DetailKind, Entry, Include};
 use crate::error::DetailOf;
 use crate::{DetailExposure, SkmsError};
 
 pub use crate::error::{display_error as display, serialize_error as serialize};
+
+/// Stops const evaluation with a `Message`. A macro, not a method, so that
+/// the compiler's error shows one frame less of this file.
+macro_rules! stop {
+    ($message:expr) => {{
+        let (text, _) = $message.bytes.split_at($message.len);
+        match core::str::from_utf8(text) {
+            Ok(text) => panic!("{}", text),
+            Err(_) => panic!("a code means two things in an SKMS catalog"),
+        }
+    }};
+}
 
 /// An entry whose detail is absent.
 #[must_use]
@@ -35,6 +47,244 @@ pub const fn entry(
         detail: DetailKind::None,
         json_prefix,
         exposure: DetailExposure::Unmarked,
+        doc: None,
+        reused: false,
+    }
+}
+
+/// The entry of a variant that reuses the standard code `code`, taking its
+/// status, message, description and JSON prefix from `StandardError`. A
+/// code the standard catalog does not define stops the build.
+#[must_use]
+pub const fn reuse(code: u32, variant: &'static str) -> Entry {
+    let standard = <crate::StandardError as crate::Catalog>::ENTRIES;
+    let mut i = 0;
+    while i < standard.len() {
+        if standard[i].code == code {
+            return Entry {
+                variant,
+                reused: true,
+                ..standard[i]
+            };
+        }
+        i += 1;
+    }
+    let mut message = Message::new();
+    message.push("code ");
+    message.push_u32(code);
+    message.push(" of `");
+    message.push(variant);
+    message.push("` is not in the standard catalog, so it has no status and message to take; give it `status` and `msg` of its own");
+    stop!(message)
+}
+
+/// `entry` with a description.
+#[must_use]
+pub const fn with_description(entry: Entry, description: &'static str) -> Entry {
+    entry.with_description(description)
+}
+
+/// `entry` with a documentation link.
+#[must_use]
+pub const fn with_doc(entry: Entry, doc: &'static str) -> Entry {
+    entry.with_doc(doc)
+}
+
+/// Stops the build when the catalog included through `includes[index]`
+/// defines a code that means something else in the type `name`: a code of
+/// its own entries `own`, or of a catalog included before it.
+///
+/// A code may stand twice only with one meaning, the same status and
+/// message: an own variant that reuses or restates the standard entry of a
+/// code that an included catalog also has (typically to give it a detail),
+/// or one entry reached along two paths (two included catalogs that both
+/// include `StandardError`).
+pub const fn check_include(name: &str, own: &[Entry], includes: &[Include], index: usize) {
+    let include = &includes[index];
+    check_tree(
+        name,
+        own,
+        includes,
+        index,
+        include.entries,
+        include.includes,
+    );
+}
+
+const fn check_tree(
+    name: &str,
+    own: &[Entry],
+    includes: &[Include],
+    index: usize,
+    entries: &[Entry],
+    nested: &[Include],
+) {
+    let mut e = 0;
+    while e < entries.len() {
+        let entry = &entries[e];
+        let mut i = 0;
+        while i < own.len() {
+            let mine = &own[i];
+            if mine.code == entry.code && !same_meaning(mine, entry) {
+                let mut message = Message::new();
+                message.push("code ");
+                message.push_u32(entry.code);
+                message.push(" means two things in `");
+                message.push(name);
+                message.push("`: variant `");
+                message.push(mine.variant);
+                message.push("` ");
+                message.push_meaning(mine);
+                message.push(" and `");
+                message.push(entry.variant);
+                message.push("` ");
+                message.push_meaning(entry);
+                message.push(" of the catalog included through `");
+                message.push(includes[index].variant);
+                message.push("`; give the variant another code, or the same status and message");
+                stop!(message);
+            }
+            i += 1;
+        }
+        let mut j = 0;
+        while j < index {
+            let earlier = &includes[j];
+            if let Some(other) = find(earlier.entries, earlier.includes, entry.code) {
+                if !same_meaning(other, entry) {
+                    let mut message = Message::new();
+                    message.push("code ");
+                    message.push_u32(entry.code);
+                    message.push(" means two things in `");
+                    message.push(name);
+                    message.push("`: `");
+                    message.push(other.variant);
+                    message.push("` ");
+                    message.push_meaning(other);
+                    message.push(" of the catalog included through `");
+                    message.push(earlier.variant);
+                    message.push("` and `");
+                    message.push(entry.variant);
+                    message.push("` ");
+                    message.push_meaning(entry);
+                    message.push(" of the catalog included through `");
+                    message.push(includes[index].variant);
+                    message.push("`");
+                    stop!(message);
+                }
+            }
+            j += 1;
+        }
+        e += 1;
+    }
+    let mut i = 0;
+    while i < nested.len() {
+        check_tree(
+            name,
+            own,
+            includes,
+            index,
+            nested[i].entries,
+            nested[i].includes,
+        );
+        i += 1;
+    }
+}
+
+const fn find<'a>(entries: &'a [Entry], includes: &'a [Include], code: u32) -> Option<&'a Entry> {
+    let mut i = 0;
+    while i < entries.len() {
+        if entries[i].code == code {
+            return Some(&entries[i]);
+        }
+        i += 1;
+    }
+    let mut i = 0;
+    while i < includes.len() {
+        if let Some(entry) = find(includes[i].entries, includes[i].includes, code) {
+            return Some(entry);
+        }
+        i += 1;
+    }
+    None
+}
+
+const fn same_meaning(a: &Entry, b: &Entry) -> bool {
+    a.code == b.code && a.status == b.status && str_eq(a.message, b.message)
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A compile-time error message, built in a buffer during const evaluation,
+/// since `panic!` there cannot format numbers.
+struct Message {
+    bytes: [u8; 512],
+    len: usize,
+}
+
+impl Message {
+    const fn new() -> Self {
+        Message {
+            bytes: [0; 512],
+            len: 0,
+        }
+    }
+
+    const fn push(&mut self, text: &str) {
+        let text = text.as_bytes();
+        let mut i = 0;
+        // Cut at a character boundary, so that the buffer stays UTF-8.
+        let room = self.bytes.len() - self.len;
+        let mut end = if text.len() < room { text.len() } else { room };
+        while end < text.len() && end > 0 && (text[end] & 0xC0) == 0x80 {
+            end -= 1;
+        }
+        while i < end {
+            self.bytes[self.len] = text[i];
+            self.len += 1;
+            i += 1;
+        }
+    }
+
+    const fn push_u32(&mut self, mut n: u32) {
+        let mut digits = [0u8; 10];
+        let mut start = digits.len();
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        while start < digits.len() {
+            if self.len < self.bytes.len() {
+                self.bytes[self.len] = digits[start];
+                self.len += 1;
+            }
+            start += 1;
+        }
+    }
+
+    /// `(400, "Key not found in the keyVault")`
+    const fn push_meaning(&mut self, entry: &Entry) {
+        self.push("(");
+        self.push_u32(entry.status as u32);
+        self.push(", \"");
+        self.push(entry.message);
+        self.push("\")");
     }
 }
 

@@ -47,6 +47,9 @@ pub(crate) struct Attrs {
     pub(crate) exposure: Option<Keyed<bool>>,
     pub(crate) krate: Option<Keyed<Path>>,
     pub(crate) std_error: Option<Keyed<bool>>,
+    pub(crate) doc: Option<Keyed<LitStr>>,
+    /// `range = 60000..=60999`: the inclusive bounds.
+    pub(crate) range: Option<Keyed<(u32, u32)>>,
 }
 
 /// The keys of `#[skms(...)]`, with the other spellings a user may reach for,
@@ -56,7 +59,9 @@ const KEYS: &[(&str, &[&str])] = &[
     ("status", &["http_status", "status_code", "http"]),
     ("msg", &["message", "text"]),
     ("detail", &["details", "detailed"]),
-    ("description", &["desc", "describe", "doc"]),
+    ("description", &["desc", "describe"]),
+    ("doc", &["docs", "url", "link", "doc_url", "documentation"]),
+    ("range", &["ranges", "codes", "code_range"]),
     ("transparent", &["forward", "delegate"]),
     ("public_detail", &["public", "expose", "expose_detail"]),
     (
@@ -137,6 +142,22 @@ impl Attrs {
             "description" => {
                 let value = str_value(cx, meta, &key, "description = \"what the code means\"")?;
                 set(cx, &mut self.description, key, value.map(spanned_lit));
+            }
+            // doc = "https://docs.example.com/errors/40013"
+            "doc" => {
+                let value = str_value(
+                    cx,
+                    meta,
+                    &key,
+                    "doc = \"https://docs.example.com/errors/60001\"",
+                )?;
+                set(cx, &mut self.doc, key, value.map(spanned_lit));
+            }
+            // range = 60000..=60999
+            // range = 60000..61000
+            "range" => {
+                let value = range_value(cx, meta, &key)?;
+                set(cx, &mut self.range, key, value);
             }
             // transparent
             "transparent" => {
@@ -225,9 +246,9 @@ impl Attrs {
 /// The keys that may stand at `place`, for messages.
 fn expected_keys(place: Place) -> &'static str {
     match place {
-        Place::Enum => "on an enum, the keys are `crate`, `std_error`, `public_detail` and `internal_detail`; the others go on each variant",
-        Place::Variant => "the keys are `code`, `status`, `msg`, `detail`, `description`, `transparent`, `public_detail` and `internal_detail`",
-        Place::Struct => "the keys are `code`, `status`, `msg`, `detail`, `description`, `transparent`, `public_detail`, `internal_detail`, `crate` and `std_error`",
+        Place::Enum => "on an enum, the keys are `range`, `public_detail`, `internal_detail`, `crate` and `std_error`; the others go on each variant",
+        Place::Variant => "the keys are `code`, `status`, `msg`, `detail`, `description`, `doc`, `transparent`, `public_detail` and `internal_detail`",
+        Place::Struct => "the keys are `code`, `status`, `msg`, `detail`, `description`, `doc`, `transparent`, `public_detail`, `internal_detail`, `crate` and `std_error`",
     }
 }
 
@@ -387,6 +408,72 @@ fn lit_kind(lit: &Lit) -> &'static str {
         Lit::Bool(_) => "a boolean",
         _ => "this literal",
     }
+}
+
+/// The bounds after `range =`, or `None` with the error recorded.
+fn range_value(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Ident,
+) -> syn::Result<Option<((u32, u32), Span)>> {
+    let expected = "range = 60000..=60999";
+    if !meta.input.peek(Token![=]) {
+        cx.error_spanned_by(key, format!("`range` needs a value: {expected}"));
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    let input = meta.value()?;
+    let fork = input.fork();
+    let parsed = (|| -> syn::Result<(LitInt, bool, LitInt)> {
+        let start: LitInt = fork.parse()?;
+        let inclusive = if fork.peek(Token![..=]) {
+            fork.parse::<Token![..=]>()?;
+            true
+        } else {
+            fork.parse::<Token![..]>()?;
+            false
+        };
+        let end: LitInt = fork.parse()?;
+        Ok((start, inclusive, end))
+    })();
+    let tokens = skip_tokens(input)?;
+    let Ok((start, inclusive, end)) = parsed else {
+        cx.error_spanned_by(
+            &tokens,
+            format!("`range` takes two integer literals: {expected}, or 60000..61000"),
+        );
+        return Ok(None);
+    };
+    let (Ok(low), Ok(high)) = (start.base10_parse::<u32>(), end.base10_parse::<u32>()) else {
+        cx.error_spanned_by(
+            &tokens,
+            "the bounds of `range` are codes: they must fit in u32",
+        );
+        return Ok(None);
+    };
+    let high = if inclusive {
+        Some(high)
+    } else {
+        high.checked_sub(1)
+    };
+    match high {
+        Some(high) if low <= high => Ok(Some(((low, high), tokens_span(&tokens)))),
+        _ => {
+            cx.error_spanned_by(
+                &tokens,
+                "`range` is empty; write the low bound first: range = 60000..=60999",
+            );
+            Ok(None)
+        }
+    }
+}
+
+fn tokens_span(tokens: &proc_macro2::TokenStream) -> Span {
+    tokens
+        .clone()
+        .into_iter()
+        .next()
+        .map_or_else(Span::call_site, |token| token.span())
 }
 
 /// The code of `lit`, or `None` with the error recorded.

@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 use proc_macro2::{Ident, Literal, TokenStream, TokenTree};
-use quote::{format_ident, quote, ToTokens};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::{DeriveInput, Member};
 
 use crate::ast::{Field, Input};
@@ -64,6 +64,25 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
     let entry_count = entries.len();
 
     let slot = slot_body(input, plan, &private);
+    let catalog_where = bounds.where_clause(&bounds.added_for_catalog);
+    let transparent_fields = included_fields(input, plan);
+    let includes = if transparent_fields.is_empty() {
+        TokenStream::new()
+    } else {
+        let each = transparent_fields.iter().map(|(variant, field)| {
+            let name = variant.to_string();
+            let field_ty = field.ty;
+            quote! {
+                #krate::Include::new(
+                    #name,
+                    <#field_ty as #krate::Catalog>::ENTRIES,
+                    <#field_ty as #krate::Catalog>::INCLUDES,
+                )
+            }
+        });
+        quote!(const INCLUDES: &'static [#krate::Include] = &[#(#each),*];)
+    };
+    let composition_checks = composition_checks(input, &transparent_fields, &private, krate);
     let fmt_detail = fmt_detail_body(input, plan);
 
     let std_impls = if plan.std_error {
@@ -138,9 +157,12 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             }
 
             #[automatically_derived]
-            impl #impl_generics #krate::Catalog for #ty #ty_generics #where_clause {
+            impl #impl_generics #krate::Catalog for #ty #ty_generics #catalog_where {
                 const ENTRIES: &'static [#krate::Entry] = &__SKMS_ENTRIES;
+                #includes
             }
+
+            #(#composition_checks)*
 
             #[automatically_derived]
             impl #impl_generics #private::serde::Serialize for #ty #ty_generics #where_clause {
@@ -171,15 +193,31 @@ fn entry_tokens(
     entry: &OwnEntry,
 ) -> TokenStream {
     let code = Literal::u32_unsuffixed(entry.code);
-    let status = Literal::u16_unsuffixed(entry.status);
-    let message = &entry.message;
-    let description = match &entry.description {
-        Some(description) => quote!(::core::option::Option::Some(#description)),
-        None => quote!(::core::option::Option::None),
+    let base = match &entry.status_and_message {
+        Some((status, message)) => {
+            let status = Literal::u16_unsuffixed(*status);
+            let description = match &entry.description {
+                Some(description) => quote!(::core::option::Option::Some(#description)),
+                None => quote!(::core::option::Option::None),
+            };
+            let json_prefix = json_prefix(entry.code, message);
+            quote!(#private::entry(#code, #status, #message, #description, #variant, #json_prefix))
+        }
+        None => {
+            // Spanned on the code, where a code that is not standard is
+            // reported by const evaluation.
+            let private = respan(private, entry.code_span);
+            let reuse = quote_spanned!(entry.code_span=> #private::reuse(#code, #variant));
+            match &entry.description {
+                Some(description) => quote!(#private::with_description(#reuse, #description)),
+                None => reuse,
+            }
+        }
     };
-    let json_prefix = json_prefix(entry.code, message);
-    let base =
-        quote!(#private::entry(#code, #status, #message, #description, #variant, #json_prefix));
+    let base = match &entry.doc {
+        Some(doc) => quote!(#private::with_doc(#base, #doc)),
+        None => base,
+    };
     let base = match &entry.detail {
         None => base,
         Some(Detail::Static(text)) => quote!(#private::with_static_detail(#base, #text)),
@@ -262,6 +300,80 @@ fn slot_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
         debug_assert!(any_transparent);
         quote!(match self { #(#arms)* })
     }
+}
+
+/// The transparent variants whose field's catalog the type includes: all
+/// but those whose field is the type itself (boxed), which add nothing.
+fn included_fields<'a>(input: &'a Input, plan: &'a Plan) -> Vec<(&'a Ident, &'a Field<'a>)> {
+    let name = input.original.ident.to_string();
+    plan.variants
+        .iter()
+        .filter_map(|(variant, kind)| match kind {
+            Kind::Transparent { field } if !mentions(field.ty, std::slice::from_ref(&name)) => {
+                Some((variant.ident, *field))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// One const item per included catalog, which stops the build when a code
+/// of that catalog means something else in the type. Only for types without
+/// type or const parameters: a `const _` cannot name a generic type.
+fn composition_checks(
+    input: &Input,
+    included: &[(&Ident, &Field)],
+    private: &TokenStream,
+    krate: &syn::Path,
+) -> Vec<TokenStream> {
+    let generics = &input.original.generics;
+    if generics.type_params().next().is_some() || generics.const_params().next().is_some() {
+        return Vec::new();
+    }
+    let ident = &input.original.ident;
+    let lifetimes = generics.lifetimes().map(|_| quote!('static));
+    let self_ty = if generics.lifetimes().next().is_some() {
+        quote!(#ident<#(#lifetimes),*>)
+    } else {
+        quote!(#ident)
+    };
+    let name = ident.to_string();
+    included
+        .iter()
+        .enumerate()
+        .map(|(index, (variant, _))| {
+            let index = Literal::usize_unsuffixed(index);
+            // Every token on the variant, so that the error points there.
+            let private = respan(private, variant.span());
+            quote_spanned! {variant.span()=>
+                const _: () = #private::check_include(
+                    #name,
+                    &__SKMS_ENTRIES,
+                    <#self_ty as #krate::Catalog>::INCLUDES,
+                    #index,
+                );
+            }
+        })
+        .collect()
+}
+
+/// `tokens`, every one of them spanned at `span`.
+fn respan(tokens: &TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut token| {
+            if let TokenTree::Group(group) = &token {
+                let mut respanned =
+                    proc_macro2::Group::new(group.delimiter(), respan(&group.stream(), span));
+                respanned.set_span(span);
+                token = TokenTree::Group(respanned);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }
 
 /// `__private::transparent::<Field>(field)`: naming the field's type makes a
@@ -382,6 +494,8 @@ struct Bounds<'a> {
     added: Vec<TokenStream>,
     /// For the `std::error::Error` impl only.
     added_for_error: Vec<TokenStream>,
+    /// For the `Catalog` impl only.
+    added_for_catalog: Vec<TokenStream>,
 }
 
 impl<'a> Bounds<'a> {
@@ -395,6 +509,7 @@ impl<'a> Bounds<'a> {
             original: generics.where_clause.as_ref(),
             added: Vec::new(),
             added_for_error: Vec::new(),
+            added_for_catalog: Vec::new(),
         };
         if params.is_empty() {
             return bounds;
@@ -410,6 +525,7 @@ impl<'a> Bounds<'a> {
                     let ty = field.ty;
                     push_unique(&mut bounds.added, quote!(#ty: #krate::SkmsError));
                     push_unique(&mut bounds.added_for_error, quote!(#ty: #private::StdError));
+                    push_unique(&mut bounds.added_for_catalog, quote!(#ty: #krate::Catalog));
                 }
                 Kind::Own {
                     entry:

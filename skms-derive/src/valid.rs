@@ -29,9 +29,13 @@ pub(crate) enum Kind<'a> {
 
 pub(crate) struct OwnEntry<'a> {
     pub(crate) code: u32,
-    pub(crate) status: u16,
-    pub(crate) message: String,
+    /// The span of the code literal, where a failed reuse is reported.
+    pub(crate) code_span: proc_macro2::Span,
+    /// The status and message, or `None` when the variant reuses the
+    /// standard catalog's (`#[skms(code = 40013)]` alone).
+    pub(crate) status_and_message: Option<(u16, String)>,
     pub(crate) description: Option<String>,
+    pub(crate) doc: Option<String>,
     pub(crate) detail: Option<Detail<'a>>,
     /// `Some(true)` when marked public, `Some(false)` internal, from the
     /// variant or else the enum.
@@ -64,6 +68,7 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
             for key in [
                 &variant.attrs.krate.as_ref().map(|k| &k.key),
                 &variant.attrs.std_error.as_ref().map(|k| &k.key),
+                &variant.attrs.range.as_ref().map(|k| &k.key),
             ]
             .into_iter()
             .flatten()
@@ -122,6 +127,7 @@ fn check_container(cx: &Ctxt, input: &Input) {
         attrs.msg.as_ref().map(|k| &k.key),
         attrs.detail.as_ref().map(|k| &k.key),
         attrs.description.as_ref().map(|k| &k.key),
+        attrs.doc.as_ref().map(|k| &k.key),
         attrs.transparent.as_ref(),
     ];
     for key in variant_keys.into_iter().flatten() {
@@ -156,34 +162,56 @@ fn check_variant<'a>(
     if let Some(transparent) = &attrs.transparent {
         return check_transparent(cx, variant, attrs, transparent, what);
     }
-    let missing: Vec<&str> = [
-        ("code", "`code = ...`"),
-        ("status", "`status = ...`"),
-        ("msg", "`msg = \"...\"`"),
-    ]
-    .into_iter()
-    .filter(|(key, _)| !attrs.wrote(key))
-    .map(|(_, written)| written)
-    .collect();
-    if !missing.is_empty() {
+    if !attrs.wrote("code") {
         cx.error_spanned_by(
             first,
             format!(
-                "#[skms(...)] of `{}` lacks {}; every {what} needs `code`, `status` and `msg`, or #[skms(transparent)]",
+                "#[skms(...)] of `{}` lacks `code = ...`; every {what} needs a code, or #[skms(transparent)]",
                 variant.ident,
-                join(&missing)
             ),
         );
+    }
+    // `status` and `msg` come together, or neither: then both are the
+    // standard catalog's for the code.
+    match (attrs.wrote("status"), attrs.wrote("msg")) {
+        (true, false) => cx.error_spanned_by(
+            first,
+            format!(
+                "#[skms(...)] of `{}` has `status` but lacks `msg = \"...\"`; give both, or neither to take them from the standard catalog",
+                variant.ident
+            ),
+        ),
+        (false, true) => cx.error_spanned_by(
+            first,
+            format!(
+                "#[skms(...)] of `{}` has `msg` but lacks `status = ...`; give both, or neither to take them from the standard catalog",
+                variant.ident
+            ),
+        ),
+        _ => {}
     }
     let detail = attrs
         .detail
         .as_ref()
         .and_then(|detail| check_detail(cx, variant, &detail.value));
-    let (code, status, msg) = (
-        attrs.code.as_ref()?,
-        attrs.status.as_ref()?,
-        attrs.msg.as_ref()?,
-    );
+    let code = attrs.code.as_ref()?;
+    let status_and_message = match (&attrs.status, &attrs.msg) {
+        (Some(status), Some(msg)) => Some((status.value, msg.value.value())),
+        (None, None) if !attrs.wrote("status") && !attrs.wrote("msg") => None,
+        _ => return None,
+    };
+    if let (Some(range), Some(_)) = (&input.attrs.range, &status_and_message) {
+        let (low, high) = range.value;
+        if !(low..=high).contains(&code.value) {
+            cx.syn_error(syn::Error::new(
+                code.value_span,
+                format!(
+                    "code {} is outside the range {low}..={high} of `{}`; choose a code in the range, or reuse a standard code with #[skms(code = ...)] alone",
+                    code.value, input.original.ident
+                ),
+            ));
+        }
+    }
     if attrs.detail.is_some() && detail.is_none() {
         return None;
     }
@@ -191,9 +219,10 @@ fn check_variant<'a>(
         index,
         entry: OwnEntry {
             code: code.value,
-            status: status.value,
-            message: msg.value.value(),
+            code_span: code.value_span,
+            status_and_message,
             description: attrs.description.as_ref().map(|d| d.value.value()),
+            doc: attrs.doc.as_ref().map(|d| d.value.value()),
             detail,
             exposure: attrs
                 .exposure
@@ -211,12 +240,13 @@ fn check_transparent<'a>(
     transparent: &Ident,
     what: &str,
 ) -> Option<Kind<'a>> {
-    let others: [Option<&Ident>; 6] = [
+    let others: [Option<&Ident>; 7] = [
         attrs.code.as_ref().map(key_of),
         attrs.status.as_ref().map(key_of),
         attrs.msg.as_ref().map(key_of),
         attrs.detail.as_ref().map(key_of),
         attrs.description.as_ref().map(key_of),
+        attrs.doc.as_ref().map(key_of),
         attrs.exposure.as_ref().map(key_of),
     ];
     let mut ok = true;
