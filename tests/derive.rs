@@ -412,3 +412,24 @@ fn a_transparent_field_need_not_be_a_std_error() {
     assert!(error.source().is_none());
     assert_eq!(error.to_string(), "[60009] Bare");
 }
+
+/// `#[skms(detail)]` on a field makes the field the detail.
+#[derive(Debug, SkmsError)]
+enum Marked {
+    #[skms(code = 40013)]
+    KeyNotFound(#[skms(detail)] String),
+    #[skms(code = 40003)]
+    Header {
+        #[skms(detail)]
+        code: u32,
+    },
+}
+
+#[test]
+fn a_field_marked_as_the_detail() {
+    assert_eq!(
+        serde_json::to_string(&Marked::KeyNotFound("keyId : 0000009".into())).unwrap(),
+        r#"{"code":40013,"message":"Key not found in the keyVault","detail":"keyId : 0000009"}"#
+    );
+    assert_eq!(Marked::Header { code: 4020 }.detail().unwrap(), "4020");
+}

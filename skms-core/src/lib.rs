@@ -44,6 +44,10 @@
 //! | `transparent` | flag, alone, on a variant with one field whose type implements `SkmsError` | code, status, message, detail and `source()` are the field's |
 //! | `public_detail`, `internal_detail` | flag, on a variant or on the enum (for its own variants) | whether the detail may reach the client; see [`DetailExposure`] |
 //!
+//! On a field, `#[skms(detail)]` makes the field the detail, as
+//! `detail = "{field}"` would, and lets a decoder rebuild the variant from a
+//! body's detail.
+//!
 //! On the type itself:
 //!
 //! | key | value | meaning |

@@ -34,6 +34,9 @@ pub(crate) struct Field<'a> {
     pub(crate) original: &'a syn::Field,
     pub(crate) member: Member,
     pub(crate) ty: &'a Type,
+    /// `#[skms(detail)]` on the field: the detail is the field, and a decoder
+    /// can rebuild the field from a body's detail.
+    pub(crate) detail_marker: Option<syn::Ident>,
 }
 
 impl<'a> Input<'a> {
@@ -97,21 +100,48 @@ impl<'a> Input<'a> {
     }
 }
 
+/// `#[skms(detail)]` on a field, the one key a field takes.
+fn detail_marker(cx: &Ctxt, attrs: &[syn::Attribute]) -> Option<syn::Ident> {
+    let mut marker = None;
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("skms")) {
+        let parsed = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("detail") && !meta.input.peek(syn::Token![=]) {
+                // detail
+                let ident = meta.path.segments[0].ident.clone();
+                if marker.is_some() {
+                    cx.error_spanned_by(&ident, "duplicate `detail` on this field; keep one");
+                } else {
+                    marker = Some(ident);
+                }
+            } else {
+                cx.error_spanned_by(
+                    &meta.path,
+                    "a field takes only #[skms(detail)], which makes the field the detail; the other keys go on the variant",
+                );
+                if meta.input.peek(syn::Token![=]) {
+                    let value = meta.value()?;
+                    while !value.is_empty() && !value.peek(syn::Token![,]) {
+                        value.parse::<proc_macro2::TokenTree>()?;
+                    }
+                }
+            }
+            Ok(())
+        });
+        if let Err(error) = parsed {
+            cx.syn_error(error);
+        }
+    }
+    marker
+}
+
 impl<'a> Field<'a> {
     fn multiple_from_syn(cx: &Ctxt, fields: &'a Fields) -> Vec<Self> {
-        for attr in fields.iter().flat_map(|field| &field.attrs) {
-            if attr.path().is_ident("skms") {
-                cx.error_spanned_by(
-                    attr,
-                    "#[skms(...)] goes on a variant or a struct, not on a field; a detail names fields as in detail = \"keyId : {key_id}\"",
-                );
-            }
-        }
         fields
             .iter()
             .enumerate()
             .map(|(index, field)| Field {
                 original: field,
+                detail_marker: detail_marker(cx, &field.attrs),
                 member: match &field.ident {
                     Some(ident) => Member::Named(ident.clone()),
                     None => Member::Unnamed(syn::Index {

@@ -190,10 +190,46 @@ fn check_variant<'a>(
         ),
         _ => {}
     }
-    let detail = attrs
-        .detail
-        .as_ref()
-        .and_then(|detail| check_detail(cx, variant, &detail.value));
+    let marked: Vec<&Field> = variant
+        .fields
+        .iter()
+        .filter(|field| field.detail_marker.is_some())
+        .collect();
+    for extra in marked.iter().skip(1) {
+        cx.error_spanned_by(
+            &extra.detail_marker,
+            format!(
+                "`{}` has two fields marked #[skms(detail)]; a detail is one field, or a `detail = \"...\"` format over several",
+                variant.ident
+            ),
+        );
+    }
+    if let (Some(field), Some(detail)) = (marked.first(), &attrs.detail) {
+        cx.error_spanned_by(
+            &detail.key,
+            format!(
+                "`{}` has both `detail = \"...\"` and a field marked #[skms(detail)] (`{}`); keep one",
+                variant.ident,
+                field.name()
+            ),
+        );
+    }
+    let detail = match (marked.first(), &attrs.detail) {
+        (_, Some(detail)) => check_detail(cx, variant, &detail.value),
+        (Some(field), None) => {
+            let span = field
+                .detail_marker
+                .as_ref()
+                .map_or_else(proc_macro2::Span::call_site, syn::Ident::span);
+            check_detail(
+                cx,
+                variant,
+                &LitStr::new(&format!("{{{}}}", field.name()), span),
+            )
+        }
+        (None, None) => None,
+    };
+    let has_detail = attrs.detail.is_some() || !marked.is_empty();
     let code = attrs.code.as_ref()?;
     let status_and_message = match (&attrs.status, &attrs.msg) {
         (Some(status), Some(msg)) => Some((status.value, msg.value.value())),
@@ -212,7 +248,7 @@ fn check_variant<'a>(
             ));
         }
     }
-    if attrs.detail.is_some() && detail.is_none() {
+    if has_detail && detail.is_none() {
         return None;
     }
     Some(Kind::Own {
@@ -254,6 +290,17 @@ fn check_transparent<'a>(
         cx.error_spanned_by(
             key,
             format!("`{key}` cannot be combined with `transparent`: a transparent {what} takes everything from its field"),
+        );
+        ok = false;
+    }
+    for marker in variant
+        .fields
+        .iter()
+        .filter_map(|field| field.detail_marker.as_ref())
+    {
+        cx.error_spanned_by(
+            marker,
+            format!("#[skms(detail)] cannot mark the field of a transparent {what}: its detail is the field's own"),
         );
         ok = false;
     }

@@ -4,7 +4,7 @@ use skms_core::SkmsError;
 enum KmsError {
     #[skms(code = 40013, status = 400, msg = "Key not found in the keyVault")]
     KeyNotFound {
-        #[skms(detail)]
+        #[skms(code = 40013)]
         key_id: String,
     },
 }
