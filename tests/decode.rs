@@ -110,9 +110,9 @@ fn every_kind_of_error_says_what_is_wrong() {
         (r#"{"code":1,"message":"m","detail":null}"#, DecodeErrorKind::DetailNotString, "`detail` must be a string, found null at line 1 column 34"),
         (r#"{"code":1,"message":"m","detail":{"k":"v"}}"#, DecodeErrorKind::DetailNotString, "`detail` must be a string, found an object at line 1 column 34"),
         (r#"{"code":1,"message":"m","detail":false}"#, DecodeErrorKind::DetailNotString, "`detail` must be a string, found a boolean at line 1 column 34"),
-        (r#"{"code":1,"code":2,"message":"m"}"#, DecodeErrorKind::DuplicateField, "`code` appears more than once at line 1 column 16"),
-        (r#"{"code":1,"message":"m","message":"m"}"#, DecodeErrorKind::DuplicateField, "`message` appears more than once at line 1 column 33"),
-        (r#"{"code":1,"message":"m","detail":"a","detail":"a"}"#, DecodeErrorKind::DuplicateField, "`detail` appears more than once at line 1 column 45"),
+        (r#"{"code":1,"code":2,"message":"m"}"#, DecodeErrorKind::DuplicateField, "`code` appears more than once at line 1 column 18"),
+        (r#"{"code":1,"message":"m","message":"m"}"#, DecodeErrorKind::DuplicateField, "`message` appears more than once at line 1 column 35"),
+        (r#"{"code":1,"message":"m","detail":"a","detail":"a"}"#, DecodeErrorKind::DuplicateField, "`detail` appears more than once at line 1 column 47"),
     ];
     for (input, kind, text) in cases {
         let error = error_of(input);
@@ -138,6 +138,15 @@ fn a_value_of_the_wrong_type_is_pointed_at() {
     let error = error_of("{\n  \"code\": 40013,\n  \"message\": null\n}");
     assert_eq!(error.kind(), DecodeErrorKind::MessageNotString);
     assert_eq!((error.line(), error.column()), (3, 14));
+}
+
+#[test]
+fn a_repeated_field_is_pointed_at_its_second_value() {
+    // Found by the fuzzer: serde_json alone would point past the key, at the
+    // start of a later line.
+    let error = error_of("{\n\"code\": 1,\n\"code\"\n\n: 2, \"message\": \"m\"}");
+    assert_eq!(error.kind(), DecodeErrorKind::DuplicateField);
+    assert_eq!((error.line(), error.column()), (5, 3));
 }
 
 #[test]

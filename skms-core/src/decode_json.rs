@@ -87,10 +87,10 @@ impl DecodeError {
     }
 
     /// The line of the problem, from 1: where the value at fault starts, for
-    /// a `code`, `message` or `detail` that is wrong and for a body that is
-    /// not an object; otherwise where serde_json stopped reading (the byte at
-    /// fault for input that is not JSON, the end of the object for a missing
-    /// field, the end of the repeated key for a duplicate).
+    /// a `code`, `message` or `detail` that is wrong or repeated (its second
+    /// value) and for a body that is not an object; otherwise where
+    /// serde_json stopped reading (the byte at fault for input that is not
+    /// JSON, the closing brace for a missing field).
     #[must_use]
     pub fn line(&self) -> usize {
         self.line
@@ -352,10 +352,12 @@ impl<'de> Visitor<'de> for StrictVisitor<'_, 'de> {
                 Key::Message => "message",
                 Key::Detail => "detail",
             };
+            // Read the second value, to point at it.
+            let raw: &'de RawValue = map.next_value()?;
             return Err(self.fail(
                 DecodeErrorKind::DuplicateField,
                 format!("`{name}` appears more than once"),
-                None,
+                Some(raw.get()),
             ));
         }
         let Some(code) = code else {
