@@ -5,7 +5,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::fmt::Write as _;
 
-use skms_core::{SkmsError, StandardError};
+use skms_core::{ErrorBody, SkmsError, StandardError};
 
 /// Counts the allocations of the current thread, so that tests running in
 /// parallel do not see each other's.
@@ -127,6 +127,28 @@ fn the_fast_path_allocates_nothing() {
         assert_eq!(count, 0, "{error:?} allocated");
         assert_eq!(buffer, serde_json::to_vec(&error).unwrap());
     }
+}
+
+#[test]
+fn decoding_a_body_without_escapes_allocates_nothing() {
+    let mut sent: Vec<Vec<u8>> = StandardError::ALL
+        .iter()
+        .map(skms_core::to_json_vec)
+        .collect();
+    sent.push(skms_core::to_json_vec(&KmsError::KeyNotFound {
+        key_id: "0000009 \u{1F511}".into(),
+    }));
+    for sent in &sent {
+        let mut decoded = None;
+        let count = allocations_of(|| decoded = Some(ErrorBody::from_slice(sent)));
+        assert_eq!(count, 0, "{} allocated", String::from_utf8_lossy(sent));
+        let body = decoded.unwrap().unwrap();
+        assert_eq!(serde_json::to_vec(&body).unwrap(), *sent);
+    }
+    // A string with an escape costs serde_json's scratch buffer and the
+    // unescaped string, nothing more.
+    let sent = br#"{"code":1,"message":"m","detail":"a\"b"}"#;
+    assert_eq!(allocations_of(|| drop(ErrorBody::from_slice(sent))), 2);
 }
 
 #[test]

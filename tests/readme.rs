@@ -21,6 +21,45 @@ fn the_readme_example_is_the_doc_tested_one() {
     assert_eq!(readme_example, &docs[start..end]);
 }
 
+/// The `rust` block of the README that follows `heading`.
+fn readme_block_after(heading: &str) -> &'static str {
+    let section = README.find(heading).expect(heading);
+    let start = README[section..].find("```rust\n").unwrap() + section + "```rust\n".len();
+    let end = README[start..].find("```").unwrap() + start;
+    &README[start..end]
+}
+
+/// The doc-tested block of the crate docs that follows `heading`, without its
+/// hidden lines.
+fn docs_block_after(heading: &str) -> String {
+    let docs: String = CRATE_DOCS
+        .lines()
+        .map_while(|line| line.strip_prefix("//!"))
+        .map(|line| format!("{}\n", line.strip_prefix(' ').unwrap_or(line)))
+        .collect();
+    let section = docs.find(heading).expect(heading);
+    let start = docs[section..].find("```\n").unwrap() + section + "```\n".len();
+    let end = docs[start..].find("```").unwrap() + start;
+    docs[start..end]
+        .lines()
+        .filter(|line| !line.starts_with("# "))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+#[test]
+fn the_readme_decoding_example_is_the_doc_tested_one() {
+    assert_eq!(
+        readme_block_after("## Decoding"),
+        docs_block_after("# Decoding")
+    );
+}
+
+#[test]
+fn the_readme_says_how_to_fuzz() {
+    assert!(README.contains("cargo +nightly fuzz run decode fuzz/corpus/decode fuzz/seeds"));
+}
+
 #[test]
 fn the_readme_catalog_is_the_standard_catalog() {
     let rows: Vec<&str> = README

@@ -142,7 +142,7 @@ impl<'de> Visitor<'de> for BodyVisitor {
 }
 
 /// A key of the body; `Other` for the keys the reference does not define.
-enum Key {
+pub(crate) enum Key {
     Code,
     Message,
     Detail,

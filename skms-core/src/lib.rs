@@ -131,15 +131,85 @@
 //! assert_eq!(error.code(), 40013);
 //! ```
 //!
+//! # Decoding
+//!
+//! A client gets the bodies back as types: [`ErrorBody::from_slice`] decodes
+//! the JSON (feature `json`), and [`Decoded`] rebuilds the typed error of a
+//! catalog, keeping the body as it was received.
+//!
+//! ```
+//! use skms_core::{Decoded, DecodeErrorKind, StandardError};
+//!
+//! let received = br#"{"code":40013,"message":"Key not found in the keyVault","detail":"keyId : 0000009"}"#;
+//! let decoded = Decoded::<StandardError>::from_slice(received)?;
+//! assert_eq!(decoded.error(), Some(&StandardError::KeyNotFound));
+//! assert_eq!(decoded.detail(), Some("keyId : 0000009"));
+//!
+//! // A code the client's catalog does not know: kept whole.
+//! let decoded = Decoded::<StandardError>::from_slice(br#"{"code":40999,"message":"Quota exceeded"}"#)?;
+//! assert_eq!((decoded.error(), decoded.code(), decoded.message()), (None, 40999, "Quota exceeded"));
+//!
+//! // Not an SKMS body: an error that says why.
+//! let error = Decoded::<StandardError>::from_slice(br#"{"code":"40013","message":"m"}"#).unwrap_err();
+//! assert_eq!(error.kind(), DecodeErrorKind::CodeNotInteger);
+//! assert_eq!(
+//!     error.to_string(),
+//!     r#"invalid SKMS error body: `code` must be an integer, found the string "40013" at line 1 column 9"#,
+//! );
+//! # Ok::<(), skms_core::DecodeError>(())
+//! ```
+//!
+//! The rules:
+//!
+//! - **The body is checked, not trusted.** `code` must be a JSON integer
+//!   from 0 to 4294967295, `message` a string, `detail` a string when
+//!   present (`null` is refused); each at most once; unknown fields are
+//!   ignored; nothing but whitespace may follow the body. Anything else is a
+//!   [`DecodeError`] whose [`kind`](DecodeError::kind) names the rule that
+//!   failed and whose text says what was found and where: never a panic,
+//!   whatever the input (the decoder is fuzzed). The `Deserialize` impls of
+//!   [`ErrorBody`] and [`Decoded`] accept exactly the same bodies, with
+//!   serde's less precise errors.
+//! - **By code, not by message.** The typed error is chosen by the code
+//!   alone ([`FromBody`]). A server of another version may word a message
+//!   differently: the body is still rebuilt, and the received message stays
+//!   available ([`Decoded::message`]) beside the catalog's
+//!   ([`Decoded::catalog_message`]).
+//! - **Never a guess.** A body that the catalog cannot rebuild (a code it
+//!   does not know, from a newer server or another service) is kept whole,
+//!   code, message and detail, with [`Decoded::error`] `None`; it is never
+//!   dropped and never mapped to a neighbouring or generic error.
+//! - **What can be rebuilt.** [`StandardError`]: each of its 26 codes. A
+//!   service's enum, through its [`FromBody`] impl: a unit variant by its
+//!   code, a `transparent` variant through the type of its field, a variant
+//!   whose one field is the detail from the body's detail (when it has
+//!   one). A variant whose detail is formatted from its fields cannot be
+//!   parsed back: its bodies are kept with their code, like unknown ones.
+//! - **The detail is kept.** Whether or not the typed error has room for
+//!   it, [`Decoded::detail`] is the received detail.
+//! - **What was received is passed on.** `Display` and `Serialize` of
+//!   [`Decoded`] write the received body unchanged. `Decoded` is not an
+//!   [`SkmsError`]: a body carries no HTTP status, and for a code the
+//!   catalog does not know any status would be a guess.
+//!
 //! # Features
 //!
 //! - `derive` (default): re-exports `#[derive(SkmsError)]`.
+//! - `json` (default): decoding received bodies from JSON with precise
+//!   errors ([`ErrorBody::from_slice`], [`Decoded::from_slice`],
+//!   [`DecodeError`]), with serde_json. Without it, [`FromBody`],
+//!   [`Decoded`] and the `Deserialize` impls remain, for any serde format.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// The docs link to the JSON decoding items, which exist only with `json`.
+#![cfg_attr(not(feature = "json"), allow(rustdoc::broken_intra_doc_links))]
 
 mod body;
 mod catalog;
+mod decode;
+#[cfg(feature = "json")]
+mod decode_json;
 mod error;
 mod json;
 mod snapshot;
@@ -152,6 +222,9 @@ pub mod __private;
 
 pub use crate::body::ErrorBody;
 pub use crate::catalog::{Catalog, Entry, Include, Listed, Listing};
+pub use crate::decode::{Decoded, FromBody};
+#[cfg(feature = "json")]
+pub use crate::decode_json::{DecodeError, DecodeErrorKind};
 pub use crate::error::{display_error, serialize_error, DetailExposure, SkmsError};
 pub use crate::json::{to_json_vec, write_json};
 pub use crate::snapshot::{SnapshotError, SnapshotMismatch, SNAPSHOT_ENV};

@@ -1,0 +1,262 @@
+//! The client side: a received body rebuilt as a typed error, or kept whole.
+
+use core::fmt;
+use std::boxed::Box;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use serde::de::{Deserialize, Deserializer};
+use serde::ser::{Serialize, Serializer};
+
+use crate::{ErrorBody, SkmsError, StandardError};
+
+/// A type that can rebuild the error a received body stands for.
+///
+/// `from_body` looks at the body's **code** and answers the value of `Self`
+/// that the code stands for, or `None` when `Self` has no variant that can be
+/// rebuilt from this body. It never guesses: a code that `Self` does not
+/// define is `None`, never a neighbouring or "generic" variant. The body's
+/// `message` is not consulted, since a server of another version may word it
+/// differently; [`Decoded`] keeps the received message.
+///
+/// A value it answers must have the body's code (`error.code() == body.code`
+/// for an [`SkmsError`]): [`Decoded`] relies on it.
+///
+/// [`StandardError`] implements it by code ([`StandardError::from_code`]).
+/// A service's own enum implements it variant by variant:
+///
+/// - a unit variant: when the body has its code;
+/// - a `transparent` variant: when its field's type rebuilds the body,
+///   `Inner::from_body(body).map(Self::Variant)`;
+/// - a variant whose only field *is* the detail: from `body.detail`, and
+///   only when the body has one;
+/// - any other variant (one whose fields are formatted into the detail, say)
+///   cannot be rebuilt: `None`, and [`Decoded`] keeps the body with its code.
+///
+/// ```
+/// use skms_core::{ErrorBody, FromBody, SkmsError, StandardError};
+///
+/// #[derive(Debug, PartialEq, SkmsError)]
+/// enum VaultError {
+///     #[skms(code = 60001, status = 503, msg = "Vault sealed")]
+///     Sealed,
+///     #[skms(code = 60002, status = 400, msg = "Bad key id", detail = "{0}")]
+///     BadKeyId(String),
+///     #[skms(transparent)]
+///     Standard(StandardError),
+/// }
+///
+/// impl FromBody for VaultError {
+///     fn from_body(body: &ErrorBody<'_>) -> Option<Self> {
+///         match body.code {
+///             60001 => Some(VaultError::Sealed),
+///             60002 => Some(VaultError::BadKeyId(body.detail.as_deref()?.to_owned())),
+///             _ => StandardError::from_body(body).map(VaultError::Standard),
+///         }
+///     }
+/// }
+///
+/// let body = ErrorBody { code: 40013, message: "Key not found".into(), detail: None };
+/// assert_eq!(
+///     VaultError::from_body(&body),
+///     Some(VaultError::Standard(StandardError::KeyNotFound)),
+/// );
+/// let body = ErrorBody { code: 60002, message: "Bad key id".into(), detail: Some("k-9".into()) };
+/// assert_eq!(VaultError::from_body(&body), Some(VaultError::BadKeyId("k-9".into())));
+/// let body = ErrorBody { code: 70000, message: "Newer than us".into(), detail: None };
+/// assert_eq!(VaultError::from_body(&body), None);
+/// ```
+pub trait FromBody: Sized {
+    /// Rebuilds the typed error this body stands for, by its code; `None`
+    /// when this type has no variant that can be rebuilt from it.
+    fn from_body(body: &ErrorBody<'_>) -> Option<Self>;
+}
+
+impl FromBody for StandardError {
+    /// The standard error of the body's code; its detail, if any, stays in
+    /// the body (every standard error is a unit variant).
+    fn from_body(body: &ErrorBody<'_>) -> Option<Self> {
+        StandardError::from_code(body.code)
+    }
+}
+
+macro_rules! forward_from_body {
+    ($($ty:ident),*) => {$(
+        /// For a `transparent` field behind a pointer.
+        impl<E: FromBody> FromBody for $ty<E> {
+            fn from_body(body: &ErrorBody<'_>) -> Option<Self> {
+                E::from_body(body).map($ty::new)
+            }
+        }
+    )*};
+}
+
+forward_from_body!(Box, Rc, Arc);
+
+/// An error body received from a SKMS service, kept whole, with the typed
+/// error of `E` it stands for when `E` can rebuild it.
+///
+/// A server may be older, newer or another service than the client's catalog
+/// knows: a body whose code `E` does not rebuild is kept as it came, never
+/// dropped and never mapped to a guess; a body whose code `E` rebuilds but
+/// whose message is worded differently is rebuilt by its code, and the
+/// received message stays available. [`Serialize`] writes the received body
+/// back as it came (the code, the received message and detail), so a gateway
+/// can pass it on unchanged.
+///
+/// ```
+/// use skms_core::{Decoded, ErrorBody, StandardError};
+///
+/// let body = ErrorBody {
+///     code: 40013,
+///     message: "Key not found in the key vault".into(), // a newer wording
+///     detail: Some("keyId : 0000009".into()),
+/// };
+/// let decoded = Decoded::<StandardError>::from_body(body);
+/// assert_eq!(decoded.error(), Some(&StandardError::KeyNotFound));
+/// assert_eq!(decoded.message(), "Key not found in the key vault");
+/// assert_eq!(decoded.catalog_message(), Some("Key not found in the keyVault"));
+/// assert_eq!(decoded.detail(), Some("keyId : 0000009"));
+///
+/// let body = ErrorBody { code: 40999, message: "Quota exceeded".into(), detail: None };
+/// let decoded = Decoded::<StandardError>::from_body(body);
+/// assert_eq!(decoded.error(), None);
+/// assert_eq!((decoded.code(), decoded.message()), (40999, "Quota exceeded"));
+/// assert_eq!(decoded.to_string(), "[40999] Quota exceeded");
+/// ```
+///
+/// # Not an `SkmsError`
+///
+/// `Decoded` does not implement [`SkmsError`], on purpose: the trait must
+/// answer an HTTP status, and a body does not carry one. The catalog knows the
+/// status of a code it rebuilds ([`error`](Decoded::error) is an `SkmsError`),
+/// but for a code it does not know any status would be a guess. A service that
+/// passes a received error on should answer with the HTTP status it received
+/// and the body that [`Serialize`] writes.
+///
+/// # A struct, not an enum
+///
+/// Whether `E` rebuilt the body or not, the body is there: the code, the
+/// received message and the detail are answered the same way in both cases,
+/// and the typed error is an `Option`. Its fields are private so that the
+/// typed error always agrees with the body's code.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Decoded<E> {
+    error: Option<E>,
+    body: ErrorBody<'static>,
+}
+
+impl<E: FromBody> Decoded<E> {
+    /// Rebuilds `body` as an `E` when `E` can ([`FromBody`]), and keeps the
+    /// body, owned, either way.
+    #[must_use]
+    pub fn from_body(body: ErrorBody<'_>) -> Self {
+        Decoded {
+            error: E::from_body(&body),
+            body: body.into_owned(),
+        }
+    }
+}
+
+impl<E> Decoded<E> {
+    /// The received code.
+    #[must_use]
+    pub fn code(&self) -> u32 {
+        self.body.code
+    }
+
+    /// The received message, as the server wrote it (which may differ from
+    /// the [`catalog_message`](Decoded::catalog_message)).
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.body.message
+    }
+
+    /// The received detail, if the server sent one.
+    #[must_use]
+    pub fn detail(&self) -> Option<&str> {
+        self.body.detail.as_deref()
+    }
+
+    /// The typed error the body stands for, when `E` rebuilt it.
+    #[must_use]
+    pub fn error(&self) -> Option<&E> {
+        self.error.as_ref()
+    }
+
+    /// Whether `E` rebuilt the body, that is, whether
+    /// [`error`](Decoded::error) is `Some`.
+    #[must_use]
+    pub fn is_known(&self) -> bool {
+        self.error.is_some()
+    }
+
+    /// The body as it was received.
+    #[must_use]
+    pub fn body(&self) -> &ErrorBody<'static> {
+        &self.body
+    }
+
+    /// The body as it was received, owned.
+    #[must_use]
+    pub fn into_body(self) -> ErrorBody<'static> {
+        self.body
+    }
+
+    /// The typed error, if `E` rebuilt it, and the body as received.
+    #[must_use]
+    pub fn into_parts(self) -> (Option<E>, ErrorBody<'static>) {
+        (self.error, self.body)
+    }
+}
+
+impl<E: SkmsError> Decoded<E> {
+    /// The message that the catalog of `E` gives the code, when `E` rebuilt
+    /// the body; compare it with [`message`](Decoded::message) to notice a
+    /// server that words the code differently.
+    #[must_use]
+    pub fn catalog_message(&self) -> Option<&str> {
+        self.error.as_ref().map(SkmsError::message)
+    }
+}
+
+impl<E: FromBody> From<ErrorBody<'_>> for Decoded<E> {
+    fn from(body: ErrorBody<'_>) -> Self {
+        Decoded::from_body(body)
+    }
+}
+
+impl<E> From<Decoded<E>> for ErrorBody<'static> {
+    fn from(decoded: Decoded<E>) -> Self {
+        decoded.body
+    }
+}
+
+impl<E> fmt::Display for Decoded<E> {
+    /// The received body: `[code] message: detail`, with the message as
+    /// received.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.body, f)
+    }
+}
+
+/// The received body is the whole error; the typed error is another view of
+/// it, not its cause, so `source()` is `None`.
+impl<E: fmt::Debug> std::error::Error for Decoded<E> {}
+
+impl<E> Serialize for Decoded<E> {
+    /// The body as received: `{"code":..,"message":..,"detail":..}` with the
+    /// received message and detail.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.body.serialize(serializer)
+    }
+}
+
+impl<'de, E: FromBody> Deserialize<'de> for Decoded<E> {
+    /// Decodes an [`ErrorBody`], as strictly, then rebuilds it as an `E` when
+    /// `E` can. For the precise errors of [`DecodeError`](crate::DecodeError),
+    /// use [`Decoded::from_slice`] (feature `json`).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ErrorBody::deserialize(deserializer).map(Decoded::from_body)
+    }
+}

@@ -1,0 +1,162 @@
+//! The fuzz target's seed corpus, run through the fuzz target's own checks
+//! (`fuzz/src/lib.rs`), so that neither rots while nobody fuzzes.
+
+use std::fs;
+use std::path::PathBuf;
+
+use skms_core::{DecodeErrorKind, Decoded, ErrorBody, StandardError};
+
+#[path = "../fuzz/src/lib.rs"]
+mod fuzz_checks;
+
+const REFERENCE: &str = include_str!("data/skms-reference.txt");
+
+fn seeds() -> Vec<(String, Vec<u8>)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    let mut seeds: Vec<(String, Vec<u8>)> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, fs::read(&path).unwrap())
+        })
+        .collect();
+    seeds.sort();
+    seeds
+}
+
+fn seed(name: &str) -> Vec<u8> {
+    let (_, data) = seeds().into_iter().find(|(seed, _)| seed == name).unwrap();
+    data
+}
+
+#[test]
+fn every_seed_passes_the_fuzz_checks() {
+    let seeds = seeds();
+    assert!(seeds.len() >= 20, "the corpus lost seeds: {}", seeds.len());
+    for (name, data) in &seeds {
+        let result = std::panic::catch_unwind(|| fuzz_checks::check_decode(data));
+        assert!(result.is_ok(), "seed {name} fails the fuzz checks");
+    }
+}
+
+#[test]
+fn the_reference_seeds_are_the_references_examples() {
+    let seeds = seeds();
+    let reference: Vec<_> = seeds
+        .iter()
+        .filter(|(name, _)| name.starts_with("reference-"))
+        .collect();
+    assert_eq!(reference.len(), 3);
+    for (name, data) in reference {
+        let text = std::str::from_utf8(data).unwrap();
+        assert!(REFERENCE.contains(text), "{name} is not in the reference");
+        let decoded = Decoded::<StandardError>::from_slice(data).unwrap();
+        let code = name["reference-".len()..name.len() - ".json".len()].parse();
+        assert_eq!(Ok(decoded.code()), code);
+        assert!(decoded.is_known() && decoded.detail().is_some(), "{name}");
+    }
+}
+
+#[test]
+fn the_seeds_cover_every_kind_of_error_and_success() {
+    let mut kinds: Vec<DecodeErrorKind> = seeds()
+        .iter()
+        .filter_map(|(_, data)| ErrorBody::from_slice(data).err())
+        .map(|error| error.kind())
+        .collect();
+    kinds.sort_by_key(|kind| format!("{kind:?}"));
+    kinds.dedup();
+    assert_eq!(
+        kinds,
+        [
+            DecodeErrorKind::CodeNotInteger,
+            DecodeErrorKind::CodeOutOfRange,
+            DecodeErrorKind::DetailNotString,
+            DecodeErrorKind::DuplicateField,
+            DecodeErrorKind::MessageNotString,
+            DecodeErrorKind::MissingCode,
+            DecodeErrorKind::MissingMessage,
+            DecodeErrorKind::NotAnObject,
+            DecodeErrorKind::NotJson,
+        ]
+    );
+    let decoded = Decoded::<StandardError>::from_slice(&seed("unknown-code.json")).unwrap();
+    assert!(!decoded.is_known());
+    let decoded = Decoded::<StandardError>::from_slice(&seed("escapes.json")).unwrap();
+    assert_eq!(
+        decoded.error(),
+        Some(&StandardError::SciServiceLinkerRegistrationFailed)
+    );
+    assert!(decoded
+        .detail()
+        .unwrap()
+        .contains("nul\0 e\u{301} é 🔑 🔑 東京 \u{2028}"));
+}
+
+/// The oracle that the fuzz checks compare the decoder with knows the rules
+/// on its own, and has an opinion on most seeds.
+#[test]
+fn the_oracle_knows_the_rules() {
+    use fuzz_checks::{oracle, Expected};
+    use DecodeErrorKind as Kind;
+
+    let body = |code, message: &str, detail: Option<&str>| {
+        Expected::Body(ErrorBody {
+            code,
+            message: message.to_owned().into(),
+            detail: detail.map(|detail| detail.to_owned().into()),
+        })
+    };
+    for (input, expected) in [
+        (r#"{"x":[],"code":7,"message":"m"}"#, body(7, "m", None)),
+        (
+            r#"{"code":7,"message":"é","detail":"d"}"#,
+            body(7, "é", Some("d")),
+        ),
+        ("[]", Expected::Kinds(&[Kind::NotAnObject])),
+        (r#"{"message":"m"}"#, Expected::Kinds(&[Kind::MissingCode])),
+        (r#"{"code":1}"#, Expected::Kinds(&[Kind::MissingMessage])),
+        (
+            r#"{"code":"1","message":"m"}"#,
+            Expected::Kinds(&[Kind::CodeNotInteger]),
+        ),
+        (
+            r#"{"code":-1,"message":"m"}"#,
+            Expected::Kinds(&[Kind::CodeOutOfRange]),
+        ),
+        (
+            r#"{"code":4294967296,"message":"m"}"#,
+            Expected::Kinds(&[Kind::CodeOutOfRange]),
+        ),
+        (
+            r#"{"code":1.5,"message":"m"}"#,
+            Expected::Kinds(&[Kind::CodeNotInteger, Kind::CodeOutOfRange]),
+        ),
+        (
+            r#"{"code":1,"message":null}"#,
+            Expected::Kinds(&[Kind::MessageNotString]),
+        ),
+        (
+            r#"{"code":1,"message":"m","detail":1}"#,
+            Expected::Kinds(&[Kind::DetailNotString]),
+        ),
+        (
+            r#"{"code":1,"message":"m","code":1}"#,
+            Expected::Kinds(&[Kind::DuplicateField]),
+        ),
+        // The first problem wins.
+        (
+            r#"{"detail":null,"message":"m"}"#,
+            Expected::Kinds(&[Kind::DetailNotString]),
+        ),
+        ("{", Expected::Unknown),
+    ] {
+        assert_eq!(oracle(input.as_bytes()), expected, "{input}");
+    }
+    let judged = seeds()
+        .iter()
+        .filter(|(_, data)| oracle(data) != Expected::Unknown)
+        .count();
+    assert!(judged >= 20, "{judged}");
+}
