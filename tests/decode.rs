@@ -301,13 +301,13 @@ fn every_standard_code_is_rebuilt_and_no_other() {
 }
 
 /// A service's enum with the three kinds of variants a decoder can rebuild,
-/// and one it cannot, implemented the way `FromBody` asks.
+/// and one it cannot; the derive writes its `FromBody`.
 #[derive(Debug, PartialEq, SkmsError)]
 enum VaultError {
     #[skms(code = 60001, status = 503, msg = "Vault sealed")]
     Sealed,
-    #[skms(code = 60002, status = 400, msg = "Bad key id", detail = "{0}")]
-    BadKeyId(String),
+    #[skms(code = 60002, status = 400, msg = "Bad key id")]
+    BadKeyId(#[skms(detail)] String),
     #[skms(
         code = 60003,
         status = 400,
@@ -325,24 +325,6 @@ enum VaultError {
 enum NestedError {
     #[skms(code = 61001, status = 500, msg = "Nested")]
     Nested,
-}
-
-impl FromBody for NestedError {
-    fn from_body(body: &ErrorBody<'_>) -> Option<Self> {
-        (body.code == 61001).then_some(NestedError::Nested)
-    }
-}
-
-impl FromBody for VaultError {
-    fn from_body(body: &ErrorBody<'_>) -> Option<Self> {
-        match body.code {
-            60001 => Some(VaultError::Sealed),
-            60002 => Some(VaultError::BadKeyId(body.detail.as_deref()?.to_owned())),
-            _ => None,
-        }
-        .or_else(|| StandardError::from_body(body).map(VaultError::Standard))
-        .or_else(|| FromBody::from_body(body).map(VaultError::Boxed))
-    }
 }
 
 #[test]

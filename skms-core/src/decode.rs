@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
 
-use crate::{ErrorBody, SkmsError, StandardError};
+use crate::{ErrorBody, SkmsError};
 
 /// A type that can rebuild the error a received body stands for.
 ///
@@ -22,16 +22,18 @@ use crate::{ErrorBody, SkmsError, StandardError};
 /// A value it answers must have the body's code (`error.code() == body.code`
 /// for an [`SkmsError`]): [`Decoded`] relies on it.
 ///
-/// [`StandardError`] implements it by code ([`StandardError::from_code`]).
-/// A service's own enum implements it variant by variant:
+/// `#[derive(SkmsError)]` implements it, [`StandardError`] included, variant
+/// by variant; the type's own codes come first:
 ///
 /// - a unit variant: when the body has its code;
-/// - a `transparent` variant: when its field's type rebuilds the body,
-///   `Inner::from_body(body).map(Self::Variant)`;
-/// - a variant whose only field *is* the detail: from `body.detail`, and
-///   only when the body has one;
-/// - any other variant (one whose fields are formatted into the detail, say)
-///   cannot be rebuilt: `None`, and [`Decoded`] keeps the body with its code.
+/// - a variant whose only field is marked `#[skms(detail)]`: from
+///   `body.detail`, parsed with the field's `FromStr`, and only when the body
+///   has a detail that parses;
+/// - any other variant of the type's own (one whose fields are formatted into
+///   the detail, say) cannot be rebuilt: `None` for its code, and [`Decoded`]
+///   keeps the body with its code;
+/// - a `transparent` variant: when its field's type rebuilds the body
+///   (a field type that is not a `FromBody` rebuilds nothing).
 ///
 /// ```
 /// use skms_core::{ErrorBody, FromBody, SkmsError, StandardError};
@@ -40,20 +42,12 @@ use crate::{ErrorBody, SkmsError, StandardError};
 /// enum VaultError {
 ///     #[skms(code = 60001, status = 503, msg = "Vault sealed")]
 ///     Sealed,
-///     #[skms(code = 60002, status = 400, msg = "Bad key id", detail = "{0}")]
-///     BadKeyId(String),
+///     #[skms(code = 60002, status = 400, msg = "Bad key id")]
+///     BadKeyId(#[skms(detail)] String),
+///     #[skms(code = 60003, status = 400, msg = "Key version not found", detail = "{0} v{1}")]
+///     VersionNotFound(String, u32),
 ///     #[skms(transparent)]
 ///     Standard(StandardError),
-/// }
-///
-/// impl FromBody for VaultError {
-///     fn from_body(body: &ErrorBody<'_>) -> Option<Self> {
-///         match body.code {
-///             60001 => Some(VaultError::Sealed),
-///             60002 => Some(VaultError::BadKeyId(body.detail.as_deref()?.to_owned())),
-///             _ => StandardError::from_body(body).map(VaultError::Standard),
-///         }
-///     }
 /// }
 ///
 /// let body = ErrorBody { code: 40013, message: "Key not found".into(), detail: None };
@@ -65,19 +59,13 @@ use crate::{ErrorBody, SkmsError, StandardError};
 /// assert_eq!(VaultError::from_body(&body), Some(VaultError::BadKeyId("k-9".into())));
 /// let body = ErrorBody { code: 70000, message: "Newer than us".into(), detail: None };
 /// assert_eq!(VaultError::from_body(&body), None);
+/// let body = ErrorBody { code: 60003, message: "Key version not found".into(), detail: Some("k-9 v2".into()) };
+/// assert_eq!(VaultError::from_body(&body), None);
 /// ```
 pub trait FromBody: Sized {
     /// Rebuilds the typed error this body stands for, by its code; `None`
     /// when this type has no variant that can be rebuilt from it.
     fn from_body(body: &ErrorBody<'_>) -> Option<Self>;
-}
-
-impl FromBody for StandardError {
-    /// The standard error of the body's code; its detail, if any, stays in
-    /// the body (every standard error is a unit variant).
-    fn from_body(body: &ErrorBody<'_>) -> Option<Self> {
-        StandardError::from_code(body.code)
-    }
 }
 
 macro_rules! forward_from_body {

@@ -443,3 +443,60 @@ pub trait SourceOfOther {
 }
 
 impl<T: ?Sized> SourceOfOther for &Source<'_, T> {}
+
+/// Rebuilds the field of a transparent variant from a body, when its type is
+/// a [`FromBody`](crate::FromBody); else `None`. Chosen by method resolution,
+/// as [`Source`] is: `(&Rebuild::<T>::NEW).rebuild(body)`.
+pub struct Rebuild<T>(core::marker::PhantomData<fn() -> T>);
+
+impl<T> Rebuild<T> {
+    pub const NEW: Self = Rebuild(core::marker::PhantomData);
+}
+
+pub trait RebuildFromBody<T> {
+    fn rebuild(&self, body: &crate::ErrorBody<'_>) -> Option<T>;
+}
+
+impl<T: crate::FromBody> RebuildFromBody<T> for Rebuild<T> {
+    #[inline]
+    fn rebuild(&self, body: &crate::ErrorBody<'_>) -> Option<T> {
+        T::from_body(body)
+    }
+}
+
+pub trait RebuildNothing<T> {
+    #[inline]
+    fn rebuild(&self, _body: &crate::ErrorBody<'_>) -> Option<T> {
+        None
+    }
+}
+
+impl<T> RebuildNothing<T> for &Rebuild<T> {}
+
+/// Rebuilds a field marked `#[skms(detail)]` from a body's detail, when its
+/// type is `FromStr`; else `None`: `(&ParseDetail::<T>::NEW).parse(body)`.
+pub struct ParseDetail<T>(core::marker::PhantomData<fn() -> T>);
+
+impl<T> ParseDetail<T> {
+    pub const NEW: Self = ParseDetail(core::marker::PhantomData);
+}
+
+pub trait ParseFromStr<T> {
+    fn parse(&self, body: &crate::ErrorBody<'_>) -> Option<T>;
+}
+
+impl<T: core::str::FromStr> ParseFromStr<T> for ParseDetail<T> {
+    #[inline]
+    fn parse(&self, body: &crate::ErrorBody<'_>) -> Option<T> {
+        body.detail.as_deref()?.parse().ok()
+    }
+}
+
+pub trait ParseNothing<T> {
+    #[inline]
+    fn parse(&self, _body: &crate::ErrorBody<'_>) -> Option<T> {
+        None
+    }
+}
+
+impl<T> ParseNothing<T> for &ParseDetail<T> {}

@@ -64,6 +64,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
     let entry_count = entries.len();
 
     let slot = slot_body(input, plan, &private);
+    let from_body = from_body_impl(input, plan, &private, krate, &bounds);
     let catalog_where = bounds.where_clause(&bounds.added_for_catalog);
     let transparent_fields = included_fields(input, plan);
     let includes = if transparent_fields.is_empty() {
@@ -163,6 +164,8 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             }
 
             #(#composition_checks)*
+
+            #from_body
 
             #[automatically_derived]
             impl #impl_generics #private::serde::Serialize for #ty #ty_generics #where_clause {
@@ -357,6 +360,105 @@ fn composition_checks(
         .collect()
 }
 
+/// `impl FromBody`: a body becomes the variant of its code when that variant
+/// can be rebuilt from a body (a unit variant, or one whose only field is
+/// marked `#[skms(detail)]`), else through a transparent variant whose
+/// field's type rebuilds it. Own codes come first: a body with an own code
+/// that cannot be rebuilt is `None`, never another variant's.
+fn from_body_impl(
+    input: &Input,
+    plan: &Plan,
+    private: &TokenStream,
+    krate: &syn::Path,
+    bounds: &Bounds,
+) -> TokenStream {
+    let ty = &input.original.ident;
+    let (impl_generics, ty_generics, _) = input.original.generics.split_for_impl();
+    let where_clause = bounds.where_clause(&bounds.added_for_from_body);
+    let is_struct = matches!(input.shape, crate::ast::Shape::Struct(_));
+    let path_of = |variant: &Ident| {
+        if is_struct {
+            quote!(Self)
+        } else {
+            quote!(Self::#variant)
+        }
+    };
+    let mut arms = Vec::new();
+    let mut rebuilds = Vec::new();
+    for (variant, kind) in &plan.variants {
+        let path = path_of(variant.ident);
+        match kind {
+            Kind::Own { entry, .. } => {
+                let code = Literal::u32_unsuffixed(entry.code);
+                let value = match variant.fields.as_slice() {
+                    [] => quote!(::core::option::Option::Some(#path {})),
+                    [field] if field.detail_marker.is_some() => {
+                        let member = &field.member;
+                        let field_ty = field.ty;
+                        quote! {
+                            ::core::option::Option::map(
+                                (&#private::ParseDetail::<#field_ty>::NEW).parse(__body),
+                                |__detail| #path { #member: __detail },
+                            )
+                        }
+                    }
+                    _ => quote!(::core::option::Option::None),
+                };
+                arms.push((code, value));
+            }
+            Kind::Transparent { field } => {
+                let member = &field.member;
+                let field_ty = field.ty;
+                rebuilds.push(quote! {
+                    if let ::core::option::Option::Some(__inner) =
+                        (&#private::Rebuild::<#field_ty>::NEW).rebuild(__body)
+                    {
+                        return ::core::option::Option::Some(#path { #member: __inner });
+                    }
+                });
+            }
+        }
+    }
+    let body = if rebuilds.is_empty() {
+        let arms = arms.iter().map(|(code, value)| quote!(#code => #value,));
+        quote! {
+            match __body.code {
+                #(#arms)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    } else {
+        let matched = if arms.is_empty() {
+            TokenStream::new()
+        } else {
+            let arms = arms
+                .iter()
+                .map(|(code, value)| quote!(#code => return #value,));
+            quote! {
+                match __body.code {
+                    #(#arms)*
+                    _ => {}
+                }
+            }
+        };
+        quote! {
+            #matched
+            #(#rebuilds)*
+            ::core::option::Option::None
+        }
+    };
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::FromBody for #ty #ty_generics #where_clause {
+            #[allow(unused_imports)]
+            fn from_body(__body: &#krate::ErrorBody<'_>) -> ::core::option::Option<Self> {
+                use #private::{ParseFromStr as _, ParseNothing as _, RebuildFromBody as _, RebuildNothing as _};
+                #body
+            }
+        }
+    }
+}
+
 /// `tokens`, every one of them spanned at `span`.
 fn respan(tokens: &TokenStream, span: proc_macro2::Span) -> TokenStream {
     tokens
@@ -496,6 +598,8 @@ struct Bounds<'a> {
     added_for_error: Vec<TokenStream>,
     /// For the `Catalog` impl only.
     added_for_catalog: Vec<TokenStream>,
+    /// For the `FromBody` impl only.
+    added_for_from_body: Vec<TokenStream>,
 }
 
 impl<'a> Bounds<'a> {
@@ -510,6 +614,7 @@ impl<'a> Bounds<'a> {
             added: Vec::new(),
             added_for_error: Vec::new(),
             added_for_catalog: Vec::new(),
+            added_for_from_body: Vec::new(),
         };
         if params.is_empty() {
             return bounds;
@@ -526,6 +631,10 @@ impl<'a> Bounds<'a> {
                     push_unique(&mut bounds.added, quote!(#ty: #krate::SkmsError));
                     push_unique(&mut bounds.added_for_error, quote!(#ty: #private::StdError));
                     push_unique(&mut bounds.added_for_catalog, quote!(#ty: #krate::Catalog));
+                    push_unique(
+                        &mut bounds.added_for_from_body,
+                        quote!(#ty: #krate::FromBody),
+                    );
                 }
                 Kind::Own {
                     entry:

@@ -1,0 +1,162 @@
+//! The decoder the derive writes (`FromBody`): which variants come back from
+//! a body, and which bodies are kept whole.
+
+use std::fmt;
+
+use skms_core::{Catalog, Decoded, ErrorBody, FromBody, SkmsError, StandardError};
+
+fn body(code: u32, detail: Option<&str>) -> ErrorBody<'static> {
+    ErrorBody {
+        code,
+        message: "whatever the server says".into(),
+        detail: detail.map(|d| d.to_owned().into()),
+    }
+}
+
+/// Displays, but does not parse back.
+#[derive(Debug, PartialEq)]
+struct KeyRef(u32);
+
+impl fmt::Display for KeyRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "key#{}", self.0)
+    }
+}
+
+#[derive(Debug, PartialEq, SkmsError)]
+enum KmsError {
+    #[skms(code = 60001, status = 503, msg = "Vault sealed")]
+    Sealed,
+    /// Reuses 40013 and marks its field as the detail.
+    #[skms(code = 40013)]
+    KeyNotFound(#[skms(detail)] String),
+    #[skms(code = 40003)]
+    Header {
+        #[skms(detail)]
+        code: u32,
+    },
+    #[skms(code = 60002, status = 400, msg = "Bad key")]
+    BadKey(#[skms(detail)] KeyRef),
+    #[skms(code = 60003, status = 400, msg = "Two fields", detail = "{0}/{1}")]
+    TwoFields(String, String),
+    #[skms(transparent)]
+    Standard(StandardError),
+}
+
+#[test]
+fn own_variants_come_back_when_they_can() {
+    assert_eq!(
+        KmsError::from_body(&body(60001, None)),
+        Some(KmsError::Sealed)
+    );
+    assert_eq!(
+        KmsError::from_body(&body(40013, Some("keyId : 0000009"))),
+        Some(KmsError::KeyNotFound("keyId : 0000009".into()))
+    );
+    assert_eq!(
+        KmsError::from_body(&body(40003, Some("4020"))),
+        Some(KmsError::Header { code: 4020 })
+    );
+    // A detail that does not parse, or none: kept, not made up.
+    assert_eq!(KmsError::from_body(&body(40003, Some("x"))), None);
+    assert_eq!(KmsError::from_body(&body(40013, None)), None);
+    // A field type without FromStr is never rebuilt.
+    assert_eq!(KmsError::from_body(&body(60002, Some("key#9"))), None);
+    assert_eq!(KmsError::from_body(&body(60003, Some("a/b"))), None);
+    let two = KmsError::TwoFields("a".into(), "b".into());
+    assert_eq!(two.detail().as_deref(), Some("a/b"));
+}
+
+#[test]
+fn included_catalogs_come_after_own_codes() {
+    assert_eq!(
+        KmsError::from_body(&body(50001, Some("x"))),
+        Some(KmsError::Standard(StandardError::InternalError))
+    );
+    // 40013 is the vault's own: without a detail it is not rebuilt, and it
+    // never falls back to the standard variant of the same code.
+    assert_eq!(KmsError::from_body(&body(40013, None)), None);
+    assert_eq!(KmsError::from_body(&body(70000, None)), None);
+    assert_eq!(
+        StandardError::from_body(&body(40301, None)),
+        Some(StandardError::PermissionDenied)
+    );
+}
+
+#[test]
+fn decoded_keeps_the_whole_body() {
+    let decoded = Decoded::<KmsError>::from_body(body(40013, None));
+    assert!(!decoded.is_known());
+    assert_eq!(decoded.code(), 40013);
+    assert_eq!(decoded.message(), "whatever the server says");
+    let decoded = Decoded::<KmsError>::from_body(body(40101, Some("expired")));
+    assert_eq!(
+        decoded.error(),
+        Some(&KmsError::Standard(StandardError::InvalidToken))
+    );
+    assert_eq!(decoded.detail(), Some("expired"));
+    assert_eq!(decoded.catalog_message(), Some("Invalid token"));
+}
+
+/// Every value the decoder answers has the body's code, over the whole
+/// composed catalog.
+#[test]
+fn rebuilt_values_have_the_bodys_code() {
+    for listed in KmsError::catalog().iter() {
+        for detail in [None, Some("1")] {
+            let body = body(listed.entry.code, detail);
+            if let Some(error) = KmsError::from_body(&body) {
+                assert_eq!(error.code(), body.code);
+            }
+        }
+    }
+}
+
+/// A hand-written SkmsError without FromBody rebuilds nothing; a generic
+/// field does through its bound.
+#[derive(Debug, PartialEq)]
+struct Hand;
+
+impl SkmsError for Hand {
+    fn code(&self) -> u32 {
+        64001
+    }
+    fn status(&self) -> u16 {
+        500
+    }
+    fn message(&self) -> &str {
+        "Hand"
+    }
+    fn detail(&self) -> Option<std::borrow::Cow<'_, str>> {
+        None
+    }
+}
+
+impl Catalog for Hand {
+    const ENTRIES: &'static [skms_core::Entry] =
+        &[skms_core::Entry::new(64001, 500, "Hand", "Hand")];
+}
+
+#[derive(Debug, PartialEq, SkmsError)]
+enum Outer<E> {
+    #[skms(transparent)]
+    Hand(Hand),
+    #[skms(transparent)]
+    Inner(E),
+}
+
+#[derive(Debug, PartialEq, SkmsError)]
+#[skms(code = 65001, status = 400, msg = "Unit struct")]
+struct UnitStruct;
+
+#[test]
+fn transparent_fields_without_from_body_and_generics() {
+    assert_eq!(Outer::<StandardError>::from_body(&body(64001, None)), None);
+    assert_eq!(Outer::<StandardError>::Hand(Hand).code(), 64001);
+    assert_eq!(
+        Outer::<StandardError>::from_body(&body(40101, None)),
+        Some(Outer::Inner(StandardError::InvalidToken))
+    );
+    assert_eq!(UnitStruct::from_body(&body(65001, None)), Some(UnitStruct));
+    assert_eq!(UnitStruct::from_body(&body(65002, None)), None);
+}
