@@ -180,11 +180,14 @@
 //!   code, message and detail, with [`Decoded::error`] `None`; it is never
 //!   dropped and never mapped to a neighbouring or generic error.
 //! - **What can be rebuilt.** [`StandardError`]: each of its 26 codes. A
-//!   service's enum, through its [`FromBody`] impl: a unit variant by its
-//!   code, a `transparent` variant through the type of its field, a variant
-//!   whose one field is the detail from the body's detail (when it has
-//!   one). A variant whose detail is formatted from its fields cannot be
-//!   parsed back: its bodies are kept with their code, like unknown ones.
+//!   derived enum, through the [`FromBody`] impl the derive writes: its own
+//!   codes first, a unit variant by its code, a variant whose one field is
+//!   marked `#[skms(detail)]` from the body's detail (when it has one that
+//!   the field's `FromStr` parses); then its `transparent` variants, through
+//!   the type of their field. A variant whose detail is formatted from its
+//!   fields cannot be parsed back: its bodies are kept with their code, like
+//!   unknown ones, and never taken for an included catalog's variant of the
+//!   same code.
 //! - **The detail is kept.** Whether or not the typed error has room for
 //!   it, [`Decoded::detail`] is the received detail.
 //! - **What was received is passed on.** `Display` and `Serialize` of
