@@ -98,8 +98,16 @@ mod body;
 mod catalog;
 mod error;
 mod json;
+mod policy;
 mod standard;
 mod status;
+
+#[cfg(feature = "actix-web")]
+pub mod actix_web;
+#[cfg(feature = "axum")]
+pub mod axum;
+#[cfg(feature = "http")]
+pub mod http;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -109,6 +117,7 @@ pub use crate::body::ErrorBody;
 pub use crate::catalog::{Catalog, Entry};
 pub use crate::error::{display_error, serialize_error, DetailExposure, SkmsError};
 pub use crate::json::{to_json_vec, write_json};
+pub use crate::policy::{DetailPolicy, PolicyInstalled};
 pub use crate::standard::{StandardError, UnknownCode};
 pub use crate::status::HttpStatus;
 
