@@ -108,6 +108,8 @@ pub mod actix_web;
 pub mod axum;
 #[cfg(feature = "http")]
 pub mod http;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
 
 #[doc(hidden)]
 #[path = "private.rs"]
