@@ -1,5 +1,5 @@
 //! SKMS errors as `http` status codes and responses, for anything built on
-//! the [`http`](::http) crate: hyper, tower, tonic's HTTP side, axum.
+//! the [`http`] crate: hyper, tower, tonic's HTTP side, axum.
 //!
 //! Every derived type (and so [`StandardError`](crate::StandardError))
 //! converts with `From`/`Into`:
@@ -29,7 +29,7 @@ use std::vec::Vec;
 
 use crate::{DetailPolicy, SkmsError};
 
-/// The status that `error` is answered with, as an [`http::StatusCode`](::http::StatusCode).
+/// The status that `error` is answered with, as an [`http::StatusCode`].
 ///
 /// A derived error's status is always one (`400..=599`). A hand-written
 /// [`SkmsError::status`] outside `100..=999` is answered with 500 Internal
@@ -49,7 +49,7 @@ pub fn status_code<E: SkmsError + ?Sized>(error: &E) -> StatusCode {
     })
 }
 
-/// The status that `error` is answered with, as an [`http::StatusCode`](::http::StatusCode).
+/// The status that `error` is answered with, as an [`http::StatusCode`].
 ///
 /// # Errors
 ///

@@ -87,9 +87,33 @@
 //! assert_eq!(error.code(), 40013);
 //! ```
 //!
+//! # Over HTTP
+//!
+//! Every body that an integration sends goes through the [`DetailPolicy`]
+//! in force: by default, the detail of a 4xx error is sent and the detail
+//! of a 5xx error is withheld from the client and logged through `tracing`;
+//! `#[skms(public_detail)]` and `#[skms(internal_detail)]` decide for a
+//! variant or an enum, and a service can install another policy at startup.
+//! A response has the error's status, `content-type: application/json` and
+//! the body of [`SkmsError::write_json`], byte for byte what `serde_json`
+//! writes for the body the client may see.
+//!
 //! # Features
 //!
 //! - `derive` (default): re-exports `#[derive(SkmsError)]`.
+//! - `axum`: every derived type is an axum `IntoResponse`; see `skms_core::axum`.
+//! - `actix-web`: every derived type is an actix-web `ResponseError`; see
+//!   `skms_core::actix_web`.
+//! - `http`: every derived type converts into `http::StatusCode` and
+//!   `http::Response<B>`; see `skms_core::http`.
+//! - `reqwest`: `skms_core::reqwest::SkmsResponseExt` turns a reqwest
+//!   response with an error status into an `SkmsHttpError`.
+//! - `tracing`: [`DetailPolicy`] logs the details it withholds; `axum`,
+//!   `actix-web` and `http` turn it on.
+//!
+//! The derive cannot see these features: it emits one call to a macro of
+//! this crate per type, and the macro writes the impls of the features that
+//! are on.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

@@ -74,8 +74,8 @@ use crate::{DetailExposure, ErrorBody, SkmsError};
 ///
 /// To answer with another policy in one place (a router for administrators,
 /// say), write the response with the policy itself:
-/// [`DetailPolicy::http_response`] (feature `http`, and so axum) or
-/// [`DetailPolicy::actix_response`] (feature `actix-web`).
+/// `DetailPolicy::http_response` (feature `http`, and so axum) or
+/// `DetailPolicy::actix_response` (feature `actix-web`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct DetailPolicy {
     client_error_details: bool,
