@@ -90,7 +90,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
         TokenStream::new()
     };
 
-    let integrations = integrations(&private, input, &bounds);
+    let integrations = integrations(&private, input.original, &bounds.predicates(&[]));
 
     quote! {
         const _: () = {
@@ -170,9 +170,13 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
 /// `__private::integrations! { .. }`: the impls for the integrations that are
 /// on in skms-core (axum, actix-web, http), which the derive cannot see; the
 /// macro's definition there depends on its features.
-fn integrations(private: &TokenStream, input: &Input, bounds: &Bounds) -> TokenStream {
-    let ty = &input.original.ident;
-    let (impl_generics, ty_generics, _) = input.original.generics.split_for_impl();
+fn integrations(
+    private: &TokenStream,
+    node: &DeriveInput,
+    predicates: &[TokenStream],
+) -> TokenStream {
+    let ty = &node.ident;
+    let (impl_generics, ty_generics, _) = node.generics.split_for_impl();
     // `<'a, T: Display>` as `'a, T: Display,`: the macro adds parameters of
     // its own, and a lifetime must come before the type parameters.
     let mut params: Vec<TokenTree> = impl_generics.to_token_stream().into_iter().collect();
@@ -181,7 +185,6 @@ fn integrations(private: &TokenStream, input: &Input, bounds: &Bounds) -> TokenS
         params.remove(0);
         params.push(Punct::new(',', Spacing::Alone).into());
     }
-    let predicates = bounds.predicates(&[]);
     quote! {
         #private::integrations! {
             params = [#(#params)*],
@@ -514,12 +517,20 @@ fn mentions(ty: &syn::Type, params: &[String]) -> bool {
 
 /// After an error, impls whose bodies are never run, so that the user sees
 /// the mistake in the attribute and not a cascade of "`SkmsError` is not
-/// implemented" at every use of the type.
+/// implemented" (or "`IntoResponse` is not implemented") at every use of the
+/// type.
 fn fallback(node: &DeriveInput, krate: &TokenStream) -> TokenStream {
     let ty = &node.ident;
     let (impl_generics, ty_generics, where_clause) = node.generics.split_for_impl();
     let private = quote!(#krate::__private);
+    let predicates: Vec<TokenStream> = where_clause
+        .into_iter()
+        .flat_map(|w| w.predicates.iter().map(ToTokens::to_token_stream))
+        .collect();
+    let integrations = integrations(&private, node, &predicates);
     quote! {
+        #integrations
+
         #[automatically_derived]
         impl #impl_generics #krate::SkmsError for #ty #ty_generics #where_clause {
             fn code(&self) -> ::core::primitive::u32 { ::core::unreachable!() }
