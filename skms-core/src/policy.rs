@@ -227,6 +227,15 @@ impl DetailPolicy {
     /// The policy in force: the one installed, else
     /// [`DEFAULT`](DetailPolicy::DEFAULT), which from then on can no longer
     /// be replaced.
+    ///
+    /// ```
+    /// use skms_core::DetailPolicy;
+    ///
+    /// assert_eq!(DetailPolicy::installed(), DetailPolicy::DEFAULT);
+    /// // Seen once, the default stays.
+    /// let late = DetailPolicy::DEFAULT.show_server_error_details(true).install();
+    /// assert_eq!(late.unwrap_err().in_force(), DetailPolicy::DEFAULT);
+    /// ```
     #[must_use]
     pub fn installed() -> DetailPolicy {
         *INSTALLED.get_or_init(|| DetailPolicy::DEFAULT)
