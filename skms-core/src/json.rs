@@ -17,12 +17,24 @@ use crate::SkmsError;
 /// This is what [`SkmsError::write_json`] does for a hand-written impl;
 /// derived types override it with their pre-escaped prefixes.
 pub fn write_json<E: SkmsError + ?Sized>(error: &E, out: &mut Vec<u8>) {
+    write_code_and_message(error, out);
+    write_detail_and_close(error, out);
+}
+
+/// Appends the SKMS body of `error` without its detail, as a
+/// [`DetailPolicy`](crate::DetailPolicy) that withholds it sends it.
+pub(crate) fn write_without_detail<E: SkmsError + ?Sized>(error: &E, out: &mut Vec<u8>) {
+    write_code_and_message(error, out);
+    out.push(b'}');
+}
+
+/// Appends `{"code":C,"message":"M"`.
+fn write_code_and_message<E: SkmsError + ?Sized>(error: &E, out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"code\":");
     write_u32(out, error.code());
     out.extend_from_slice(b",\"message\":\"");
     escape_into(out, error.message());
     out.push(b'"');
-    write_detail_and_close(error, out);
 }
 
 /// Appends `,"detail":"..."}`, or `}` when `error` has no detail.

@@ -195,6 +195,17 @@
 //!   [`SkmsError`]: a body carries no HTTP status, and for a code the
 //!   catalog does not know any status would be a guess.
 //!
+//! # Over HTTP
+//!
+//! Every body that an integration sends goes through the [`DetailPolicy`]
+//! in force: by default, the detail of a 4xx error is sent and the detail
+//! of a 5xx error is withheld from the client and logged through `tracing`;
+//! `#[skms(public_detail)]` and `#[skms(internal_detail)]` decide for a
+//! variant or an enum, and a service can install another policy at startup.
+//! A response has the error's status, `content-type: application/json` and
+//! the body of [`SkmsError::write_json`], byte for byte what `serde_json`
+//! writes for the body the client may see.
+//!
 //! # Features
 //!
 //! - `derive` (default): re-exports `#[derive(SkmsError)]`.
@@ -202,6 +213,19 @@
 //!   errors ([`ErrorBody::from_slice`], [`Decoded::from_slice`],
 //!   [`DecodeError`]), with serde_json. Without it, [`FromBody`],
 //!   [`Decoded`] and the `Deserialize` impls remain, for any serde format.
+//! - `axum`: every derived type is an axum `IntoResponse`; see `skms_core::axum`.
+//! - `actix-web`: every derived type is an actix-web `ResponseError`; see
+//!   `skms_core::actix_web`.
+//! - `http`: every derived type converts into `http::StatusCode` and
+//!   `http::Response<B>`; see `skms_core::http`.
+//! - `reqwest`: `skms_core::reqwest::SkmsResponseExt` turns a reqwest
+//!   response with an error status into an `SkmsHttpError`.
+//! - `tracing`: [`DetailPolicy`] logs the details it withholds; `axum`,
+//!   `actix-web` and `http` turn it on.
+//!
+//! The derive cannot see these features: it emits one call to a macro of
+//! this crate per type, and the macro writes the impls of the features that
+//! are on.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -215,9 +239,19 @@ mod decode;
 mod decode_json;
 mod error;
 mod json;
+mod policy;
 mod snapshot;
 mod standard;
 mod status;
+
+#[cfg(feature = "actix-web")]
+pub mod actix_web;
+#[cfg(feature = "axum")]
+pub mod axum;
+#[cfg(feature = "http")]
+pub mod http;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -230,6 +264,7 @@ pub use crate::decode::{Decoded, FromBody};
 pub use crate::decode_json::{DecodeError, DecodeErrorKind};
 pub use crate::error::{display_error, serialize_error, DetailExposure, SkmsError};
 pub use crate::json::{to_json_vec, write_json};
+pub use crate::policy::{DetailPolicy, PolicyInstalled};
 pub use crate::snapshot::{SnapshotError, SnapshotMismatch, SNAPSHOT_ENV};
 pub use crate::standard::{StandardError, UnknownCode};
 pub use crate::status::HttpStatus;

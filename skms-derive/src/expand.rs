@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use proc_macro2::{Ident, Literal, TokenStream, TokenTree};
+use proc_macro2::{Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::{DeriveInput, Member};
 
@@ -110,6 +110,8 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
         TokenStream::new()
     };
 
+    let integrations = integrations(&private, input.original, &bounds.predicates(&[]));
+
     quote! {
         const _: () = {
             static __SKMS_ENTRIES: [#krate::Entry; #entry_count] = [#(#entries),*];
@@ -184,7 +186,36 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             }
 
             #std_impls
+
+            #integrations
         };
+    }
+}
+
+/// `__private::integrations! { .. }`: the impls for the integrations that are
+/// on in skms-core (axum, actix-web, http), which the derive cannot see; the
+/// macro's definition there depends on its features.
+fn integrations(
+    private: &TokenStream,
+    node: &DeriveInput,
+    predicates: &[TokenStream],
+) -> TokenStream {
+    let ty = &node.ident;
+    let (impl_generics, ty_generics, _) = node.generics.split_for_impl();
+    // `<'a, T: Display>` as `'a, T: Display,`: the macro adds parameters of
+    // its own, and a lifetime must come before the type parameters.
+    let mut params: Vec<TokenTree> = impl_generics.to_token_stream().into_iter().collect();
+    if params.len() >= 2 {
+        params.pop();
+        params.remove(0);
+        params.push(Punct::new(',', Spacing::Alone).into());
+    }
+    quote! {
+        #private::integrations! {
+            params = [#(#params)*],
+            ty = [#ty #ty_generics],
+            bounds = [#(#predicates,)*],
+        }
     }
 }
 
@@ -669,14 +700,19 @@ impl<'a> Bounds<'a> {
         bounds
     }
 
-    /// `where` with the user's predicates, the derive's, and `extra`.
-    fn where_clause(&self, extra: &[TokenStream]) -> TokenStream {
+    /// The user's predicates, the derive's, and `extra`.
+    fn predicates(&self, extra: &[TokenStream]) -> Vec<TokenStream> {
         let original = self.original.into_iter().flat_map(|w| w.predicates.iter());
-        let predicates: Vec<TokenStream> = original
+        original
             .map(ToTokens::to_token_stream)
             .chain(self.added.iter().cloned())
             .chain(extra.iter().cloned())
-            .collect();
+            .collect()
+    }
+
+    /// `where` with the user's predicates, the derive's, and `extra`.
+    fn where_clause(&self, extra: &[TokenStream]) -> TokenStream {
+        let predicates = self.predicates(extra);
         if predicates.is_empty() {
             TokenStream::new()
         } else {
@@ -706,12 +742,20 @@ fn mentions(ty: &syn::Type, params: &[String]) -> bool {
 
 /// After an error, impls whose bodies are never run, so that the user sees
 /// the mistake in the attribute and not a cascade of "`SkmsError` is not
-/// implemented" at every use of the type.
+/// implemented" (or "`IntoResponse` is not implemented") at every use of the
+/// type.
 fn fallback(node: &DeriveInput, krate: &TokenStream) -> TokenStream {
     let ty = &node.ident;
     let (impl_generics, ty_generics, where_clause) = node.generics.split_for_impl();
     let private = quote!(#krate::__private);
+    let predicates: Vec<TokenStream> = where_clause
+        .into_iter()
+        .flat_map(|w| w.predicates.iter().map(ToTokens::to_token_stream))
+        .collect();
+    let integrations = integrations(&private, node, &predicates);
     quote! {
+        #integrations
+
         #[automatically_derived]
         impl #impl_generics #krate::SkmsError for #ty #ty_generics #where_clause {
             fn code(&self) -> ::core::primitive::u32 { ::core::unreachable!() }

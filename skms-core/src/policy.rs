@@ -1,0 +1,315 @@
+//! `DetailPolicy`: which details reach the client, and which only the log.
+
+use core::fmt;
+use std::borrow::Cow;
+use std::sync::OnceLock;
+use std::vec::Vec;
+
+use crate::{DetailExposure, ErrorBody, SkmsError};
+
+/// Which details of the errors that a service answers with reach the client.
+///
+/// A detail says what happened this time, and that can be what a client must
+/// not see: the SKMS reference's own 50001 example sends an internal URL, a
+/// host name and an IP address. Every body that the HTTP integrations
+/// (`axum`, `actix-web`, `http`) send goes through the policy in force:
+///
+/// - a detail marked `#[skms(public_detail)]` is always sent;
+/// - a detail marked `#[skms(internal_detail)]` is never sent;
+/// - an unmarked detail is sent or withheld by the status: by default, sent
+///   with a 4xx status (the client's mistake, which the client must be able to
+///   fix) and withheld with a 5xx status (the service's own failure).
+///
+/// A withheld detail leaves no `detail` key in the body. It is logged instead,
+/// with feature `tracing` (which every server integration turns on): one
+/// event with target `skms_core`, at `ERROR` level for a 5xx status and `INFO`
+/// for a 4xx one, with the fields `code`, `status` and `detail`. Inside a
+/// request span (tower-http's `TraceLayer`, `tracing-actix-web`), the event
+/// carries the request's context.
+///
+/// ```
+/// use skms_core::{DetailPolicy, SkmsError};
+///
+/// #[derive(Debug, SkmsError)]
+/// enum VaultError {
+///     #[skms(code = 40013, status = 400, msg = "Key not found in the keyVault", detail = "keyId : {0}")]
+///     KeyNotFound(String),
+///     #[skms(code = 50001, status = 500, msg = "An unexpected error has occurred in the internal system", detail = "{0}")]
+///     Internal(String),
+/// }
+///
+/// let policy = DetailPolicy::DEFAULT;
+/// let not_found = VaultError::KeyNotFound("0000009".into());
+/// assert_eq!(
+///     policy.to_json_vec(&not_found),
+///     br#"{"code":40013,"message":"Key not found in the keyVault","detail":"keyId : 0000009"}"#,
+/// );
+/// let internal = VaultError::Internal("Connect to devkms:8080 [10.14.10.171] failed".into());
+/// assert_eq!(
+///     policy.to_json_vec(&internal),
+///     br#"{"code":50001,"message":"An unexpected error has occurred in the internal system"}"#,
+/// );
+/// ```
+///
+/// # Choosing another policy
+///
+/// A service chooses its policy once, at startup, with
+/// [`install`](DetailPolicy::install); the integrations read it with
+/// [`installed`](DetailPolicy::installed). It is one value for the whole
+/// process because axum's `IntoResponse` and actix-web's `ResponseError` see
+/// only the error, never the request or the application's state. It cannot
+/// change while the service runs: the first body written, or the first call
+/// to `installed`, fixes it, and an `install` after that returns an error
+/// instead of changing what clients see mid-flight.
+///
+/// ```
+/// use skms_core::DetailPolicy;
+///
+/// // An internal service whose clients are other teams' services: they may
+/// // see every detail, 5xx included.
+/// DetailPolicy::DEFAULT.show_server_error_details(true).install().unwrap();
+/// assert!(DetailPolicy::installed().shows_server_error_details());
+/// assert!(DetailPolicy::DEFAULT.install().is_err());
+/// ```
+///
+/// To answer with another policy in one place (a router for administrators,
+/// say), write the response with the policy itself:
+/// `DetailPolicy::http_response` (feature `http`, and so axum) or
+/// `DetailPolicy::actix_response` (feature `actix-web`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DetailPolicy {
+    client_error_details: bool,
+    server_error_details: bool,
+    log_withheld_details: bool,
+}
+
+/// Where the integrations log the details they withhold.
+#[cfg(feature = "tracing")]
+const LOG_TARGET: &str = "skms_core";
+
+static INSTALLED: OnceLock<DetailPolicy> = OnceLock::new();
+
+impl DetailPolicy {
+    /// The policy in force unless a service installs another: unmarked
+    /// details are sent with a 4xx status, withheld (and logged) with any
+    /// other.
+    pub const DEFAULT: DetailPolicy = DetailPolicy {
+        client_error_details: true,
+        server_error_details: false,
+        log_withheld_details: true,
+    };
+
+    /// The same policy, sending (`true`) or withholding (`false`) the
+    /// unmarked details of errors with a 4xx status.
+    #[must_use]
+    pub const fn show_client_error_details(self, show: bool) -> Self {
+        DetailPolicy {
+            client_error_details: show,
+            ..self
+        }
+    }
+
+    /// The same policy, sending (`true`) or withholding (`false`) the
+    /// unmarked details of errors with a 5xx status (or any status outside
+    /// `400..=499`).
+    #[must_use]
+    pub const fn show_server_error_details(self, show: bool) -> Self {
+        DetailPolicy {
+            server_error_details: show,
+            ..self
+        }
+    }
+
+    /// The same policy, logging (`true`, the default) or not the details it
+    /// withholds; for a service that logs every error itself.
+    #[must_use]
+    pub const fn log_withheld_details(self, log: bool) -> Self {
+        DetailPolicy {
+            log_withheld_details: log,
+            ..self
+        }
+    }
+
+    /// Whether unmarked details of errors with a 4xx status are sent.
+    #[must_use]
+    pub const fn shows_client_error_details(&self) -> bool {
+        self.client_error_details
+    }
+
+    /// Whether unmarked details of errors with a 5xx status are sent.
+    #[must_use]
+    pub const fn shows_server_error_details(&self) -> bool {
+        self.server_error_details
+    }
+
+    /// Whether withheld details are logged.
+    #[must_use]
+    pub const fn logs_withheld_details(&self) -> bool {
+        self.log_withheld_details
+    }
+
+    /// Whether the detail of `error`, if it has one, is sent to the client.
+    #[must_use]
+    pub fn shows_detail<E: SkmsError + ?Sized>(&self, error: &E) -> bool {
+        match error.detail_exposure() {
+            DetailExposure::Public => true,
+            DetailExposure::Internal => false,
+            DetailExposure::Unmarked => {
+                if is_client_error(error.status()) {
+                    self.client_error_details
+                } else {
+                    self.server_error_details
+                }
+            }
+        }
+    }
+
+    /// The body that the client receives for `error`: its detail is `None`
+    /// when the policy withholds it. Nothing is logged here; the body
+    /// writers ([`write_json`](DetailPolicy::write_json) and the
+    /// integrations) log.
+    #[must_use]
+    pub fn body<'a, E: SkmsError + ?Sized>(&self, error: &'a E) -> ErrorBody<'a> {
+        ErrorBody {
+            code: error.code(),
+            message: Cow::Borrowed(error.message()),
+            detail: if self.shows_detail(error) {
+                error.detail()
+            } else {
+                None
+            },
+        }
+    }
+
+    /// Appends the JSON body that the client receives for `error` to `out`,
+    /// through the fast path [`SkmsError::write_json`] when the detail is
+    /// sent, and logs the detail when it is withheld. The bytes are those
+    /// of `serde_json::to_vec(&policy.body(error))`.
+    pub fn write_json<E: SkmsError + ?Sized>(&self, error: &E, out: &mut Vec<u8>) {
+        if !error.has_detail() || self.shows_detail(error) {
+            error.write_json(out);
+        } else {
+            self.withhold(error);
+            crate::json::write_without_detail(error, out);
+        }
+    }
+
+    /// [`write_json`](DetailPolicy::write_json) into a new `Vec<u8>`.
+    #[must_use]
+    pub fn to_json_vec<E: SkmsError + ?Sized>(&self, error: &E) -> Vec<u8> {
+        let mut out = Vec::with_capacity(128);
+        self.write_json(error, &mut out);
+        out
+    }
+
+    /// Makes this the policy of the whole process, the one that the
+    /// integrations answer with. Call it once, at startup, before the first
+    /// response.
+    ///
+    /// # Errors
+    ///
+    /// [`PolicyInstalled`] when a policy is already in force: installed
+    /// before, or fixed by a body already written (or by a call to
+    /// [`installed`](DetailPolicy::installed)). The policy in force stays.
+    pub fn install(self) -> Result<(), PolicyInstalled> {
+        let mut installed = false;
+        let in_force = *INSTALLED.get_or_init(|| {
+            installed = true;
+            self
+        });
+        if installed {
+            Ok(())
+        } else {
+            Err(PolicyInstalled { in_force })
+        }
+    }
+
+    /// The policy in force: the one installed, else
+    /// [`DEFAULT`](DetailPolicy::DEFAULT), which from then on can no longer
+    /// be replaced.
+    ///
+    /// ```
+    /// use skms_core::DetailPolicy;
+    ///
+    /// assert_eq!(DetailPolicy::installed(), DetailPolicy::DEFAULT);
+    /// // Seen once, the default stays.
+    /// let late = DetailPolicy::DEFAULT.show_server_error_details(true).install();
+    /// assert_eq!(late.unwrap_err().in_force(), DetailPolicy::DEFAULT);
+    /// ```
+    #[must_use]
+    pub fn installed() -> DetailPolicy {
+        *INSTALLED.get_or_init(|| DetailPolicy::DEFAULT)
+    }
+
+    /// Logs the detail of `error`, which the client does not receive.
+    fn withhold<E: SkmsError + ?Sized>(&self, error: &E) {
+        if !self.log_withheld_details {
+            return;
+        }
+        #[cfg(feature = "tracing")]
+        {
+            let code = error.code();
+            let status = error.status();
+            let message = error.message();
+            let detail = crate::error::DetailOf(error);
+            if is_client_error(status) {
+                tracing::info!(
+                    target: LOG_TARGET,
+                    code,
+                    status,
+                    detail = %detail,
+                    "[{code}] {message}; detail withheld from the client",
+                );
+            } else {
+                tracing::error!(
+                    target: LOG_TARGET,
+                    code,
+                    status,
+                    detail = %detail,
+                    "[{code}] {message}; detail withheld from the client",
+                );
+            }
+        }
+        #[cfg(not(feature = "tracing"))]
+        let _ = error;
+    }
+}
+
+impl Default for DetailPolicy {
+    /// [`DetailPolicy::DEFAULT`].
+    fn default() -> Self {
+        DetailPolicy::DEFAULT
+    }
+}
+
+/// Whether `status` is a 4xx: the only statuses whose details are sent by
+/// default. Anything else, a 5xx or a status no derived type can have, is
+/// treated as the service's own failure.
+fn is_client_error(status: u16) -> bool {
+    (400..=499).contains(&status)
+}
+
+/// [`DetailPolicy::install`] came too late: a policy is already in force.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PolicyInstalled {
+    in_force: DetailPolicy,
+}
+
+impl PolicyInstalled {
+    /// The policy that stays in force.
+    #[must_use]
+    pub const fn in_force(&self) -> DetailPolicy {
+        self.in_force
+    }
+}
+
+impl fmt::Display for PolicyInstalled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(
+            "a detail policy is already in force: install it once, at startup, \
+             before the first error response is written",
+        )
+    }
+}
+
+impl std::error::Error for PolicyInstalled {}
