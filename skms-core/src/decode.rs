@@ -22,7 +22,7 @@ use crate::{ErrorBody, SkmsError};
 /// A value it answers must have the body's code (`error.code() == body.code`
 /// for an [`SkmsError`]): [`Decoded`] relies on it.
 ///
-/// `#[derive(SkmsError)]` implements it, [`StandardError`] included, variant
+/// `#[derive(SkmsError)]` implements it, [`StandardError`](crate::StandardError) included, variant
 /// by variant; the type's own codes come first:
 ///
 /// - a unit variant: when the body has its code;
