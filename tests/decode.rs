@@ -194,6 +194,27 @@ fn every_prefix_of_a_body_is_an_error_not_a_panic() {
 }
 
 #[test]
+fn serde_jsons_private_keys_are_unknown_fields() {
+    // Found by the fuzzer: `serde_json::Value` reads an object with this key
+    // as the JSON inside its value. The decoder must not be fooled.
+    for key in [
+        "$serde_json::private::RawValue",
+        "$serde_json::private::Number",
+    ] {
+        let input = format!(r#"{{"{key}":"{{\"code\":1,\"message\":\"m\"}}"}}"#);
+        assert_eq!(
+            error_of(&input).kind(),
+            DecodeErrorKind::MissingCode,
+            "{input}"
+        );
+        let input = format!(r#"{{"{key}":"1","code":7,"message":"m"}}"#);
+        let body = ErrorBody::from_str(&input).unwrap();
+        assert_eq!(body, serde_json::from_str::<ErrorBody>(&input).unwrap());
+        assert_eq!((body.code, &*body.message), (7, "m"));
+    }
+}
+
+#[test]
 fn deep_nesting_is_skipped_or_refused_without_a_stack_overflow() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let input = format!(r#"{{"code":1,"message":"m","x":{deep}}}"#);

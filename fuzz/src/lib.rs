@@ -8,9 +8,9 @@
 //!
 //! - `ErrorBody::from_slice`, `ErrorBody::from_str` and the `Deserialize`
 //!   impl agree on what is a body and what it holds;
-//! - an independent oracle, built on `serde_json::Value`, agrees with the
-//!   decoder on every input that is valid JSON: the same body, or an error
-//!   of the kind the oracle expects;
+//! - an independent oracle, built on serde's `deserialize_any`, agrees with
+//!   the decoder on every input that is valid JSON: the same body, or an
+//!   error of the kind the oracle expects;
 //! - a decoded body survives re-encoding, through serde and through the
 //!   crate's own fast path, byte for byte;
 //! - `Decoded::<StandardError>` keeps the body, rebuilds exactly the codes
@@ -23,7 +23,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use skms_core::{DecodeError, DecodeErrorKind, Decoded, ErrorBody, SkmsError, StandardError};
 
@@ -160,26 +160,31 @@ pub enum Expected {
     Unknown,
 }
 
-/// The decoder's rules, applied to the input as read by `serde_json::Value`
-/// (with its keys in order and repeated keys kept): an independent
-/// implementation to compare with.
+/// The decoder's rules, applied to the input as read by serde's own
+/// `deserialize_any` (with its keys in order and repeated keys kept): an
+/// independent implementation to compare with.
 pub fn oracle(data: &[u8]) -> Expected {
     use DecodeErrorKind as Kind;
 
-    let Ok(value) = serde_json::from_slice::<Value>(data) else {
+    // Only valid JSON, all of it, as `Value` reads it, is judged. `Value` is
+    // not used beyond that: it reads an object whose key is serde_json's
+    // private raw-value token as the value inside, which the decoder must
+    // not do (the fuzzer found this).
+    if serde_json::from_slice::<Value>(data).is_err() {
         return Expected::Unknown;
-    };
-    if !value.is_object() {
+    }
+    let first = data.iter().find(|byte| !byte.is_ascii_whitespace());
+    if first != Some(&b'{') {
         return Expected::Kinds(&[Kind::NotAnObject]);
     }
     let Ok(Entries(entries)) = serde_json::from_slice::<Entries>(data) else {
-        unreachable!("a JSON object reads as entries");
+        return Expected::Unknown;
     };
     let mut code = None;
     let mut message = None;
     let mut detail = None;
-    for (key, value) in entries {
-        let (slot, field): (&mut Option<Value>, _) = match key.as_str() {
+    for (key, shape) in entries {
+        let (slot, field): (&mut Option<Shape>, _) = match key.as_str() {
             "code" => (&mut code, Field::Code),
             "message" => (&mut message, Field::Message),
             "detail" => (&mut detail, Field::Detail),
@@ -188,42 +193,36 @@ pub fn oracle(data: &[u8]) -> Expected {
         if slot.is_some() {
             return Expected::Kinds(&[Kind::DuplicateField]);
         }
-        let refused: Option<&'static [Kind]> = match (field, &value) {
-            (Field::Code, Value::Number(n)) => match n.as_u64() {
-                Some(code) if u32::try_from(code).is_ok() => None,
-                Some(_) => Some(&[Kind::CodeOutOfRange]),
-                None if n.is_i64() => Some(&[Kind::CodeOutOfRange]),
-                // A float: written with a fraction or an exponent, or an
-                // integer too large for u64, which Value cannot tell apart.
-                None => Some(&[Kind::CodeNotInteger, Kind::CodeOutOfRange]),
-            },
+        let refused: Option<&'static [Kind]> = match (field, &shape) {
+            (Field::Code, Shape::Unsigned(code)) if u32::try_from(*code).is_ok() => None,
+            (Field::Code, Shape::Unsigned(_) | Shape::Negative) => Some(&[Kind::CodeOutOfRange]),
+            // Written with a fraction or an exponent, or an integer too
+            // large for u64, which serde reads as a float too.
+            (Field::Code, Shape::Float) => Some(&[Kind::CodeNotInteger, Kind::CodeOutOfRange]),
             (Field::Code, _) => Some(&[Kind::CodeNotInteger]),
-            (Field::Message | Field::Detail, Value::String(_)) => None,
+            (Field::Message | Field::Detail, Shape::String(_)) => None,
             (Field::Message, _) => Some(&[Kind::MessageNotString]),
             (Field::Detail, _) => Some(&[Kind::DetailNotString]),
         };
         if let Some(kinds) = refused {
             return Expected::Kinds(kinds);
         }
-        *slot = Some(value);
+        *slot = Some(shape);
     }
-    let Some(code) = code else {
+    let Some(Shape::Unsigned(code)) = code else {
         return Expected::Kinds(&[Kind::MissingCode]);
     };
-    let Some(message) = message else {
+    let Some(Shape::String(message)) = message else {
         return Expected::Kinds(&[Kind::MissingMessage]);
     };
-    let text = |value: Value| match value {
-        Value::String(text) => Cow::Owned(text),
+    let detail = detail.map(|shape| match shape {
+        Shape::String(detail) => Cow::Owned(detail),
         _ => unreachable!("checked above"),
-    };
+    });
     Expected::Body(ErrorBody {
-        code: code
-            .as_u64()
-            .and_then(|code| u32::try_from(code).ok())
-            .unwrap(),
-        message: text(message),
-        detail: detail.map(text),
+        code: u32::try_from(code).unwrap(),
+        message: Cow::Owned(message),
+        detail,
     })
 }
 
@@ -234,8 +233,59 @@ enum Field {
     Detail,
 }
 
+/// What a JSON value is, as far as the rules care.
+enum Shape {
+    String(String),
+    Unsigned(u64),
+    Negative,
+    Float,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Shape {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ShapeVisitor;
+
+        impl<'de> Visitor<'de> for ShapeVisitor {
+            type Value = Shape;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Shape, E> {
+                Ok(Shape::Other)
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Shape, E> {
+                Ok(Shape::Unsigned(n))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Shape, E> {
+                Ok(u64::try_from(n).map_or(Shape::Negative, Shape::Unsigned))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Shape, E> {
+                Ok(Shape::Float)
+            }
+            fn visit_str<E>(self, text: &str) -> Result<Shape, E> {
+                Ok(Shape::String(text.to_owned()))
+            }
+            fn visit_unit<E>(self) -> Result<Shape, E> {
+                Ok(Shape::Other)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Shape, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Shape::Other)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Shape::Other)
+            }
+        }
+
+        deserializer.deserialize_any(ShapeVisitor)
+    }
+}
+
 /// The entries of a JSON object, in order, repeated keys included.
-struct Entries(Vec<(String, Value)>);
+struct Entries(Vec<(String, Shape)>);
 
 impl<'de> Deserialize<'de> for Entries {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
