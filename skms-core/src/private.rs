@@ -362,18 +362,16 @@ pub fn write_json<E: SkmsError + ?Sized>(
 /// [`DetailWriter`]: `(&DetailField(field)).skms_piece()`. Strings and
 /// integers are written without `core::fmt`; any other type through its
 /// `Display`. Chosen by method resolution (autoref specialization), like
-/// [`Source`]: `PlainPiece` applies to the types of [`AsPlainField`],
+/// [`Source`]: the inherent method applies to the types of [`AsPlainField`],
 /// `DisplayPiece` one autoref further to every type, its method requiring
 /// `Display`, so that a field that is not `Display` is reported as such.
+/// (An inherent method, and one trait: the cheapest resolution for the
+/// compiler, which does it once per field of every detail.)
 pub struct DetailField<'a, T: ?Sized>(pub &'a T);
 
-pub trait PlainPiece<'a> {
-    fn skms_piece(&self) -> Piece<'a>;
-}
-
-impl<'a, T: AsPlainField + ?Sized> PlainPiece<'a> for DetailField<'a, T> {
+impl<'a, T: AsPlainField + ?Sized> DetailField<'a, T> {
     #[inline]
-    fn skms_piece(&self) -> Piece<'a> {
+    pub fn skms_piece(&self) -> Piece<'a> {
         self.0.as_plain_field()
     }
 }
@@ -508,7 +506,7 @@ mod tests {
     use std::string::String;
     use std::vec::Vec;
 
-    use super::{DetailField, DetailWriter, DisplayPiece as _, JsonDetail, Piece, PlainPiece as _};
+    use super::{DetailField, DetailWriter, DisplayPiece as _, JsonDetail, Piece};
 
     fn is_plain(piece: Piece<'_>) -> bool {
         !matches!(piece, Piece::Display(_))

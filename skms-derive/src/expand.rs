@@ -400,7 +400,7 @@ fn fmt_detail_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenSt
     // arm would cost the compiler more.
     quote! {
         #[allow(unused_imports)]
-        use #private::{DisplayPiece as _, PlainPiece as _};
+        use #private::DisplayPiece as _;
         let (__texts, __json_texts, __fields): (
             &::core::primitive::str,
             &::core::primitive::str,
