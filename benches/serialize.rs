@@ -14,12 +14,14 @@
 //!   sorted, so its bytes differ; it is there for its cost).
 //!
 //! Before measuring, every group checks that (a), (b) and both derived paths
-//! write the same bytes. Run with `cargo bench --bench serialize`.
+//! write the same bytes. Run with `cargo bench --bench serialize`; with
+//! `SKMS_COUNT=case/way/iterations` set, it runs one way instead, for
+//! `scripts/instructions.sh` to count instructions.
 
 use std::fmt;
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, Criterion};
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 use skms_core::{SkmsError, StandardError};
@@ -286,5 +288,40 @@ fn serialize_transparent(c: &mut Criterion) {
     group.finish();
 }
 
+/// Runs one way of writing one case `iterations` times: for counting
+/// instructions with callgrind, which a shared machine does not disturb
+/// (`scripts/instructions.sh`). `spec` is `case/way/iterations`, such as
+/// `detail/hand/collect_str/10000`.
+fn count(spec: &str) {
+    let (case, rest) = spec.split_once('/').expect("case/way/iterations");
+    let (way, iterations) = rest.rsplit_once('/').expect("case/way/iterations");
+    let iterations: usize = iterations.parse().expect("a number of iterations");
+    let (_, derived, hand) = cases()
+        .into_iter()
+        .find(|(name, _, _)| *name == case)
+        .expect("a case: no_detail, detail or long_detail");
+    let mut out = Vec::with_capacity(1024);
+    for _ in 0..iterations {
+        out.clear();
+        match way {
+            "derived/serde" => serde_json::to_writer(&mut out, black_box(&derived)).unwrap(),
+            "derived/write_json" => black_box(&derived).write_json(&mut out),
+            "hand/format_derive" => write_format_derive(black_box(&hand), &mut out),
+            "hand/collect_str" => write_collect_str(black_box(&hand), &mut out),
+            "hand/json_macro" => write_json_macro(black_box(&hand), &mut out),
+            _ => panic!("unknown way {way}"),
+        }
+        black_box(&out);
+    }
+}
+
 criterion_group!(benches, serialize, serialize_transparent);
-criterion_main!(benches);
+
+fn main() {
+    if let Ok(spec) = std::env::var("SKMS_COUNT") {
+        count(&spec);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

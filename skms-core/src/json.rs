@@ -129,7 +129,12 @@ pub(crate) fn escape_into(out: &mut Vec<u8>, text: &str) {
         run_start = at + 1;
         i = at + 1;
     }
-    // The last bytes, fewer than eight, one at a time.
+    // The last bytes, fewer than eight: most often nothing to escape, as
+    // one check of two overlapping halves tells; else one at a time.
+    if clean_tail(&bytes[i..]) {
+        out.extend_from_slice(&bytes[run_start..]);
+        return;
+    }
     for (at, &byte) in bytes.iter().enumerate().skip(i) {
         if needs_escape(byte) {
             out.extend_from_slice(&bytes[run_start..at]);
@@ -138,6 +143,22 @@ pub(crate) fn escape_into(out: &mut Vec<u8>, text: &str) {
         }
     }
     out.extend_from_slice(&bytes[run_start..]);
+}
+
+/// Whether `tail`, fewer than eight bytes, needs no escape.
+#[inline]
+fn clean_tail(tail: &[u8]) -> bool {
+    let len = tail.len();
+    if len < 4 {
+        return !tail.iter().any(|&byte| needs_escape(byte));
+    }
+    // Two halves of four bytes, overlapping when `len < 8`.
+    let half = |at: usize| {
+        let mut bytes = [0u8; 4];
+        bytes.copy_from_slice(&tail[at..at + 4]);
+        u64::from(u32::from_le_bytes(bytes))
+    };
+    escape_mask(half(0) | half(len - 4) << 32) == 0
 }
 
 /// Whether `byte` is a control character, `"` or `\`.
