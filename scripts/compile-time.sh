@@ -17,7 +17,11 @@
 #    derive: a crate with serde (derive) against the same crate with
 #    skms-core too, each built from an empty target directory, alternately.
 #
-# Usage: scripts/compile-time.sh [rebuild|clean|all]   (default: all)
+# 3. Instructions (needs valgrind): what rustc executes to rebuild each of
+#    the two crates, counted by callgrind, which the load does not move.
+#
+# Usage: scripts/compile-time.sh [rebuild|clean|instructions|all]
+#        (default: all, which is rebuild and clean)
 # Environment: VARIANTS (1000), ROUNDS (7), CLEAN_ROUNDS (5),
 #              PROFILE (dev; or release), MODE (build; or check),
 #              WORK (target/compile-time).
@@ -342,16 +346,45 @@ clean() {
     echo "skms-core adds $(awk -v a="$mb" -v b="$ma" 'BEGIN { printf "%.2f", a - b }') s to a clean build"
 }
 
+# Instructions that rustc executes for each crate's rebuild, counted by
+# callgrind: a load-independent cross-check of the wall-clock medians.
+instructions() {
+    local target="$work/target-instructions" wrapper="$work/callgrind-rustc.sh" crate
+    cat >"$wrapper" <<'WRAPPER'
+#!/usr/bin/env bash
+# RUSTC_WRAPPER: rustc under callgrind for the measured crate only.
+rustc="$1"
+shift
+for arg in "$@"; do
+    if [[ $arg == "$MEASURED" ]]; then
+        exec valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$LOG" "$rustc" "$@"
+    fi
+done
+exec "$rustc" "$@"
+WRAPPER
+    chmod +x "$wrapper"
+    echo "== instructions of rustc: one enum of $variants variants; cargo $mode, profile $profile"
+    for crate in with_skms without_skms; do
+        time_build "$crate" "$target" >/dev/null
+        touch "$work/ws/$crate/src/lib.rs"
+        MEASURED=$crate LOG="$work/callgrind-$crate.log" RUSTC_WRAPPER="$wrapper" \
+            time_build "$crate" "$target" >/dev/null
+        printf '%-13s %6d M instructions\n' "$crate" \
+            "$(grep -o 'Collected : [0-9]*' "$work/callgrind-$crate.log" | awk '{ print int($3 / 1e6) }')"
+    done
+}
+
 generate
 case "$what" in
     rebuild) rebuild ;;
     clean) clean ;;
+    instructions) instructions ;;
     all)
         rebuild
         clean
         ;;
     *)
-        echo "usage: $0 [rebuild|clean|all]" >&2
+        echo "usage: $0 [rebuild|clean|instructions|all]" >&2
         exit 2
         ;;
 esac
