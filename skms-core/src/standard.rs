@@ -283,7 +283,10 @@ impl StandardError {
             }
             codes
         };
-        CODES.binary_search(&code).ok().map(|index| Self::ALL[index])
+        CODES
+            .binary_search(&code)
+            .ok()
+            .map(|index| Self::ALL[index])
     }
 
     /// The code of the entry, in a const context.
