@@ -282,7 +282,7 @@ enum DetailPiece {
 
 /// The pieces of a rewritten `detail` string, or `None` when a field has a
 /// spec (`{__0:>5}`, `{__key_id:?}`), which only `core::fmt` writes, or the
-/// text holds a NUL, which separates the texts in `pieces_call`.
+/// text holds a NUL, which separates the texts in `pieces_tuple`.
 fn plain_detail_pieces(format: &str) -> Option<Vec<DetailPiece>> {
     if format.contains('\0') {
         return None;
@@ -335,7 +335,6 @@ fn transparent_call(private: &TokenStream, field: &Field, value: &TokenStream) -
 fn fmt_detail_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
     let fallback = quote!(__w.slot(self.__skms_slot()));
     let mut arms = Vec::new();
-    let mut any_pieces = false;
     for (variant, kind) in &plan.variants {
         let Kind::Own {
             entry:
@@ -373,31 +372,33 @@ fn fmt_detail_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenSt
                 quote!(Self::#ident)
             }
         };
+        let pattern = quote!(#path { #(#members: #bindings,)* .. });
         let write = match plain_detail_pieces(&format.value()) {
-            Some(pieces) => {
-                any_pieces = true;
-                pieces_tuple(private, &pieces, fields, &bindings)
-            }
-            None => quote!(return ::core::write!(__w, #format, #(#args),*)),
+            Some(pieces) => Ok(pieces_tuple(private, &pieces, fields, &bindings)),
+            None => Err(quote!(::core::write!(__w, #format, #(#args),*))),
         };
-        arms.push(quote! {
-            #path { #(#members: #bindings,)* .. } => #write,
-        });
+        arms.push((pattern, write));
     }
     if arms.is_empty() {
         return fallback;
     }
     let all_formatted = arms.len() == plan.variants.len();
-    let rest = if all_formatted {
-        TokenStream::new()
-    } else {
-        quote!(_ => return #fallback,)
-    };
-    if !any_pieces {
+    if arms.iter().all(|(_, write)| write.is_err()) {
+        let arms = arms.iter().map(|(pattern, write)| {
+            let write = write.as_ref().err();
+            quote!(#pattern => #write,)
+        });
+        let rest = (!all_formatted).then(|| quote!(_ => #fallback,));
         return quote!(match self { #(#arms)* #rest });
     }
     // The arms give the pieces, and one call writes them: a call in each
-    // arm would cost the compiler more.
+    // arm would cost the compiler more. Details with specs, and the others,
+    // are written in their arms.
+    let arms = arms.iter().map(|(pattern, write)| match write {
+        Ok(pieces) => quote!(#pattern => #pieces,),
+        Err(write) => quote!(#pattern => return #write,),
+    });
+    let rest = (!all_formatted).then(|| quote!(_ => return #fallback,));
     quote! {
         #[allow(unused_imports)]
         use #private::DisplayPiece as _;
