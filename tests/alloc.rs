@@ -63,6 +63,8 @@ enum KmsError {
         detail = "header {0} of \"{1}\": {2}"
     )]
     Extract(u32, String, i64),
+    #[skms(code = 40005, status = 400, msg = "Ratio", detail = "ratio {0} at {1}")]
+    Ratio(f64, std::net::Ipv4Addr),
     #[skms(code = 60001, status = 503, msg = "Sealed", detail = "sealed \"now\"")]
     Sealed,
     #[skms(transparent)]
@@ -78,6 +80,7 @@ fn errors() -> Vec<KmsError> {
         },
         KmsError::Header(4020, "tab\there"),
         KmsError::Extract(3, "tab\there é".into(), -7),
+        KmsError::Ratio(0.25, std::net::Ipv4Addr::LOCALHOST),
         KmsError::Sealed,
         KmsError::Standard(StandardError::EncryptionKeyEmpty),
         KmsError::Nested(Box::new(KmsError::Header(1, "nested"))),
