@@ -56,6 +56,15 @@ enum KmsError {
         detail = "{0:>8} / {1:?}"
     )]
     Header(u64, &'static str),
+    #[skms(
+        code = 40004,
+        status = 400,
+        msg = "Failed extract header",
+        detail = "header {0} of \"{1}\": {2}"
+    )]
+    Extract(u32, String, i64),
+    #[skms(code = 60005, status = 400, msg = "Ratio", detail = "ratio {0} at {1}")]
+    Ratio(f64, std::net::Ipv4Addr),
     #[skms(code = 60001, status = 503, msg = "Sealed", detail = "sealed \"now\"")]
     Sealed,
     #[skms(transparent)]
@@ -70,6 +79,8 @@ fn errors() -> Vec<KmsError> {
             key_id: "0000009 with \"quotes\", \\ and \u{1F511}".into(),
         },
         KmsError::Header(4020, "tab\there"),
+        KmsError::Extract(3, "tab\there é".into(), -7),
+        KmsError::Ratio(0.25, std::net::Ipv4Addr::LOCALHOST),
         KmsError::Sealed,
         KmsError::Standard(StandardError::EncryptionKeyEmpty),
         KmsError::Nested(Box::new(KmsError::Header(1, "nested"))),

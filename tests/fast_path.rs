@@ -162,3 +162,168 @@ fn detail_exposure_marks() {
         DetailExposure::Internal
     );
 }
+
+/// A field that is not a string or an integer: its `Display` goes through
+/// `core::fmt`, escaped on the way.
+#[derive(Debug)]
+struct Path(&'static str);
+
+impl std::fmt::Display for Path {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "/vault/\"{}\"", self.0)
+    }
+}
+
+/// Details of plain `{field}`s are written from constants escaped by the
+/// derive, with string and integer fields written without `core::fmt`;
+/// every other field, and every field with a spec, through `core::fmt`.
+#[derive(Debug, SkmsError)]
+enum Plain<'a, T: std::fmt::Display> {
+    #[skms(code = 1, status = 400, msg = "str", detail = "{0}")]
+    Str(&'a str),
+    #[skms(code = 2, status = 400, msg = "owned", detail = "{0}/{1}/{2}/{3}/{4}")]
+    Owned(
+        String,
+        Cow<'a, str>,
+        Box<str>,
+        std::rc::Rc<str>,
+        std::sync::Arc<str>,
+    ),
+    #[skms(
+        code = 3,
+        status = 400,
+        msg = "unsigned",
+        detail = "{a} {b} {c} {d} {e}"
+    )]
+    Unsigned {
+        a: u8,
+        b: u16,
+        c: u32,
+        d: u64,
+        e: usize,
+    },
+    #[skms(code = 4, status = 400, msg = "signed", detail = "{a} {b} {c} {d} {e}")]
+    Signed {
+        a: i8,
+        b: i16,
+        c: i32,
+        d: i64,
+        e: isize,
+    },
+    #[skms(
+        code = 5,
+        status = 400,
+        msg = "text \"around\"",
+        detail = "\"quoted\" {{braces}} \\ \t{0}\n{0}{1}é{{"
+    )]
+    Around(String, u32),
+    #[skms(
+        code = 6,
+        status = 400,
+        msg = "other",
+        detail = "at {0} ({1}, {2}, {3})"
+    )]
+    Other(Path, f64, char, bool),
+    #[skms(code = 7, status = 400, msg = "mixed", detail = "{0} {1:>6} {0:?}")]
+    Spec(String, u32),
+    #[skms(code = 8, status = 400, msg = "generic", detail = "key {key}")]
+    Generic { key: T },
+    #[skms(code = 9, status = 400, msg = "raw", detail = "{r#type}: {id}")]
+    Raw { r#type: &'a str, id: u64 },
+    #[skms(code = 10, status = 400, msg = "shared", detail = "{0}")]
+    Shared(std::rc::Rc<String>),
+}
+
+type P<'a> = Plain<'a, u8>;
+
+#[test]
+fn plain_details() {
+    for text in HOSTILE {
+        check(&P::Str(text));
+        check(&P::Owned(
+            (*text).into(),
+            Cow::Borrowed(text),
+            (*text).into(),
+            (*text).into(),
+            (*text).into(),
+        ));
+        check(&P::Around((*text).into(), 7));
+        check(&P::Spec((*text).into(), 42));
+        check(&P::Raw {
+            r#type: text,
+            id: 9,
+        });
+        check(&P::Shared(std::rc::Rc::new((*text).into())));
+        check(&Plain::Generic { key: *text });
+        check(&Plain::Generic { key: Path(text) });
+        check(&P::Other(Path(text), -0.5, '"', true));
+    }
+    check(&P::Unsigned {
+        a: 0,
+        b: 9,
+        c: 10,
+        d: 1_000_000,
+        e: 42,
+    });
+    check(&P::Unsigned {
+        a: u8::MAX,
+        b: u16::MAX,
+        c: u32::MAX,
+        d: u64::MAX,
+        e: usize::MAX,
+    });
+    for sign in [-1, 0, 1] {
+        check(&P::Signed {
+            a: i8::MAX * sign,
+            b: 1 - i16::from(sign),
+            c: -1,
+            d: 99 * i64::from(sign),
+            e: isize::MAX * sign as isize,
+        });
+    }
+    check(&P::Signed {
+        a: i8::MIN,
+        b: i16::MIN,
+        c: i32::MIN,
+        d: i64::MIN,
+        e: isize::MIN,
+    });
+    check(&Plain::Generic { key: 7u32 });
+    check(&Plain::Generic { key: -7i64 });
+    check(&Plain::Generic { key: 1.5f32 });
+}
+
+/// The fast path writes what `Display` writes: the detail in the body is the
+/// `detail()` of the error.
+#[test]
+fn plain_details_agree_with_detail() {
+    let error = P::Around("x\"y".into(), 12);
+    let json = skms_core::to_json_vec(&error);
+    let body: skms_core::ErrorBody<'_> = serde_json::from_slice(&json).unwrap();
+    assert_eq!(
+        body.detail.as_deref(),
+        Some("\"quoted\" {braces} \\ \tx\"y\nx\"y12é{")
+    );
+    assert_eq!(body.detail, error.detail());
+}
+
+/// A struct with a plain detail.
+#[derive(Debug, SkmsError)]
+#[skms(
+    code = 40013,
+    status = 400,
+    msg = "Key not found in the keyVault",
+    detail = "keyId : {key_id}"
+)]
+struct KeyNotFound {
+    key_id: String,
+}
+
+#[test]
+fn plain_struct_detail() {
+    for text in HOSTILE {
+        check(&KeyNotFound {
+            key_id: (*text).into(),
+        });
+    }
+}

@@ -44,6 +44,31 @@ pub enum KmsError<'a, T: Display> {
     Standard(StandardError),
 }
 
+/// Errors whose details all have a format spec, so that they are all
+/// written by `write!`.
+#[derive(Debug, SkmsError)]
+pub enum Specified {
+    /// A header of a given width.
+    #[skms(code = 60003, status = 400, msg = "Header", detail = "{0:>8}")]
+    Header(u64),
+    /// A key, debugged.
+    #[skms(
+        code = 60004,
+        status = 400,
+        msg = "Key",
+        detail = "key {key:?} and {size:#x}"
+    )]
+    Key {
+        /// The key.
+        key: String,
+        /// Its size.
+        size: u32,
+    },
+    /// A standard error.
+    #[skms(transparent)]
+    Standard(StandardError),
+}
+
 /// A struct error.
 #[derive(Debug, SkmsError)]
 #[skms(code = 60002, status = 500, msg = "Down")]
@@ -61,6 +86,16 @@ fn derived_types_pass_strict_lints() {
     assert_eq!(entries.len(), 3);
     assert_eq!(Shown(&Down).to_string(), "[60002] Down");
     assert_eq!(to_json(&Down), r#"{"code":60002,"message":"Down"}"#);
+    assert_traits::<Specified>();
+    let error = Specified::Key {
+        key: "k".to_owned(),
+        size: 255,
+    };
+    assert_eq!(error.detail(), Some(Cow::Borrowed(r#"key "k" and 0xff"#)));
+    assert_eq!(
+        to_json(&Specified::Header(7)),
+        r#"{"code":60003,"message":"Header","detail":"       7"}"#
+    );
 }
 
 // The names the generated code spells out in full are in scope here too, so

@@ -84,7 +84,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
         quote!(const INCLUDES: &'static [#krate::Include] = &[#(#each),*];)
     };
     let composition_checks = composition_checks(input, &transparent_fields, &private, krate);
-    let fmt_detail = fmt_detail_body(input, plan);
+    let detail = fmt_detail_body(input, plan, &private);
 
     let std_impls = if plan.std_error {
         let source = source_fn(input, plan, &private);
@@ -122,6 +122,13 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
                 fn __skms_slot(&self) -> #private::Slot<'_> {
                     #slot
                 }
+
+                fn __skms_detail(
+                    &self,
+                    __w: &mut dyn #private::DetailWriter,
+                ) -> ::core::fmt::Result {
+                    #detail
+                }
             }
 
             #[automatically_derived]
@@ -146,12 +153,13 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
                 fn has_detail(&self) -> ::core::primitive::bool {
                     self.__skms_slot().has_detail()
                 }
+                #[inline]
                 fn fmt_detail(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    #fmt_detail
+                    self.__skms_detail(__f)
                 }
                 #[inline]
                 fn write_json(&self, __out: &mut #private::Vec<::core::primitive::u8>) {
-                    self.__skms_slot().write_json(self, __out);
+                    #private::write_json(self.__skms_slot(), self, __out, Self::__skms_detail);
                 }
                 #[inline]
                 fn detail_exposure(&self) -> #krate::DetailExposure {
@@ -181,7 +189,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
                 where
                     __S: #private::serde::Serializer,
                 {
-                    #private::serialize(self, __serializer)
+                    #private::serialize_slot(self.__skms_slot(), self, __serializer)
                 }
             }
 
@@ -509,6 +517,53 @@ fn respan(tokens: &TokenStream, span: proc_macro2::Span) -> TokenStream {
         .collect()
 }
 
+/// A piece of a rewritten `detail` string.
+enum DetailPiece {
+    /// Text, braces unescaped.
+    Text(String),
+    /// `{__binding}` with no spec: the binding.
+    Field(String),
+}
+
+/// The pieces of a rewritten `detail` string, or `None` when a field has a
+/// spec (`{__0:>5}`, `{__key_id:?}`), which only `core::fmt` writes, or the
+/// text holds a NUL, which separates the texts in `pieces_tuple`.
+fn plain_detail_pieces(format: &str) -> Option<Vec<DetailPiece>> {
+    if format.contains('\0') {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    let mut text = String::new();
+    let mut chars = format.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                text.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                text.push('}');
+            }
+            '{' => {
+                let name: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                if name.contains(':') {
+                    return None;
+                }
+                if !text.is_empty() {
+                    pieces.push(DetailPiece::Text(std::mem::take(&mut text)));
+                }
+                pieces.push(DetailPiece::Field(name));
+            }
+            c => text.push(c),
+        }
+    }
+    if !text.is_empty() {
+        pieces.push(DetailPiece::Text(text));
+    }
+    Some(pieces)
+}
+
 /// `__private::transparent::<Field>(field)`: naming the field's type makes a
 /// type that is not an `SkmsError` reported on that type.
 fn transparent_call(private: &TokenStream, field: &Field, value: &TokenStream) -> TokenStream {
@@ -516,10 +571,14 @@ fn transparent_call(private: &TokenStream, field: &Field, value: &TokenStream) -
     quote!(#private::transparent::<#ty>(#value))
 }
 
-/// The body of `fmt_detail`: `write!` for each variant whose detail formats
-/// fields; every other variant's detail comes from its slot.
-fn fmt_detail_body(input: &Input, plan: &Plan) -> TokenStream {
-    let fallback = quote!(self.__skms_slot().fmt_detail(__f));
+/// The body of `__skms_detail`, which writes the detail into a
+/// `DetailWriter` (a `Formatter`, or the JSON string of `write_json`): for
+/// each variant whose detail formats fields, its texts and fields as pieces
+/// when no field has a spec (no `core::fmt` at run time, and far less code
+/// to type-check than `write!`), else `write!`; every other variant's detail
+/// comes from its slot.
+fn fmt_detail_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
+    let fallback = quote!(__w.slot(self.__skms_slot()));
     let mut arms = Vec::new();
     for (variant, kind) in &plan.variants {
         let Kind::Own {
@@ -558,20 +617,101 @@ fn fmt_detail_body(input: &Input, plan: &Plan) -> TokenStream {
                 quote!(Self::#ident)
             }
         };
-        arms.push(quote! {
-            #path { #(#members: #bindings,)* .. } => ::core::write!(__f, #format, #(#args),*),
-        });
+        let pattern = quote!(#path { #(#members: #bindings,)* .. });
+        let write = match plain_detail_pieces(&format.value()) {
+            Some(pieces) => Ok(pieces_tuple(private, &pieces, fields, &bindings)),
+            None => Err(quote!(::core::write!(__w, #format, #(#args),*))),
+        };
+        arms.push((pattern, write));
     }
     if arms.is_empty() {
         return fallback;
     }
     let all_formatted = arms.len() == plan.variants.len();
-    let rest = if all_formatted {
-        TokenStream::new()
-    } else {
-        quote!(_ => #fallback,)
-    };
-    quote!(match self { #(#arms)* #rest })
+    if arms.iter().all(|(_, write)| write.is_err()) {
+        let arms = arms.iter().map(|(pattern, write)| {
+            let write = write.as_ref().err();
+            quote!(#pattern => #write,)
+        });
+        let rest = (!all_formatted).then(|| quote!(_ => #fallback,));
+        return quote!(match self { #(#arms)* #rest });
+    }
+    // The arms give the pieces, and one call writes them: a call in each
+    // arm would cost the compiler more. Details with specs, and the others,
+    // are written in their arms.
+    let arms = arms.iter().map(|(pattern, write)| match write {
+        Ok(pieces) => quote!(#pattern => #pieces,),
+        Err(write) => quote!(#pattern => return #write,),
+    });
+    let rest = (!all_formatted).then(|| quote!(_ => return #fallback,));
+    quote! {
+        #[allow(unused_imports)]
+        use #private::DisplayPiece as _;
+        let (__texts, __json_texts, __fields): (
+            &::core::primitive::str,
+            &::core::primitive::str,
+            &[#private::Piece<'_>],
+        ) = match self { #(#arms)* #rest };
+        __w.pieces(__texts, __json_texts, __fields)
+    }
+}
+
+/// `("text\0text", "json\0json", &[field, ...])`, the arguments of
+/// `DetailWriter::pieces`: the texts around the fields, separated by NUL, as
+/// they are and escaped for JSON, and each field handed over as a `Piece`,
+/// chosen by its type (the choice is spanned on the field, so that a field
+/// that is not `Display` is reported there).
+fn pieces_tuple(
+    private: &TokenStream,
+    pieces: &[DetailPiece],
+    fields: &[&Field],
+    bindings: &[Ident],
+) -> TokenStream {
+    let mut texts = String::new();
+    let mut json_texts = String::new();
+    let mut values = Vec::new();
+    for piece in pieces {
+        match piece {
+            DetailPiece::Text(text) => {
+                texts.push_str(text);
+                push_json_escaped(&mut json_texts, text);
+            }
+            DetailPiece::Field(name) => {
+                // Validation resolved every field the string names.
+                if let Some((field, binding)) = fields
+                    .iter()
+                    .zip(bindings)
+                    .find(|(_, binding)| **binding == name)
+                {
+                    values.push(quote_spanned! {field.span()=>
+                        (&#private::DetailField(#binding)).skms_piece()
+                    });
+                    texts.push('\0');
+                    json_texts.push('\0');
+                }
+            }
+        }
+    }
+    quote!((#texts, #json_texts, &[#(#values),*]))
+}
+
+/// Appends `text` escaped as `serde_json` escapes the inside of a string.
+fn push_json_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\u{c}' => out.push_str("\\f"),
+            '\r' => out.push_str("\\r"),
+            c if u32::from(c) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
 }
 
 /// The identifier a match arm binds a field to: `__key_id`, `__0`; spanned on

@@ -1,0 +1,390 @@
+#!/usr/bin/env bash
+# Compile-time cost of #[derive(SkmsError)], measured side by side.
+#
+# 1. Rebuild: one error enum of $VARIANTS variants, generated twice:
+#    - `with_skms`: #[derive(Debug, SkmsError)], one #[skms(...)] a variant;
+#    - `without_skms`: what a service writes without skms: thiserror for
+#      Display and Error, a #[derive(Serialize)] body struct, and hand-written
+#      matches for code, status, message and detail.
+#    The mix of variants is the same in both: 40% unit variants, 30% with a
+#    detail formatted from one String field, 20% from two fields (String,
+#    u32), 10% from a tuple u64 field with a spec, and 3 transparent variants
+#    wrapping small enums of 10 variants written the same way.
+#    Dependencies are built once; then the two crates are rebuilt
+#    alternately ($ROUNDS times each, CARGO_INCREMENTAL=0, after touching
+#    src/lib.rs) and the medians printed.
+# 2. Clean build: what skms-core adds to a crate that already uses serde's
+#    derive: a crate with serde (derive) against the same crate with
+#    skms-core too, each built from an empty target directory, alternately.
+#
+# 3. Instructions (needs valgrind): what rustc executes to rebuild each of
+#    the two crates, counted by callgrind, which the load does not move.
+#
+# Usage: scripts/compile-time.sh [rebuild|clean|instructions|all]
+#        (default: all, which is rebuild and clean)
+# Environment: VARIANTS (1000), ROUNDS (7), CLEAN_ROUNDS (5),
+#              PROFILE (dev; or release), MODE (build; or check),
+#              WORK (target/compile-time).
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+what="${1:-all}"
+variants="${VARIANTS:-1000}"
+rounds="${ROUNDS:-7}"
+clean_rounds="${CLEAN_ROUNDS:-5}"
+profile="${PROFILE:-dev}"
+mode="${MODE:-build}"
+work="${WORK:-$repo/target/compile-time}"
+export CARGO_INCREMENTAL=0
+export CARGO_TERM_COLOR=never
+
+statuses=(400 404 409 500 503)
+
+# --- generation -----------------------------------------------------------
+
+# The kind of variant `i`: unit, one (one String field), two (String and
+# u32), tuple (u64 with a width spec).
+kind_of() {
+    case $(($1 % 10)) in
+        0 | 1 | 2 | 3) echo unit ;;
+        4 | 5 | 6) echo one ;;
+        7 | 8) echo two ;;
+        *) echo tuple ;;
+    esac
+}
+
+# The variants of enum `$1` (`n` variants, codes from `base`), with skms.
+skms_enum() {
+    local name="$1" n="$2" base="$3" transparent="$4" i code status
+    echo "#[derive(Debug, skms_core::SkmsError)]"
+    echo "pub enum $name {"
+    for ((i = 0; i < n - transparent; i++)); do
+        code=$((base + i))
+        status=${statuses[$((i % 5))]}
+        case $(kind_of "$i") in
+            unit)
+                echo "    #[skms(code = $code, status = $status, msg = \"Operation $code failed\")]"
+                echo "    V$i,"
+                ;;
+            one)
+                echo "    #[skms(code = $code, status = $status, msg = \"Resource $code not found\", detail = \"resource {id} not found\")]"
+                echo "    V$i { id: String },"
+                ;;
+            two)
+                echo "    #[skms(code = $code, status = $status, msg = \"Task $code failed\", detail = \"{name} failed after {attempts} attempts\")]"
+                echo "    V$i { name: String, attempts: u32 },"
+                ;;
+            tuple)
+                echo "    #[skms(code = $code, status = $status, msg = \"Limit $code exceeded\", detail = \"limit {0:>8} exceeded\")]"
+                echo "    V$i(u64),"
+                ;;
+        esac
+    done
+    for ((i = 0; i < transparent; i++)); do
+        echo "    #[skms(transparent)]"
+        echo "    Inner$i(Inner$i),"
+    done
+    echo "}"
+}
+
+# The same enum as written without skms.
+plain_enum() {
+    local name="$1" n="$2" base="$3" transparent="$4" i code status
+    local own=$((n - transparent))
+    echo "#[derive(Debug, thiserror::Error)]"
+    echo "pub enum $name {"
+    for ((i = 0; i < own; i++)); do
+        code=$((base + i))
+        case $(kind_of "$i") in
+            unit)
+                echo "    #[error(\"Operation $code failed\")]"
+                echo "    V$i,"
+                ;;
+            one)
+                echo "    #[error(\"resource {id} not found\")]"
+                echo "    V$i { id: String },"
+                ;;
+            two)
+                echo "    #[error(\"{name} failed after {attempts} attempts\")]"
+                echo "    V$i { name: String, attempts: u32 },"
+                ;;
+            tuple)
+                echo "    #[error(\"limit {0:>8} exceeded\")]"
+                echo "    V$i(u64),"
+                ;;
+        esac
+    done
+    for ((i = 0; i < transparent; i++)); do
+        echo "    #[error(transparent)]"
+        echo "    Inner$i(Inner$i),"
+    done
+    echo "}"
+    echo
+    echo "impl $name {"
+    # One match a method, each arm spelled out, as a service writes them.
+    local method ty pattern
+    for method in code status message; do
+        case $method in
+            code) ty=u32 ;;
+            status) ty=u16 ;;
+            message) ty="&'static str" ;;
+        esac
+        echo "    pub fn $method(&self) -> $ty {"
+        echo "        match self {"
+        for ((i = 0; i < own; i++)); do
+            code=$((base + i))
+            case $(kind_of "$i") in
+                unit) pattern="Self::V$i" ;;
+                tuple) pattern="Self::V$i(..)" ;;
+                *) pattern="Self::V$i { .. }" ;;
+            esac
+            case $method in
+                code) echo "            $pattern => $code," ;;
+                status) echo "            $pattern => ${statuses[$((i % 5))]}," ;;
+                message)
+                    case $(kind_of "$i") in
+                        unit) echo "            $pattern => \"Operation $code failed\"," ;;
+                        one) echo "            $pattern => \"Resource $code not found\"," ;;
+                        two) echo "            $pattern => \"Task $code failed\"," ;;
+                        tuple) echo "            $pattern => \"Limit $code exceeded\"," ;;
+                    esac
+                    ;;
+            esac
+        done
+        for ((i = 0; i < transparent; i++)); do
+            echo "            Self::Inner$i(inner) => inner.$method(),"
+        done
+        echo "        }"
+        echo "    }"
+    done
+    # The detail is the Display of the variants that have one.
+    echo "    pub fn detail(&self) -> Option<String> {"
+    echo "        match self {"
+    local units=()
+    for ((i = 0; i < own; i++)); do
+        [[ $(kind_of "$i") == unit ]] && units+=("Self::V$i")
+    done
+    if ((${#units[@]} > 0)); then
+        local joined
+        joined=$(printf ' | %s' "${units[@]}")
+        echo "            ${joined:3} => None,"
+    fi
+    for ((i = 0; i < transparent; i++)); do
+        echo "            Self::Inner$i(inner) => inner.detail(),"
+    done
+    echo "            _ => Some(self.to_string()),"
+    echo "        }"
+    echo "    }"
+    echo
+    echo "    pub fn body(&self) -> ErrorBody {"
+    echo "        ErrorBody { code: self.code(), message: self.message(), detail: self.detail() }"
+    echo "    }"
+    echo "}"
+}
+
+generate() {
+    local dir="$work/ws"
+    mkdir -p "$dir/with_skms/src" "$dir/without_skms/src" \
+        "$dir/serde_only/src" "$dir/serde_and_skms/src"
+    cat >"$dir/Cargo.toml" <<EOF
+[workspace]
+members = ["with_skms", "without_skms", "serde_only", "serde_and_skms"]
+resolver = "2"
+EOF
+    cat >"$dir/with_skms/Cargo.toml" <<EOF
+[package]
+name = "with_skms"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+skms-core = { path = "$repo/skms-core" }
+EOF
+    cat >"$dir/without_skms/Cargo.toml" <<EOF
+[package]
+name = "without_skms"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+serde = { version = "1", features = ["derive"] }
+thiserror = "2"
+EOF
+    {
+        echo "//! Generated by scripts/compile-time.sh: $variants variants with skms."
+        echo "#![allow(dead_code)]"
+        for k in 0 1 2; do
+            skms_enum "Inner$k" 10 $((70000 + 100 * k)) 0
+            echo
+        done
+        skms_enum AppError "$variants" 60000 3
+    } >"$dir/with_skms/src/lib.rs"
+    {
+        echo "//! Generated by scripts/compile-time.sh: $variants variants without skms."
+        echo "#![allow(dead_code)]"
+        echo
+        echo "#[derive(Debug, serde::Serialize)]"
+        echo "pub struct ErrorBody {"
+        echo "    pub code: u32,"
+        echo "    pub message: &'static str,"
+        echo "    #[serde(skip_serializing_if = \"Option::is_none\")]"
+        echo "    pub detail: Option<String>,"
+        echo "}"
+        echo
+        for k in 0 1 2; do
+            plain_enum "Inner$k" 10 $((70000 + 100 * k)) 0
+            echo
+        done
+        plain_enum AppError "$variants" 60000 3
+    } >"$dir/without_skms/src/lib.rs"
+
+    # The clean-build pair: a crate that uses serde's derive, with and
+    # without skms-core.
+    local body='#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct Account {
+    pub id: u64,
+    pub name: String,
+}'
+    cat >"$dir/serde_only/Cargo.toml" <<EOF
+[package]
+name = "serde_only"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+serde = { version = "1", features = ["derive"] }
+EOF
+    printf '%s\n' "$body" >"$dir/serde_only/src/lib.rs"
+    cat >"$dir/serde_and_skms/Cargo.toml" <<EOF
+[package]
+name = "serde_and_skms"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+serde = { version = "1", features = ["derive"] }
+skms-core = { path = "$repo/skms-core" }
+EOF
+    {
+        printf '%s\n\n' "$body"
+        echo '#[derive(Debug, skms_core::SkmsError)]'
+        echo 'pub enum AccountError {'
+        echo '    #[skms(code = 40013, status = 400, msg = "Key not found in the keyVault", detail = "keyId : {0}")]'
+        echo '    KeyNotFound(String),'
+        echo '}'
+    } >"$dir/serde_and_skms/src/lib.rs"
+}
+
+# --- measurement ----------------------------------------------------------
+
+now() { date +%s.%N; }
+
+# Seconds taken by `cargo $mode -p $1` in target directory $2.
+time_build() {
+    local start end
+    start=$(now)
+    cargo "$mode" --quiet --manifest-path "$work/ws/Cargo.toml" --profile "$profile" \
+        --target-dir "$2" -p "$1"
+    end=$(now)
+    awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
+}
+
+median() {
+    sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+list() { tr '\n' ' ' | sed 's/ $//'; }
+
+rebuild() {
+    local target="$work/target"
+    echo "== rebuild: one enum of $variants variants; cargo $mode, profile $profile, CARGO_INCREMENTAL=0"
+    echo "generated: with_skms $(wc -l <"$work/ws/with_skms/src/lib.rs") lines," \
+        "without_skms $(wc -l <"$work/ws/without_skms/src/lib.rs") lines"
+    # Dependencies, and a first build of each, not measured.
+    time_build with_skms "$target" >/dev/null
+    time_build without_skms "$target" >/dev/null
+    local skms=() plain=() r first second t
+    for ((r = 1; r <= rounds; r++)); do
+        # Alternate which goes first, so that neither always runs warm.
+        if ((r % 2)); then first=with_skms second=without_skms; else first=without_skms second=with_skms; fi
+        for crate in "$first" "$second"; do
+            touch "$work/ws/$crate/src/lib.rs"
+            t=$(time_build "$crate" "$target")
+            if [[ $crate == with_skms ]]; then skms+=("$t"); else plain+=("$t"); fi
+            printf '  round %d %-13s %6.2f s\n' "$r" "$crate" "$t"
+        done
+    done
+    local ms mp
+    ms=$(printf '%s\n' "${skms[@]}" | median)
+    mp=$(printf '%s\n' "${plain[@]}" | median)
+    echo "with_skms    median $(printf '%.2f' "$ms") s  (runs: $(printf '%.2f\n' "${skms[@]}" | list))"
+    echo "without_skms median $(printf '%.2f' "$mp") s  (runs: $(printf '%.2f\n' "${plain[@]}" | list))"
+    echo "with_skms / without_skms = $(awk -v a="$ms" -v b="$mp" 'BEGIN { printf "%.2f", a / b }')"
+}
+
+clean() {
+    echo "== clean build: serde (derive) alone, and with skms-core; cargo $mode, profile $profile"
+    local a=() b=() r first second t
+    for ((r = 1; r <= clean_rounds; r++)); do
+        if ((r % 2)); then first=serde_only second=serde_and_skms; else first=serde_and_skms second=serde_only; fi
+        for crate in "$first" "$second"; do
+            rm -rf "$work/clean-$crate"
+            t=$(time_build "$crate" "$work/clean-$crate")
+            if [[ $crate == serde_only ]]; then a+=("$t"); else b+=("$t"); fi
+            printf '  round %d %-15s %6.2f s\n' "$r" "$crate" "$t"
+        done
+    done
+    local ma mb
+    ma=$(printf '%s\n' "${a[@]}" | median)
+    mb=$(printf '%s\n' "${b[@]}" | median)
+    echo "serde_only     median $(printf '%.2f' "$ma") s  (runs: $(printf '%.2f\n' "${a[@]}" | list))"
+    echo "serde_and_skms median $(printf '%.2f' "$mb") s  (runs: $(printf '%.2f\n' "${b[@]}" | list))"
+    echo "skms-core adds $(awk -v a="$mb" -v b="$ma" 'BEGIN { printf "%.2f", a - b }') s to a clean build"
+}
+
+# Instructions that rustc executes for each crate's rebuild, counted by
+# callgrind: a load-independent cross-check of the wall-clock medians.
+instructions() {
+    local target="$work/target-instructions" wrapper="$work/callgrind-rustc.sh" crate
+    cat >"$wrapper" <<'WRAPPER'
+#!/usr/bin/env bash
+# RUSTC_WRAPPER: rustc under callgrind for the measured crate only.
+rustc="$1"
+shift
+for arg in "$@"; do
+    if [[ $arg == "$MEASURED" ]]; then
+        exec valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$LOG" "$rustc" "$@"
+    fi
+done
+exec "$rustc" "$@"
+WRAPPER
+    chmod +x "$wrapper"
+    echo "== instructions of rustc: one enum of $variants variants; cargo $mode, profile $profile"
+    for crate in with_skms without_skms; do
+        time_build "$crate" "$target" >/dev/null
+        touch "$work/ws/$crate/src/lib.rs"
+        MEASURED=$crate LOG="$work/callgrind-$crate.log" RUSTC_WRAPPER="$wrapper" \
+            time_build "$crate" "$target" >/dev/null
+        printf '%-13s %6d M instructions\n' "$crate" \
+            "$(grep -o 'Collected : [0-9]*' "$work/callgrind-$crate.log" | awk '{ print int($3 / 1e6) }')"
+    done
+}
+
+generate
+case "$what" in
+    rebuild) rebuild ;;
+    clean) clean ;;
+    instructions) instructions ;;
+    all)
+        rebuild
+        clean
+        ;;
+    *)
+        echo "usage: $0 [rebuild|clean|instructions|all]" >&2
+        exit 2
+        ;;
+esac
