@@ -5,6 +5,7 @@
 
 use proc_macro2::{Span, TokenTree};
 use syn::meta::ParseNestedMeta;
+use syn::parse::discouraged::Speculative as _;
 use syn::parse::ParseStream;
 use syn::{Attribute, Ident, Lit, LitBool, LitInt, LitStr, Path, Token};
 
@@ -315,8 +316,15 @@ fn lit_value(
             return Ok(None);
         }
     }
-    if input.peek(Lit) && ends_value(input) {
-        return input.parse().map(Some);
+    if input.peek(Lit) {
+        // Parsed once, on a fork that the input then catches up with.
+        let fork = input.fork();
+        if let Ok(lit) = fork.parse::<Lit>() {
+            if fork.is_empty() || fork.peek(Token![,]) {
+                input.advance_to(&fork);
+                return Ok(Some(lit));
+            }
+        }
     }
     let tokens = skip_tokens(input)?;
     if tokens.is_empty() {
@@ -328,12 +336,6 @@ fn lit_value(
         );
     }
     Ok(None)
-}
-
-/// Whether the literal at the head of `input` is the whole value.
-fn ends_value(input: ParseStream) -> bool {
-    let fork = input.fork();
-    fork.parse::<Lit>().is_ok() && (fork.is_empty() || fork.peek(Token![,]))
 }
 
 fn int_value(
