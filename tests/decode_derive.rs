@@ -160,3 +160,22 @@ fn transparent_fields_without_from_body_and_generics() {
     assert_eq!(UnitStruct::from_body(&body(65001, None)), Some(UnitStruct));
     assert_eq!(UnitStruct::from_body(&body(65002, None)), None);
 }
+
+/// The derived decoder finds every code of a catalog, and nothing between
+/// them (it searches the sorted codes).
+#[test]
+fn every_standard_code_and_none_between() {
+    for error in StandardError::ALL {
+        let code = error.code();
+        assert_eq!(StandardError::from_body(&body(code, None)), Some(error));
+        for near in [code - 1, code + 1] {
+            assert_eq!(
+                StandardError::from_body(&body(near, None)),
+                StandardError::from_code(near)
+            );
+        }
+    }
+    for code in [0, 1, 39999, 50006, u32::MAX] {
+        assert_eq!(StandardError::from_body(&body(code, None)), None);
+    }
+}

@@ -99,11 +99,22 @@ pub const fn with_doc(entry: Entry, doc: &'static str) -> Entry {
 /// code that an included catalog also has (typically to give it a detail),
 /// or one entry reached along two paths (two included catalogs that both
 /// include `StandardError`).
-pub const fn check_include(name: &str, own: &[Entry], includes: &[Include], index: usize) {
+///
+/// `by_code` holds the indices of `own` in the order of their codes, so that
+/// each included code is looked up by binary search: const evaluation is
+/// slow, and a type may have a thousand codes.
+pub const fn check_include(
+    name: &str,
+    own: &[Entry],
+    by_code: &[u32],
+    includes: &[Include],
+    index: usize,
+) {
     let include = &includes[index];
     check_tree(
         name,
         own,
+        by_code,
         includes,
         index,
         include.entries,
@@ -111,9 +122,31 @@ pub const fn check_include(name: &str, own: &[Entry], includes: &[Include], inde
     );
 }
 
+/// The index in `entries` of the entry of `code`, by binary search over
+/// `by_code`, the indices of `entries` in the order of their codes.
+#[must_use]
+pub const fn own_position(entries: &[Entry], by_code: &[u32], code: u32) -> Option<usize> {
+    let (mut low, mut high) = (0, by_code.len());
+    while low < high {
+        let middle = low + (high - low) / 2;
+        let index = by_code[middle] as usize;
+        let found = entries[index].code;
+        if found == code {
+            return Some(index);
+        }
+        if found < code {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    None
+}
+
 const fn check_tree(
     name: &str,
     own: &[Entry],
+    by_code: &[u32],
     includes: &[Include],
     index: usize,
     entries: &[Entry],
@@ -122,10 +155,9 @@ const fn check_tree(
     let mut e = 0;
     while e < entries.len() {
         let entry = &entries[e];
-        let mut i = 0;
-        while i < own.len() {
+        if let Some(i) = own_position(own, by_code, entry.code) {
             let mine = &own[i];
-            if mine.code == entry.code && !same_meaning(mine, entry) {
+            if !same_meaning(mine, entry) {
                 let mut message = Message::new();
                 message.push("code ");
                 message.push_u32(entry.code);
@@ -144,7 +176,6 @@ const fn check_tree(
                 message.push("`; give the variant another code, or the same status and message");
                 stop!(message);
             }
-            i += 1;
         }
         let mut j = 0;
         while j < index {
@@ -181,6 +212,7 @@ const fn check_tree(
         check_tree(
             name,
             own,
+            by_code,
             includes,
             index,
             nested[i].entries,

@@ -62,6 +62,20 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
         })
         .collect();
     let entry_count = entries.len();
+    let by_code = {
+        let mut own: Vec<(u32, usize)> = plan
+            .variants
+            .iter()
+            .filter_map(|(_, kind)| match kind {
+                Kind::Own { index, entry } => Some((entry.code, *index)),
+                Kind::Transparent { .. } => None,
+            })
+            .collect();
+        own.sort_unstable();
+        own.into_iter()
+            .map(|(_, index)| Literal::u32_unsuffixed(u32::try_from(index).unwrap_or(u32::MAX)))
+            .collect::<Vec<_>>()
+    };
 
     let slot = slot_body(input, plan, &private);
     let from_body = from_body_impl(input, plan, &private, krate, &bounds);
@@ -115,6 +129,9 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
     quote! {
         const _: () = {
             static __SKMS_ENTRIES: [#krate::Entry; #entry_count] = [#(#entries),*];
+            // The indices of the entries in the order of their codes, for
+            // lookups by binary search (the decoder, the composition checks).
+            static __SKMS_BY_CODE: [::core::primitive::u32; #entry_count] = [#(#by_code),*];
 
             #[automatically_derived]
             impl #impl_generics #ty #ty_generics #where_clause {
@@ -391,6 +408,7 @@ fn composition_checks(
                 const _: () = #private::check_include(
                     #name,
                     &__SKMS_ENTRIES,
+                    &__SKMS_BY_CODE,
                     <#self_ty as #krate::Catalog>::INCLUDES,
                     #index,
                 );
@@ -427,21 +445,21 @@ fn from_body_impl(
     for (variant, kind) in &plan.variants {
         let path = path_of(variant.ident);
         match kind {
-            Kind::Own { entry, .. } => {
-                let code = Literal::u32_unsuffixed(entry.code);
+            Kind::Own { index, .. } => {
+                let code = *index;
                 let value = match variant.fields.as_slice() {
-                    [] => quote!(::core::option::Option::Some(#path {})),
+                    [] => Some(quote!(::core::option::Option::Some(#path {}))),
                     [field] if field.detail_marker.is_some() => {
                         let member = &field.member;
                         let field_ty = field.ty;
-                        quote! {
+                        Some(quote! {
                             ::core::option::Option::map(
                                 (&#private::ParseDetail::<#field_ty>::NEW).parse(__body),
                                 |__detail| #path { #member: __detail },
                             )
-                        }
+                        })
                     }
-                    _ => quote!(::core::option::Option::None),
+                    _ => None,
                 };
                 arms.push((code, value));
             }
@@ -458,33 +476,32 @@ fn from_body_impl(
             }
         }
     }
-    let body = if rebuilds.is_empty() {
-        let arms = arms.iter().map(|(code, value)| quote!(#code => #value,));
-        quote! {
-            match __body.code {
-                #(#arms)*
-                _ => ::core::option::Option::None,
-            }
-        }
+    // Own codes first, found by binary search in the type's table; then a
+    // match over the entry index of the variants that can be rebuilt only
+    // (a match over every code costs the compiler far more).
+    let rebuildable = arms.iter().filter_map(|(index, value)| {
+        let value = value.as_ref()?;
+        let index = Literal::usize_unsuffixed(*index);
+        Some(quote!(#index => #value,))
+    });
+    let own = if arms.is_empty() {
+        TokenStream::new()
     } else {
-        let matched = if arms.is_empty() {
-            TokenStream::new()
-        } else {
-            let arms = arms
-                .iter()
-                .map(|(code, value)| quote!(#code => return #value,));
-            quote! {
-                match __body.code {
-                    #(#arms)*
-                    _ => {}
-                }
-            }
-        };
         quote! {
-            #matched
-            #(#rebuilds)*
-            ::core::option::Option::None
+            if let ::core::option::Option::Some(__index) =
+                #private::own_position(&__SKMS_ENTRIES, &__SKMS_BY_CODE, __body.code)
+            {
+                return match __index {
+                    #(#rebuildable)*
+                    _ => ::core::option::Option::None,
+                };
+            }
         }
+    };
+    let body = quote! {
+        #own
+        #(#rebuilds)*
+        ::core::option::Option::None
     };
     quote! {
         #[automatically_derived]
