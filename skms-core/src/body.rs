@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::string::String;
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde::ser::{Serialize, Serializer};
 
 use crate::SkmsError;
 
@@ -76,15 +76,7 @@ impl fmt::Display for ErrorBody<'_> {
 
 impl Serialize for ErrorBody<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut body =
-            serializer.serialize_struct("ErrorBody", 2 + usize::from(self.detail.is_some()))?;
-        body.serialize_field("code", &self.code)?;
-        body.serialize_field("message", &*self.message)?;
-        match &self.detail {
-            Some(detail) => body.serialize_field("detail", &**detail)?,
-            None => body.skip_field("detail")?,
-        }
-        body.end()
+        crate::error::serialize_body(serializer, self.code, &self.message, self.detail.as_deref())
     }
 }
 

@@ -168,14 +168,29 @@ where
     E: SkmsError + ?Sized,
     S: Serializer,
 {
-    let has_detail = error.has_detail();
-    let mut body = serializer.serialize_struct("ErrorBody", 2 + usize::from(has_detail))?;
-    body.serialize_field("code", &error.code())?;
-    body.serialize_field("message", error.message())?;
-    if has_detail {
-        body.serialize_field("detail", &DetailOf(error))?;
-    } else {
-        body.skip_field("detail")?;
+    let detail = error.has_detail().then_some(DetailOf(error));
+    serialize_body(serializer, error.code(), error.message(), detail.as_ref())
+}
+
+/// The one place that writes the SKMS body's shape: `code`, `message`, then
+/// `detail` or nothing, for derived types, `dyn SkmsError` and `ErrorBody`.
+#[inline]
+pub(crate) fn serialize_body<S, D>(
+    serializer: S,
+    code: u32,
+    message: &str,
+    detail: Option<&D>,
+) -> Result<S::Ok, S::Error>
+where
+    S: Serializer,
+    D: Serialize + ?Sized,
+{
+    let mut body = serializer.serialize_struct("ErrorBody", 2 + usize::from(detail.is_some()))?;
+    body.serialize_field("code", &code)?;
+    body.serialize_field("message", message)?;
+    match detail {
+        Some(detail) => body.serialize_field("detail", detail)?,
+        None => body.skip_field("detail")?,
     }
     body.end()
 }

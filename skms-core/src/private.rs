@@ -14,7 +14,7 @@ use crate::catalog::{DetailKind, Entry, Include};
 use crate::error::DetailOf;
 use crate::{DetailExposure, SkmsError};
 
-pub use crate::error::{display_error as display, serialize_error as serialize};
+pub use crate::error::display_error as display;
 
 /// Stops const evaluation with a `Message`. A macro, not a method, so that
 /// the compiler's error shows one frame less of this file.
@@ -394,18 +394,6 @@ impl<'a> Slot<'a> {
         match self {
             Slot::Own(entry) => entry.exposure,
             Slot::Inner(inner) => inner.detail_exposure(),
-        }
-    }
-
-    /// Appends the JSON body of `this`, whose slot this is.
-    #[inline]
-    pub fn write_json<E: SkmsError + ?Sized>(self, this: &E, out: &mut std::vec::Vec<u8>) {
-        match self {
-            Slot::Own(entry) => {
-                out.extend_from_slice(entry.json_prefix.as_bytes());
-                crate::json::write_detail_and_close(this, out);
-            }
-            Slot::Inner(inner) => inner.write_json(out),
         }
     }
 
@@ -803,20 +791,10 @@ where
     E: SkmsError + ?Sized,
     S: serde::Serializer,
 {
-    use serde::ser::SerializeStruct as _;
-
     match slot {
         Slot::Own(entry) => {
-            let has_detail = entry.has_detail();
-            let mut body = serializer.serialize_struct("ErrorBody", 2 + usize::from(has_detail))?;
-            body.serialize_field("code", &entry.code)?;
-            body.serialize_field("message", entry.message)?;
-            if has_detail {
-                body.serialize_field("detail", &DetailOf(this))?;
-            } else {
-                body.skip_field("detail")?;
-            }
-            body.end()
+            let detail = entry.has_detail().then_some(DetailOf(this));
+            crate::error::serialize_body(serializer, entry.code, entry.message, detail.as_ref())
         }
         Slot::Inner(inner) => crate::error::serialize_error(inner, serializer),
     }
