@@ -156,6 +156,12 @@ fn write_collect_str(error: &HandError, out: &mut Vec<u8>) {
     serde_json::to_writer(out, &Careful(error)).unwrap();
 }
 
+/// The derived type, serialized by its `Serialize` (a function, like the
+/// hand-written ways, so that every way is called the same way).
+fn write_derived_serde(error: &KmsError, out: &mut Vec<u8>) {
+    serde_json::to_writer(out, error).unwrap();
+}
+
 /// (c): a `json!` value, serialized.
 fn write_json_macro(error: &HandError, out: &mut Vec<u8>) {
     let value = match error.detail() {
@@ -216,7 +222,7 @@ fn serialize(c: &mut Criterion) {
         group.bench_function("derived/serde", |b| {
             b.iter(|| {
                 out.clear();
-                serde_json::to_writer(&mut out, black_box(&derived)).unwrap();
+                write_derived_serde(black_box(&derived), &mut out);
                 black_box(&out);
             });
         });
@@ -304,7 +310,7 @@ fn count(spec: &str) {
     for _ in 0..iterations {
         out.clear();
         match way {
-            "derived/serde" => serde_json::to_writer(&mut out, black_box(&derived)).unwrap(),
+            "derived/serde" => write_derived_serde(black_box(&derived), &mut out),
             "derived/write_json" => black_box(&derived).write_json(&mut out),
             "hand/format_derive" => write_format_derive(black_box(&hand), &mut out),
             "hand/collect_str" => write_collect_str(black_box(&hand), &mut out),

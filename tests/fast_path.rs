@@ -232,6 +232,11 @@ enum Plain<'a, T: std::fmt::Display> {
     Raw { r#type: &'a str, id: u64 },
     #[skms(code = 10, status = 400, msg = "shared", detail = "{0}")]
     Shared(std::rc::Rc<String>),
+    // One field alone: serialized with `serialize_str`, not `collect_str`.
+    #[skms(code = 11, status = 400, msg = "count", detail = "{0}")]
+    Count(u64),
+    #[skms(code = 12, status = 400, msg = "delta", detail = "{0}")]
+    Delta(i32),
 }
 
 type P<'a> = Plain<'a, u8>;
@@ -288,6 +293,12 @@ fn plain_details() {
         d: i64::MIN,
         e: isize::MIN,
     });
+    for n in [0, 9, 10, u64::MAX] {
+        check(&P::Count(n));
+    }
+    for n in [0, -1, 10, i32::MIN, i32::MAX] {
+        check(&P::Delta(n));
+    }
     check(&Plain::Generic { key: 7u32 });
     check(&Plain::Generic { key: -7i64 });
     check(&Plain::Generic { key: 1.5f32 });
@@ -325,5 +336,65 @@ fn plain_struct_detail() {
         check(&KeyNotFound {
             key_id: (*text).into(),
         });
+    }
+}
+
+/// A writer that fails after `left` bytes.
+struct Failing {
+    left: usize,
+}
+
+impl std::io::Write for Failing {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.left == 0 {
+            return Err(std::io::Error::other("full"));
+        }
+        let n = buf.len().min(self.left);
+        self.left -= n;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A serializer that fails anywhere in the body, the detail included, is an
+/// `Err` from `Serialize`, whichever way the detail is written.
+#[test]
+fn a_failing_serializer_is_an_error() {
+    let errors: [&dyn erased::Both; 6] = [
+        &P::Str("a \"detail\""),
+        &P::Count(12_345),
+        &P::Around("x".into(), 7),
+        &P::Spec("y".into(), 42),
+        &KmsError::Fixed,
+        &KmsError::Standard(StandardError::KeyNotFound),
+    ];
+    for error in errors {
+        let full = error.json().len();
+        for left in 0..full {
+            assert!(
+                error.write_to(Failing { left }).is_err(),
+                "{left} of {full}"
+            );
+        }
+        assert!(error.write_to(Failing { left: full }).is_ok());
+    }
+}
+
+mod erased {
+    /// Serializes to bytes, or into a writer.
+    pub trait Both {
+        fn json(&self) -> Vec<u8>;
+        fn write_to(&self, writer: super::Failing) -> serde_json::Result<()>;
+    }
+
+    impl<T: serde::Serialize> Both for T {
+        fn json(&self) -> Vec<u8> {
+            serde_json::to_vec(self).unwrap()
+        }
+        fn write_to(&self, writer: super::Failing) -> serde_json::Result<()> {
+            serde_json::to_writer(writer, self)
+        }
     }
 }

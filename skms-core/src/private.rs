@@ -780,23 +780,145 @@ impl DetailWriter for JsonDetail<'_> {
 
 /// The body of `Serialize::serialize` for a derived type: the entry's code,
 /// message and detail, with the entry found once; a transparent variant's
-/// is its field's.
+/// is its field's. `detail` is the type's `__skms_detail`.
 ///
 /// # Errors
 ///
 /// Passes on the error of the serializer.
 #[inline]
-pub fn serialize_slot<E, S>(slot: Slot<'_>, this: &E, serializer: S) -> Result<S::Ok, S::Error>
+pub fn serialize_slot<E, S, F>(
+    slot: Slot<'_>,
+    this: &E,
+    serializer: S,
+    detail: F,
+) -> Result<S::Ok, S::Error>
 where
     E: SkmsError + ?Sized,
     S: serde::Serializer,
+    F: Fn(&E, &mut dyn DetailWriter) -> fmt::Result,
 {
     match slot {
         Slot::Own(entry) => {
-            let detail = entry.has_detail().then_some(DetailOf(this));
+            let detail = entry.has_detail().then_some(SerdeDetail { this, detail });
             crate::error::serialize_body(serializer, entry.code, entry.message, detail.as_ref())
         }
         Slot::Inner(inner) => crate::error::serialize_error(inner, serializer),
+    }
+}
+
+/// The detail of a derived type's own variant as a serde string: written
+/// by the type's `__skms_detail` into a [`SerdeString`], which hands a detail
+/// that is one string (a fixed detail, or one string or integer field and no
+/// text) to `serialize_str`, the way hand-written code does, and any other
+/// to `collect_str`.
+struct SerdeDetail<'a, E: ?Sized, F> {
+    this: &'a E,
+    detail: F,
+}
+
+impl<E, F> serde::Serialize for SerdeDetail<'_, E, F>
+where
+    E: ?Sized,
+    F: Fn(&E, &mut dyn DetailWriter) -> fmt::Result,
+{
+    #[inline]
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut string = SerdeString {
+            serializer: Some(serializer),
+            result: None,
+        };
+        // The error of the writer is the one kept in `result`: each of its
+        // methods makes the one call to the serializer.
+        let _ = (self.detail)(self.this, &mut string);
+        match (string.result, string.serializer) {
+            (Some(result), _) => result,
+            // A variant whose detail writes nothing (not one the derive
+            // makes for an entry with a detail): the empty string.
+            (None, Some(serializer)) => serializer.serialize_str(""),
+            // Not reached: the serializer is taken only with a result.
+            (None, None) => Err(serde::ser::Error::custom("the detail was not written")),
+        }
+    }
+}
+
+/// A [`DetailWriter`] that writes the detail as one serde string: the
+/// generated `__skms_detail` makes exactly one call to it.
+struct SerdeString<S: serde::Serializer> {
+    serializer: Option<S>,
+    result: Option<Result<S::Ok, S::Error>>,
+}
+
+impl<S: serde::Serializer> SerdeString<S> {
+    #[inline]
+    fn finish(&mut self, write: impl FnOnce(S) -> Result<S::Ok, S::Error>) -> fmt::Result {
+        let Some(serializer) = self.serializer.take() else {
+            return Err(fmt::Error);
+        };
+        let result = write(serializer);
+        let failed = result.is_err();
+        self.result = Some(result);
+        if failed {
+            Err(fmt::Error)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Texts and fields as `Display`, for `collect_str`.
+struct PiecesDisplay<'a> {
+    texts: &'a str,
+    fields: &'a [Piece<'a>],
+}
+
+impl fmt::Display for PiecesDisplay<'_> {
+    #[inline]
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pieces(self.texts, "", self.fields)
+    }
+}
+
+impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
+    #[inline]
+    fn pieces(&mut self, texts: &str, _: &str, fields: &[Piece<'_>]) -> fmt::Result {
+        // `texts` ends each text before a field with a NUL: "\0" is one
+        // field alone.
+        match (texts, fields) {
+            (_, []) => self.finish(|serializer| serializer.serialize_str(texts)),
+            ("\0", [Piece::Str(text)]) => self.finish(|serializer| serializer.serialize_str(text)),
+            ("\0", [Piece::Unsigned(n)]) => self.finish(|serializer| {
+                serializer.serialize_str(crate::json::Digits::new(*n, false).as_str())
+            }),
+            ("\0", [Piece::Signed(n)]) => self.finish(|serializer| {
+                serializer
+                    .serialize_str(crate::json::Digits::new(n.unsigned_abs(), *n < 0).as_str())
+            }),
+            _ => self.finish(|serializer| serializer.collect_str(&PiecesDisplay { texts, fields })),
+        }
+    }
+
+    #[inline]
+    fn write_fmt(&mut self, args: fmt::Arguments<'_>) -> fmt::Result {
+        match args.as_str() {
+            Some(text) => self.finish(|serializer| serializer.serialize_str(text)),
+            None => self.finish(|serializer| serializer.collect_str(&args)),
+        }
+    }
+
+    fn slot(&mut self, slot: Slot<'_>) -> fmt::Result {
+        match slot {
+            Slot::Own(entry) => match entry.detail {
+                DetailKind::Static(detail) => {
+                    self.finish(|serializer| serializer.serialize_str(detail))
+                }
+                DetailKind::None | DetailKind::Formatted => {
+                    self.finish(|serializer| serializer.serialize_str(""))
+                }
+            },
+            Slot::Inner(inner) => {
+                self.finish(|serializer| serializer.collect_str(&DetailOf(inner)))
+            }
+        }
     }
 }
 

@@ -206,7 +206,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
                 where
                     __S: #private::serde::Serializer,
                 {
-                    #private::serialize_slot(self.__skms_slot(), self, __serializer)
+                    #private::serialize_slot(self.__skms_slot(), self, __serializer, Self::__skms_detail)
                 }
             }
 
