@@ -43,7 +43,15 @@ pub struct Entry {
 pub(crate) enum DetailKind {
     None,
     Static(&'static str),
-    Formatted,
+    /// Formatted from the variant's fields. For a detail of plain fields
+    /// (no spec), `texts` holds the texts around them, each text before a
+    /// field ended by a NUL, and `json` the same escaped for a JSON string,
+    /// or `""` when escaping changes nothing; for any other, both are empty
+    /// and the generated code formats it.
+    Formatted {
+        texts: &'static str,
+        json: &'static str,
+    },
 }
 
 impl Entry {
@@ -108,7 +116,7 @@ impl Entry {
     pub const fn static_detail(&self) -> Option<&'static str> {
         match self.detail {
             DetailKind::Static(detail) => Some(detail),
-            DetailKind::None | DetailKind::Formatted => None,
+            DetailKind::None | DetailKind::Formatted { .. } => None,
         }
     }
 

@@ -335,12 +335,48 @@ pub const fn with_static_detail(entry: Entry, detail: &'static str) -> Entry {
     }
 }
 
-/// `entry` with a detail formatted from the variant's fields.
+/// `entry` with a detail formatted from the variant's fields by `write!` in
+/// the generated code.
 #[must_use]
 pub const fn with_formatted_detail(entry: Entry) -> Entry {
+    with_pieces_detail(entry, "", "")
+}
+
+/// `entry` with a detail of plain fields (no spec) between `texts`: each
+/// text before a field ended by a NUL (one literal is far cheaper to compile
+/// than an array of them). `json` is `texts` escaped for a JSON string by
+/// the derive, or `""` when escaping changes nothing. The generated
+/// `__skms_detail` hands the fields to [`write_pieces`] with the entry.
+#[must_use]
+pub const fn with_pieces_detail(entry: Entry, texts: &'static str, json: &'static str) -> Entry {
     Entry {
-        detail: DetailKind::Formatted,
+        detail: DetailKind::Formatted { texts, json },
         ..entry
+    }
+}
+
+/// Fills the fixed-size array of fields that the generated `__skms_detail`
+/// builds in every arm, for a variant with fewer fields than the longest:
+/// never written, since the entry's texts say how many fields there are.
+pub const NO_PIECE: Piece<'static> = Piece::Unsigned(0);
+
+/// Writes the detail of `entry`, a detail of plain fields, into `writer`:
+/// its texts with `fields` between them.
+///
+/// # Errors
+///
+/// Passes on the error of a field's `Display`.
+#[inline]
+pub fn write_pieces(
+    writer: &mut dyn DetailWriter,
+    entry: &Entry,
+    fields: &[Piece<'_>],
+) -> fmt::Result {
+    match entry.detail {
+        DetailKind::Formatted { texts, json } => {
+            writer.pieces(texts, if json.is_empty() { texts } else { json }, fields)
+        }
+        DetailKind::None | DetailKind::Static(_) => Ok(()),
     }
 }
 
@@ -404,7 +440,7 @@ impl<'a> Slot<'a> {
             Slot::Own(entry) => match entry.detail {
                 DetailKind::None => None,
                 DetailKind::Static(detail) => Some(Cow::Borrowed(detail)),
-                DetailKind::Formatted => Some(Cow::Owned(DetailOf(this).to_string())),
+                DetailKind::Formatted { .. } => Some(Cow::Owned(DetailOf(this).to_string())),
             },
             Slot::Inner(inner) => inner.detail(),
         }
@@ -421,7 +457,7 @@ impl<'a> Slot<'a> {
         match self {
             Slot::Own(entry) => match entry.detail {
                 DetailKind::Static(detail) => f.write_str(detail),
-                DetailKind::None | DetailKind::Formatted => Ok(()),
+                DetailKind::None | DetailKind::Formatted { .. } => Ok(()),
             },
             Slot::Inner(inner) => inner.fmt_detail(f),
         }
@@ -687,9 +723,11 @@ pub mod actix_web {
 pub trait DetailWriter {
     /// Writes the detail of a variant whose `detail` names fields without a
     /// spec: the texts around the fields, with `fields[i]` after the `i`-th
-    /// text. `texts` holds the texts separated by NUL (one literal is far
-    /// cheaper to compile than an array of them); `json_texts` the same,
-    /// escaped for a JSON string by the derive.
+    /// text. `texts` holds the texts, each text that a field follows ended
+    /// by a NUL (one literal is far cheaper to compile than an array of
+    /// them); `json_texts` the same, escaped for a JSON string by the
+    /// derive. `fields` may hold more fields than the texts name: those are
+    /// fillers, not written.
     ///
     /// # Errors
     ///
@@ -716,13 +754,15 @@ impl DetailWriter for fmt::Formatter<'_> {
     #[inline]
     fn pieces(&mut self, texts: &str, _: &str, fields: &[Piece<'_>]) -> fmt::Result {
         let mut texts = texts;
-        for field in fields {
-            let (text, rest) = split_text(texts);
+        let mut fields = fields.iter();
+        while let Some((text, rest)) = split_text(texts) {
             if !text.is_empty() {
                 self.write_str(text)?;
             }
+            if let Some(field) = fields.next() {
+                field.fmt(self)?;
+            }
             texts = rest;
-            field.fmt(self)?;
         }
         if texts.is_empty() {
             return Ok(());
@@ -748,11 +788,13 @@ impl DetailWriter for JsonDetail<'_> {
     #[inline]
     fn pieces(&mut self, _: &str, json_texts: &str, fields: &[Piece<'_>]) -> fmt::Result {
         let mut texts = json_texts;
-        for field in fields {
-            let (text, rest) = split_text(texts);
+        let mut fields = fields.iter();
+        while let Some((text, rest)) = split_text(texts) {
             self.0.extend_from_slice(text.as_bytes());
+            if let Some(field) = fields.next() {
+                field.write_json(self.0)?;
+            }
             texts = rest;
-            field.write_json(self.0)?;
         }
         self.0.extend_from_slice(texts.as_bytes());
         Ok(())
@@ -882,18 +924,28 @@ impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
     #[inline]
     fn pieces(&mut self, texts: &str, _: &str, fields: &[Piece<'_>]) -> fmt::Result {
         // `texts` ends each text before a field with a NUL: "\0" is one
-        // field alone.
-        match (texts, fields) {
-            (_, []) => self.finish(|serializer| serializer.serialize_str(texts)),
-            ("\0", [Piece::Str(text)]) => self.finish(|serializer| serializer.serialize_str(text)),
-            ("\0", [Piece::Unsigned(n)]) => self.finish(|serializer| {
-                serializer.serialize_str(crate::json::Digits::new(*n, false).as_str())
-            }),
-            ("\0", [Piece::Signed(n)]) => self.finish(|serializer| {
-                serializer
-                    .serialize_str(crate::json::Digits::new(n.unsigned_abs(), *n < 0).as_str())
-            }),
-            _ => self.finish(|serializer| serializer.collect_str(&PiecesDisplay { texts, fields })),
+        // field alone (`fields` may go on with fillers, never written).
+        // One call site for each serializer method: copies of the inlined
+        // `serialize_str` made the compiler inline less of each.
+        let digits;
+        let whole = match (texts, fields) {
+            (_, []) => Some(texts),
+            ("\0", [Piece::Str(text), ..]) => Some(*text),
+            ("\0", [Piece::Unsigned(n), ..]) => {
+                digits = crate::json::Digits::new(*n, false);
+                Some(digits.as_str())
+            }
+            ("\0", [Piece::Signed(n), ..]) => {
+                digits = crate::json::Digits::new(n.unsigned_abs(), *n < 0);
+                Some(digits.as_str())
+            }
+            _ => None,
+        };
+        match whole {
+            Some(text) => self.finish(|serializer| serializer.serialize_str(text)),
+            None => {
+                self.finish(|serializer| serializer.collect_str(&PiecesDisplay { texts, fields }))
+            }
         }
     }
 
@@ -907,14 +959,13 @@ impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
 
     fn slot(&mut self, slot: Slot<'_>) -> fmt::Result {
         match slot {
-            Slot::Own(entry) => match entry.detail {
-                DetailKind::Static(detail) => {
-                    self.finish(|serializer| serializer.serialize_str(detail))
-                }
-                DetailKind::None | DetailKind::Formatted => {
-                    self.finish(|serializer| serializer.serialize_str(""))
-                }
-            },
+            Slot::Own(entry) => {
+                let detail = match entry.detail {
+                    DetailKind::Static(detail) => detail,
+                    DetailKind::None | DetailKind::Formatted { .. } => "",
+                };
+                self.finish(|serializer| serializer.serialize_str(detail))
+            }
             Slot::Inner(inner) => {
                 self.finish(|serializer| serializer.collect_str(&DetailOf(inner)))
             }
@@ -922,13 +973,12 @@ impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
     }
 }
 
-/// The first text of `texts` and the texts after it: split at the first NUL.
+/// The text before the next field and the texts after that field: `texts`
+/// split at its first NUL; `None` for the last text, which no field follows.
 #[inline]
-fn split_text(texts: &str) -> (&str, &str) {
-    match texts.bytes().position(|byte| byte == 0) {
-        Some(end) => (&texts[..end], &texts[end + 1..]),
-        None => (texts, ""),
-    }
+fn split_text(texts: &str) -> Option<(&str, &str)> {
+    let end = texts.bytes().position(|byte| byte == 0)?;
+    Some((&texts[..end], &texts[end + 1..]))
 }
 
 /// The body of `write_json` for a derived type: the entry's pre-escaped
@@ -958,7 +1008,7 @@ pub fn write_json<E: SkmsError + ?Sized>(
 }
 
 /// A field of a detail without a spec, as the generated code hands it to a
-/// [`DetailWriter`]: `(&DetailField(field)).skms_piece()`. Strings and
+/// [`DetailWriter`]: `DetailField(field).skms_piece()`. Strings and
 /// integers are written without `core::fmt`; any other type through its
 /// `Display`. Chosen by method resolution (autoref specialization), like
 /// [`Source`]: the inherent method applies to the types of [`AsPlainField`],
@@ -981,7 +1031,7 @@ pub trait DisplayPiece<'a, T> {
         T: DetailDisplay;
 }
 
-impl<'a, T> DisplayPiece<'a, T> for &DetailField<'a, T> {
+impl<'a, T> DisplayPiece<'a, T> for DetailField<'a, T> {
     #[inline]
     fn skms_piece(&self) -> Piece<'a>
     where
@@ -1134,22 +1184,22 @@ mod tests {
     fn plain_pieces_are_strings_and_integers() {
         let owned = String::from("a\"b");
         let borrowed = "c";
-        assert!(is_plain((&DetailField(&owned)).skms_piece()));
-        assert!(is_plain((&DetailField(&&borrowed)).skms_piece()));
-        assert!(is_plain((&DetailField(&-42i8)).skms_piece()));
-        assert!(is_plain((&DetailField(&u64::MAX)).skms_piece()));
-        assert!(!is_plain((&DetailField(&1.5f64)).skms_piece()));
-        assert!(!is_plain((&DetailField(&'c')).skms_piece()));
+        assert!(is_plain(DetailField(&owned).skms_piece()));
+        assert!(is_plain(DetailField(&&borrowed).skms_piece()));
+        assert!(is_plain(DetailField(&-42i8).skms_piece()));
+        assert!(is_plain(DetailField(&u64::MAX).skms_piece()));
+        assert!(!is_plain(DetailField(&1.5f64).skms_piece()));
+        assert!(!is_plain(DetailField(&'c').skms_piece()));
         assert!(!is_plain(
-            (&DetailField(&Box::new(owned.clone()))).skms_piece()
+            DetailField(&Box::new(owned.clone())).skms_piece()
         ));
-        assert!(!is_plain((&DetailField(&1u128)).skms_piece()));
+        assert!(!is_plain(DetailField(&1u128).skms_piece()));
 
         let fields = [
-            (&DetailField(&owned)).skms_piece(),
-            (&DetailField(&-42i64)).skms_piece(),
-            (&DetailField(&u64::MAX)).skms_piece(),
-            (&DetailField(&1.5f64)).skms_piece(),
+            DetailField(&owned).skms_piece(),
+            DetailField(&-42i64).skms_piece(),
+            DetailField(&u64::MAX).skms_piece(),
+            DetailField(&1.5f64).skms_piece(),
         ];
         let (display, json) = written("<\0\0 \0\t\0>", &fields);
         assert_eq!(display, "<a\"b-42 18446744073709551615\t1.5>");
@@ -1161,7 +1211,7 @@ mod tests {
     #[test]
     fn type_parameters_go_through_display() {
         fn of<T: fmt::Display>(value: &T) -> bool {
-            is_plain((&DetailField(value)).skms_piece())
+            is_plain(DetailField(value).skms_piece())
         }
         assert!(!of(&String::from("x")));
         assert!(!of(&1u32));

@@ -48,15 +48,34 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
     let bounds = Bounds::new(input, plan);
     let where_clause = bounds.where_clause(&[]);
 
+    // Each variant's detail of plain fields, read once for its entry and
+    // its arm of `__skms_detail`.
+    let plain_details: Vec<Option<PlainDetail>> = plan
+        .variants
+        .iter()
+        .map(|(_, kind)| match kind {
+            Kind::Own {
+                entry:
+                    OwnEntry {
+                        detail: Some(Detail::Formatted { format, .. }),
+                        ..
+                    },
+                ..
+            } => plain_detail(&format.value()),
+            _ => None,
+        })
+        .collect();
     let entries: Vec<TokenStream> = plan
         .variants
         .iter()
-        .filter_map(|(variant, kind)| match kind {
+        .zip(&plain_details)
+        .filter_map(|((variant, kind), plain)| match kind {
             Kind::Own { entry, .. } => Some(entry_tokens(
                 krate,
                 &private,
                 &variant.ident.to_string(),
                 entry,
+                plain.as_ref(),
             )),
             Kind::Transparent { .. } => None,
         })
@@ -98,7 +117,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
         quote!(const INCLUDES: &'static [#krate::Include] = &[#(#each),*];)
     };
     let composition_checks = composition_checks(input, &transparent_fields, &private, krate);
-    let detail = fmt_detail_body(input, plan, &private);
+    let detail = fmt_detail_body(input, plan, &plain_details, &private);
 
     let std_impls = if plan.std_error {
         let source = source_fn(input, plan, &private);
@@ -250,6 +269,7 @@ fn entry_tokens(
     private: &TokenStream,
     variant: &str,
     entry: &OwnEntry,
+    plain: Option<&PlainDetail>,
 ) -> TokenStream {
     let code = Literal::u32_unsuffixed(entry.code);
     let base = match &entry.status_and_message {
@@ -280,7 +300,13 @@ fn entry_tokens(
     let base = match &entry.detail {
         None => base,
         Some(Detail::Static(text)) => quote!(#private::with_static_detail(#base, #text)),
-        Some(Detail::Formatted { .. }) => quote!(#private::with_formatted_detail(#base)),
+        Some(Detail::Formatted { .. }) => match plain {
+            Some(plain) => {
+                let (texts, json) = (&plain.texts, &plain.json);
+                quote!(#private::with_pieces_detail(#base, #texts, #json))
+            }
+            None => quote!(#private::with_formatted_detail(#base)),
+        },
     };
     match entry.exposure {
         None => base,
@@ -544,7 +570,7 @@ enum DetailPiece {
 
 /// The pieces of a rewritten `detail` string, or `None` when a field has a
 /// spec (`{__0:>5}`, `{__key_id:?}`), which only `core::fmt` writes, or the
-/// text holds a NUL, which separates the texts in `pieces_tuple`.
+/// text holds a NUL, which separates the texts in [`PlainDetail`].
 fn plain_detail_pieces(format: &str) -> Option<Vec<DetailPiece>> {
     if format.contains('\0') {
         return None;
@@ -588,17 +614,36 @@ fn transparent_call(private: &TokenStream, field: &Field, value: &TokenStream) -
     quote!(#private::transparent::<#ty>(#value))
 }
 
+/// The most fields that the arms of `__skms_detail` hand over in their
+/// fixed-size array; a detail with more writes itself in its arm.
+const MAX_ARM_FIELDS: usize = 4;
+
 /// The body of `__skms_detail`, which writes the detail into a
-/// `DetailWriter` (a `Formatter`, or the JSON string of `write_json`): for
-/// each variant whose detail formats fields, its texts and fields as pieces
-/// when no field has a spec (no `core::fmt` at run time, and far less code
-/// to type-check than `write!`), else `write!`; every other variant's detail
+/// `DetailWriter` (a `Formatter`, or the JSON string of `write_json`).
+///
+/// A detail whose fields have no spec is written from its entry's texts
+/// (see [`plain_detail`]) and the fields that its arm gives: the arm is an
+/// index and an array of fields, the same type in every arm, and one call
+/// after the match writes them. That is the cheapest shape for the compiler
+/// that was measured: no string literal and no call in the arms, no slice
+/// of a different length in each, no `core::fmt` at run time. A detail with
+/// a spec is written by `write!` in its arm; every other variant's detail
 /// comes from its slot.
-fn fmt_detail_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
+fn fmt_detail_body(
+    input: &Input,
+    plan: &Plan,
+    plain_details: &[Option<PlainDetail>],
+    private: &TokenStream,
+) -> TokenStream {
+    enum Write {
+        Fields(usize, Vec<TokenStream>),
+        Fmt(TokenStream),
+    }
     let fallback = quote!(__w.slot(self.__skms_slot()));
     let mut arms = Vec::new();
-    for (variant, kind) in &plan.variants {
+    for ((variant, kind), plain) in plan.variants.iter().zip(plain_details) {
         let Kind::Own {
+            index,
             entry:
                 OwnEntry {
                     detail:
@@ -609,24 +654,12 @@ fn fmt_detail_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenSt
                         }),
                     ..
                 },
-            ..
         } = kind
         else {
             continue;
         };
         let members = fields.iter().map(|field| &field.member);
         let bindings: Vec<Ident> = fields.iter().map(|field| binding(field)).collect();
-        let args = fields.iter().zip(&bindings).map(|(field, binding)| {
-            let counts = uses.iter().any(|(used, fmt_trait)| {
-                std::ptr::eq(*used, *field) && *fmt_trait == FmtTrait::Count
-            });
-            let name = format_ident!("{}", binding);
-            if counts {
-                quote!(#name = *#binding)
-            } else {
-                quote!(#name = #binding)
-            }
-        });
         let path = match input.shape {
             crate::ast::Shape::Struct(_) => quote!(Self),
             crate::ast::Shape::Enum(_) => {
@@ -635,81 +668,137 @@ fn fmt_detail_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenSt
             }
         };
         let pattern = quote!(#path { #(#members: #bindings,)* .. });
-        let write = match plain_detail_pieces(&format.value()) {
-            Some(pieces) => Ok(pieces_tuple(private, &pieces, fields, &bindings)),
-            None => Err(quote!(::core::write!(__w, #format, #(#args),*))),
+        let write = match plain {
+            Some(detail) => Write::Fields(*index, field_pieces(private, detail, fields, &bindings)),
+            None => {
+                let args = fields.iter().zip(&bindings).map(|(field, binding)| {
+                    let counts = uses.iter().any(|(used, fmt_trait)| {
+                        std::ptr::eq(*used, *field) && *fmt_trait == FmtTrait::Count
+                    });
+                    let name = format_ident!("{}", binding);
+                    if counts {
+                        quote!(#name = *#binding)
+                    } else {
+                        quote!(#name = #binding)
+                    }
+                });
+                Write::Fmt(quote!(::core::write!(__w, #format, #(#args),*)))
+            }
         };
         arms.push((pattern, write));
     }
     if arms.is_empty() {
         return fallback;
     }
-    let all_formatted = arms.len() == plan.variants.len();
-    if arms.iter().all(|(_, write)| write.is_err()) {
-        let arms = arms.iter().map(|(pattern, write)| {
-            let write = write.as_ref().err();
-            quote!(#pattern => #write,)
+    let rest = (arms.len() != plan.variants.len()).then(|| quote!(_ => return #fallback,));
+    // The length of the array of fields: the most that an arm gives, up to
+    // `MAX_ARM_FIELDS`.
+    let width = arms
+        .iter()
+        .filter_map(|(_, write)| match write {
+            Write::Fields(_, values) if values.len() <= MAX_ARM_FIELDS => Some(values.len()),
+            _ => None,
+        })
+        .max();
+    let Some(width) = width else {
+        // Every detail writes itself in its arm.
+        let arms = arms.iter().map(|(pattern, write)| match write {
+            Write::Fields(index, values) => {
+                let index = Literal::usize_unsuffixed(*index);
+                quote!(#pattern => #private::write_pieces(__w, &__SKMS_ENTRIES[#index], &[#(#values),*]),)
+            }
+            Write::Fmt(write) => quote!(#pattern => #write,),
         });
-        let rest = (!all_formatted).then(|| quote!(_ => #fallback,));
-        return quote!(match self { #(#arms)* #rest });
-    }
-    // The arms give the pieces, and one call writes them: a call in each
-    // arm would cost the compiler more. Details with specs, and the others,
-    // are written in their arms.
+        let rest = rest.map(|_| quote!(_ => #fallback,));
+        return quote! {
+            #[allow(unused_imports)]
+            use #private::DisplayPiece as _;
+            match self { #(#arms)* #rest }
+        };
+    };
     let arms = arms.iter().map(|(pattern, write)| match write {
-        Ok(pieces) => quote!(#pattern => #pieces,),
-        Err(write) => quote!(#pattern => return #write,),
+        Write::Fields(index, values) => {
+            let index = Literal::usize_unsuffixed(*index);
+            if values.len() <= width {
+                let fillers = (values.len()..width).map(|_| quote!(#private::NO_PIECE));
+                quote!(#pattern => (#index, [#(#values,)* #(#fillers),*]),)
+            } else {
+                quote!(#pattern => return #private::write_pieces(__w, &__SKMS_ENTRIES[#index], &[#(#values),*]),)
+            }
+        }
+        Write::Fmt(write) => quote!(#pattern => return #write,),
     });
-    let rest = (!all_formatted).then(|| quote!(_ => return #fallback,));
+    let width = Literal::usize_unsuffixed(width);
     quote! {
         #[allow(unused_imports)]
         use #private::DisplayPiece as _;
-        let (__texts, __json_texts, __fields): (
-            &::core::primitive::str,
-            &::core::primitive::str,
-            &[#private::Piece<'_>],
+        let (__index, __fields): (
+            ::core::primitive::usize,
+            [#private::Piece<'_>; #width],
         ) = match self { #(#arms)* #rest };
-        __w.pieces(__texts, __json_texts, __fields)
+        #private::write_pieces(__w, &__SKMS_ENTRIES[__index], &__fields)
     }
 }
 
-/// `("text\0text", "json\0json", &[field, ...])`, the arguments of
-/// `DetailWriter::pieces`: the texts around the fields, separated by NUL, as
-/// they are and escaped for JSON, and each field handed over as a `Piece`,
-/// chosen by its type (the choice is spanned on the field, so that a field
-/// that is not `Display` is reported there).
-fn pieces_tuple(
-    private: &TokenStream,
-    pieces: &[DetailPiece],
-    fields: &[&Field],
-    bindings: &[Ident],
-) -> TokenStream {
-    let mut texts = String::new();
-    let mut json_texts = String::new();
-    let mut values = Vec::new();
-    for piece in pieces {
+/// A detail whose fields have no spec, as its entry keeps it: the texts
+/// around the fields, each text that a field follows ended by a NUL, as
+/// they are and escaped for a JSON string (empty when escaping changes
+/// nothing), and the bindings of the fields in the order they are written
+/// (a field named twice is there twice).
+struct PlainDetail {
+    texts: String,
+    json: String,
+    fields: Vec<String>,
+}
+
+fn plain_detail(format: &str) -> Option<PlainDetail> {
+    let mut plain = PlainDetail {
+        texts: String::new(),
+        json: String::new(),
+        fields: Vec::new(),
+    };
+    for piece in plain_detail_pieces(format)? {
         match piece {
             DetailPiece::Text(text) => {
-                texts.push_str(text);
-                push_json_escaped(&mut json_texts, text);
+                plain.texts.push_str(&text);
+                push_json_escaped(&mut plain.json, &text);
             }
             DetailPiece::Field(name) => {
-                // Validation resolved every field the string names.
-                if let Some((field, binding)) = fields
-                    .iter()
-                    .zip(bindings)
-                    .find(|(_, binding)| **binding == name)
-                {
-                    values.push(quote_spanned! {field.span()=>
-                        (&#private::DetailField(#binding)).skms_piece()
-                    });
-                    texts.push('\0');
-                    json_texts.push('\0');
-                }
+                plain.texts.push('\0');
+                plain.json.push('\0');
+                plain.fields.push(name);
             }
         }
     }
-    quote!((#texts, #json_texts, &[#(#values),*]))
+    if plain.json == plain.texts {
+        plain.json.clear();
+    }
+    Some(plain)
+}
+
+/// Each field of a plain detail handed over as a `Piece`, chosen by its
+/// type (the choice is spanned on the field, so that a field that is not
+/// `Display` is reported there).
+fn field_pieces(
+    private: &TokenStream,
+    plain: &PlainDetail,
+    fields: &[&Field],
+    bindings: &[Ident],
+) -> Vec<TokenStream> {
+    plain
+        .fields
+        .iter()
+        .filter_map(|name| {
+            // Validation resolved every field the string names.
+            let (field, binding) = fields
+                .iter()
+                .zip(bindings)
+                .find(|(_, binding)| *binding == name)?;
+            Some(quote_spanned! {field.span()=>
+                #private::DetailField(#binding).skms_piece()
+            })
+        })
+        .collect()
 }
 
 /// Appends `text` escaped as `serde_json` escapes the inside of a string.
