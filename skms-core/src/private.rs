@@ -28,23 +28,76 @@ macro_rules! stop {
     }};
 }
 
+// The derive builds each entry with one call of these, a description, a
+// link or an exposure mark added around it: in a table of a thousand
+// entries, every argument and every nested call costs the compiler.
+
 /// An entry whose detail is absent.
 #[must_use]
 pub const fn entry(
     code: u32,
     status: u16,
     message: &'static str,
-    description: Option<&'static str>,
     variant: &'static str,
     json_prefix: &'static str,
+) -> Entry {
+    entry_with(
+        code,
+        status,
+        message,
+        variant,
+        json_prefix,
+        DetailKind::None,
+    )
+}
+
+/// An entry whose detail is formatted by `write!` in the generated code.
+#[must_use]
+pub const fn entry_formatted(
+    code: u32,
+    status: u16,
+    message: &'static str,
+    variant: &'static str,
+    json_prefix: &'static str,
+) -> Entry {
+    let detail = DetailKind::Formatted {
+        texts: "",
+        json: "",
+    };
+    entry_with(code, status, message, variant, json_prefix, detail)
+}
+
+/// An entry whose detail is plain fields between `texts`: see
+/// [`with_pieces_detail`].
+#[must_use]
+pub const fn entry_pieces(
+    code: u32,
+    status: u16,
+    message: &'static str,
+    variant: &'static str,
+    json_prefix: &'static str,
+    texts: &'static str,
+    json: &'static str,
+) -> Entry {
+    let detail = DetailKind::Formatted { texts, json };
+    entry_with(code, status, message, variant, json_prefix, detail)
+}
+
+const fn entry_with(
+    code: u32,
+    status: u16,
+    message: &'static str,
+    variant: &'static str,
+    json_prefix: &'static str,
+    detail: DetailKind,
 ) -> Entry {
     Entry {
         code,
         status,
         message,
-        description,
+        description: None,
         variant,
-        detail: DetailKind::None,
+        detail,
         json_prefix,
         exposure: DetailExposure::Unmarked,
         doc: None,

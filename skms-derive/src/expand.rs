@@ -147,6 +147,14 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
 
     quote! {
         const _: () = {
+            #[allow(unused_imports)]
+            use #private::{
+                entry as __skms_entry, entry_formatted as __skms_entry_formatted,
+                entry_pieces as __skms_entry_pieces, DetailField as __SkmsField,
+                NO_PIECE as __SKMS_NO_PIECE,
+            };
+            #[allow(unused_imports)]
+            use ::core::option::Option::Some as __SkmsSome;
             static __SKMS_ENTRIES: [#krate::Entry; #entry_count] = [#(#entries),*];
             // The indices of the entries in the order of their codes, for
             // lookups by binary search (the decoder, the composition checks).
@@ -263,7 +271,10 @@ fn integrations(
     }
 }
 
-/// `__private::entry(40013, 400, "msg", None, "Variant")`, with its detail.
+/// `__private::entry(40013, 400, "msg", "Variant", "{\"code\":..")`, or
+/// `entry_pieces`/`entry_formatted` for a detail formatted from fields, with
+/// the rest added around it. One call, few arguments: in a table of a
+/// thousand entries, each costs the compiler.
 fn entry_tokens(
     krate: &syn::Path,
     private: &TokenStream,
@@ -275,38 +286,53 @@ fn entry_tokens(
     let base = match &entry.status_and_message {
         Some((status, message)) => {
             let status = Literal::u16_unsuffixed(*status);
-            let description = match &entry.description {
-                Some(description) => quote!(::core::option::Option::Some(#description)),
-                None => quote!(::core::option::Option::None),
-            };
             let json_prefix = json_prefix(entry.code, message);
-            quote!(#private::entry(#code, #status, #message, #description, #variant, #json_prefix))
+            match (&entry.detail, plain) {
+                (None, _) => {
+                    quote!(__skms_entry(#code, #status, #message, #variant, #json_prefix))
+                }
+                (Some(Detail::Static(text)), _) => quote!(#private::with_static_detail(
+                    #private::entry(#code, #status, #message, #variant, #json_prefix),
+                    #text,
+                )),
+                (Some(Detail::Formatted { .. }), Some(plain)) => {
+                    let (texts, json) = (&plain.texts, &plain.json);
+                    quote!(__skms_entry_pieces(
+                        #code, #status, #message, #variant, #json_prefix, #texts, #json
+                    ))
+                }
+                (Some(Detail::Formatted { .. }), None) => quote!(__skms_entry_formatted(
+                    #code, #status, #message, #variant, #json_prefix
+                )),
+            }
         }
         None => {
             // Spanned on the code, where a code that is not standard is
             // reported by const evaluation.
-            let private = respan(private, entry.code_span);
-            let reuse = quote_spanned!(entry.code_span=> #private::reuse(#code, #variant));
-            match &entry.description {
-                Some(description) => quote!(#private::with_description(#reuse, #description)),
-                None => reuse,
+            let spanned = respan(private, entry.code_span);
+            let reuse = quote_spanned!(entry.code_span=> #spanned::reuse(#code, #variant));
+            match (&entry.detail, plain) {
+                (None, _) => reuse,
+                (Some(Detail::Static(text)), _) => {
+                    quote!(#private::with_static_detail(#reuse, #text))
+                }
+                (Some(Detail::Formatted { .. }), Some(plain)) => {
+                    let (texts, json) = (&plain.texts, &plain.json);
+                    quote!(#private::with_pieces_detail(#reuse, #texts, #json))
+                }
+                (Some(Detail::Formatted { .. }), None) => {
+                    quote!(#private::with_formatted_detail(#reuse))
+                }
             }
         }
+    };
+    let base = match &entry.description {
+        Some(description) => quote!(#private::with_description(#base, #description)),
+        None => base,
     };
     let base = match &entry.doc {
         Some(doc) => quote!(#private::with_doc(#base, #doc)),
         None => base,
-    };
-    let base = match &entry.detail {
-        None => base,
-        Some(Detail::Static(text)) => quote!(#private::with_static_detail(#base, #text)),
-        Some(Detail::Formatted { .. }) => match plain {
-            Some(plain) => {
-                let (texts, json) = (&plain.texts, &plain.json);
-                quote!(#private::with_pieces_detail(#base, #texts, #json))
-            }
-            None => quote!(#private::with_formatted_detail(#base)),
-        },
     };
     match entry.exposure {
         None => base,
@@ -474,7 +500,7 @@ fn from_body_impl(
             Kind::Own { index, .. } => {
                 let code = *index;
                 let value = match variant.fields.as_slice() {
-                    [] => Some(quote!(::core::option::Option::Some(#path {}))),
+                    [] => Some(quote!(__SkmsSome(#path {}))),
                     [field] if field.detail_marker.is_some() => {
                         let member = &field.member;
                         let field_ty = field.ty;
@@ -669,7 +695,7 @@ fn fmt_detail_body(
         };
         let pattern = quote!(#path { #(#members: #bindings,)* .. });
         let write = match plain {
-            Some(detail) => Write::Fields(*index, field_pieces(private, detail, fields, &bindings)),
+            Some(detail) => Write::Fields(*index, field_pieces(detail, fields, &bindings)),
             None => {
                 let args = fields.iter().zip(&bindings).map(|(field, binding)| {
                     let counts = uses.iter().any(|(used, fmt_trait)| {
@@ -720,7 +746,7 @@ fn fmt_detail_body(
         Write::Fields(index, values) => {
             let index = Literal::usize_unsuffixed(*index);
             if values.len() <= width {
-                let fillers = (values.len()..width).map(|_| quote!(#private::NO_PIECE));
+                let fillers = (values.len()..width).map(|_| quote!(__SKMS_NO_PIECE));
                 quote!(#pattern => (#index, [#(#values,)* #(#fillers),*]),)
             } else {
                 quote!(#pattern => return #private::write_pieces(__w, &__SKMS_ENTRIES[#index], &[#(#values),*]),)
@@ -779,12 +805,7 @@ fn plain_detail(format: &str) -> Option<PlainDetail> {
 /// Each field of a plain detail handed over as a `Piece`, chosen by its
 /// type (the choice is spanned on the field, so that a field that is not
 /// `Display` is reported there).
-fn field_pieces(
-    private: &TokenStream,
-    plain: &PlainDetail,
-    fields: &[&Field],
-    bindings: &[Ident],
-) -> Vec<TokenStream> {
+fn field_pieces(plain: &PlainDetail, fields: &[&Field], bindings: &[Ident]) -> Vec<TokenStream> {
     plain
         .fields
         .iter()
@@ -795,7 +816,7 @@ fn field_pieces(
                 .zip(bindings)
                 .find(|(_, binding)| *binding == name)?;
             Some(quote_spanned! {field.span()=>
-                #private::DetailField(#binding).skms_piece()
+                __SkmsField(#binding).skms_piece()
             })
         })
         .collect()
