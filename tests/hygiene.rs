@@ -34,6 +34,12 @@ mod shadowed {
     mod core {}
     mod std {}
     mod serde {}
+    // The names the generated block imports its helpers under.
+    struct __skms_entry;
+    struct __skms_entry_pieces;
+    struct __SkmsField;
+    struct __SkmsSome;
+    struct __SKMS_NO_PIECE;
     macro_rules! write {
         ($($tt:tt)*) => {
             compile_error!("the derive used a local write!")
@@ -63,6 +69,18 @@ mod shadowed {
     #[derive(::core::fmt::Debug, SkmsError)]
     #[skms(code = 1, status = 400, msg = "m", detail = "{0}")]
     pub struct Tuple(pub ::core::primitive::u32);
+}
+
+/// An enum named like the prelude's, with variants named like its: the
+/// generated code names variants by the type's name.
+mod named_like_the_prelude {
+    #[derive(Debug, ::skms_core::SkmsError)]
+    pub enum Option {
+        #[skms(code = 60001, status = 400, msg = "Some")]
+        Some,
+        #[skms(code = 60002, status = 400, msg = "None", detail = "none: {0}")]
+        None(::std::string::String),
+    }
 }
 
 /// No prelude at all.
@@ -126,4 +144,17 @@ fn no_implicit_prelude() {
 #[test]
 fn crate_path_for_reexporters() {
     assert_eq!(reexported::KmsError::InvalidToken.status(), 401);
+}
+
+#[test]
+fn an_enum_named_like_the_prelude() {
+    use named_like_the_prelude::Option;
+    use skms_core::FromBody;
+    assert_eq!(Option::Some.code(), 60001);
+    assert_eq!(
+        Option::None("x".into()).detail().as_deref(),
+        Some("none: x")
+    );
+    let body = skms_core::ErrorBody::of(&Option::Some);
+    assert!(matches!(Option::from_body(&body), Some(Option::Some)));
 }

@@ -380,6 +380,9 @@ fn slot_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
     if plan.variants.is_empty() {
         return quote!(match *self {});
     }
+    // The variants named by the type's name, not `Self::`, which the
+    // compiler resolves later and at more cost, a thousand times.
+    let ty = &input.original.ident;
     let any_own = plan
         .variants
         .iter()
@@ -393,7 +396,7 @@ fn slot_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
         match kind {
             Kind::Own { index, .. } => {
                 let index = Literal::usize_unsuffixed(*index);
-                quote!(Self::#ident { .. } => #index,)
+                quote!(#ty::#ident { .. } => #index,)
             }
             Kind::Transparent { field } => {
                 let member = &field.member;
@@ -401,7 +404,7 @@ fn slot_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
                 let inner = transparent_call(private, field, &binding.to_token_stream());
                 let slot = quote!(#private::Slot::Inner(#inner));
                 let slot = if any_own { quote!(return #slot) } else { slot };
-                quote!(Self::#ident { #member: #binding, .. } => #slot,)
+                quote!(#ty::#ident { #member: #binding, .. } => #slot,)
             }
         }
     });
@@ -489,7 +492,7 @@ fn from_body_impl(
         if is_struct {
             quote!(Self)
         } else {
-            quote!(Self::#variant)
+            quote!(#ty::#variant)
         }
     };
     let mut arms = Vec::new();
@@ -689,8 +692,8 @@ fn fmt_detail_body(
         let path = match input.shape {
             crate::ast::Shape::Struct(_) => quote!(Self),
             crate::ast::Shape::Enum(_) => {
-                let ident = variant.ident;
-                quote!(Self::#ident)
+                let (ty, ident) = (&input.original.ident, variant.ident);
+                quote!(#ty::#ident)
             }
         };
         let pattern = quote!(#path { #(#members: #bindings,)* .. });
@@ -863,8 +866,8 @@ fn source_fn(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
         let path = match input.shape {
             crate::ast::Shape::Struct(_) => quote!(Self),
             crate::ast::Shape::Enum(_) => {
-                let ident = variant.ident;
-                quote!(Self::#ident)
+                let (ty, ident) = (&input.original.ident, variant.ident);
+                quote!(#ty::#ident)
             }
         };
         arms.push(quote!(#path { #member: __field, .. } => #call,));
