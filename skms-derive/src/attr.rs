@@ -40,15 +40,16 @@ pub(crate) struct Attrs {
     pub(crate) malformed: bool,
     pub(crate) code: Option<Keyed<u32>>,
     pub(crate) status: Option<Keyed<u16>>,
-    pub(crate) msg: Option<Keyed<LitStr>>,
-    pub(crate) detail: Option<Keyed<LitStr>>,
-    pub(crate) description: Option<Keyed<LitStr>>,
+    /// The strings' values; `value_span` is the literal's.
+    pub(crate) msg: Option<Keyed<String>>,
+    pub(crate) detail: Option<Keyed<String>>,
+    pub(crate) description: Option<Keyed<String>>,
     pub(crate) transparent: Option<Ident>,
     /// `public_detail` (true) or `internal_detail` (false).
     pub(crate) exposure: Option<Keyed<bool>>,
     pub(crate) krate: Option<Keyed<Path>>,
     pub(crate) std_error: Option<Keyed<bool>>,
-    pub(crate) doc: Option<Keyed<LitStr>>,
+    pub(crate) doc: Option<Keyed<String>>,
     /// `range = 60000..=60999`: the inclusive bounds.
     pub(crate) range: Option<Keyed<(u32, u32)>>,
 }
@@ -120,29 +121,29 @@ impl Attrs {
             // code = 40013
             "code" => {
                 let value = int_value(cx, meta, &key, "a code such as `code = 40013`")?;
-                let value = value.and_then(|lit| parse_code(cx, &lit));
+                let value = value.and_then(|int| parse_code(cx, &int));
                 set(cx, &mut self.code, key, value);
             }
             // status = 400
             "status" => {
                 let value = int_value(cx, meta, &key, "an HTTP status such as `status = 400`")?;
-                let value = value.and_then(|lit| parse_status(cx, &lit));
+                let value = value.and_then(|int| parse_status(cx, &int));
                 set(cx, &mut self.status, key, value);
             }
             // msg = "Key not found in the keyVault"
             "msg" => {
                 let value = str_value(cx, meta, &key, "msg = \"Key not found in the keyVault\"")?;
-                set(cx, &mut self.msg, key, value.map(spanned_lit));
+                set(cx, &mut self.msg, key, value);
             }
             // detail = "keyId : {key_id}"
             "detail" => {
                 let value = str_value(cx, meta, &key, "detail = \"keyId : {key_id}\"")?;
-                set(cx, &mut self.detail, key, value.map(spanned_lit));
+                set(cx, &mut self.detail, key, value);
             }
             // description = "what the code means"
             "description" => {
                 let value = str_value(cx, meta, &key, "description = \"what the code means\"")?;
-                set(cx, &mut self.description, key, value.map(spanned_lit));
+                set(cx, &mut self.description, key, value);
             }
             // doc = "https://docs.example.com/errors/40013"
             "doc" => {
@@ -152,7 +153,7 @@ impl Attrs {
                     &key,
                     "doc = \"https://docs.example.com/errors/60001\"",
                 )?;
-                set(cx, &mut self.doc, key, value.map(spanned_lit));
+                set(cx, &mut self.doc, key, value);
             }
             // range = 60000..=60999
             // range = 60000..61000
@@ -207,7 +208,7 @@ impl Attrs {
             }
             // crate = "path::to::skms_core"
             "crate" => {
-                let value = str_value(cx, meta, &key, "crate = \"my_crate::skms_core\"")?;
+                let value = lit_str_value(cx, meta, &key, "crate = \"my_crate::skms_core\"")?;
                 let value = value.and_then(|lit| match lit.parse::<Path>() {
                     Ok(path) => Some((path, lit.span())),
                     Err(_) => {
@@ -283,9 +284,90 @@ fn set<T>(cx: &Ctxt, slot: &mut Option<Keyed<T>>, key: Ident, value: Option<(T, 
     }
 }
 
-fn spanned_lit(lit: LitStr) -> (LitStr, Span) {
-    let span = lit.span();
-    (lit, span)
+/// A literal after `key =`, read once.
+///
+/// Reading a literal costs a round-trip to the compiler for its text, and
+/// syn parses that text twice for a string (once to classify the literal,
+/// again in `LitStr::value`), which adds up over a thousand variants in a
+/// debug-built macro. The literals of nearly every attribute, plain strings
+/// and plain decimal integers, are read here from the text alone; syn reads
+/// the others.
+enum Value {
+    /// `"..."` with no escape and no suffix: the text between the quotes.
+    Str(String, Span),
+    /// Decimal digits with no suffix, `_` or leading zero: the digits.
+    Int(String, Span),
+    /// Any other literal, as syn reads it.
+    Lit(Lit),
+}
+
+impl Value {
+    fn parse(input: ParseStream) -> syn::Result<Value> {
+        let literal = input.step(|cursor| {
+            let Some((token, rest)) = cursor.literal() else {
+                return Ok((None, *cursor));
+            };
+            let text = token.to_string();
+            let value = if let Some(inside) = plain_str(&text) {
+                Value::Str(inside.to_owned(), token.span())
+            } else if is_plain_int(&text) {
+                Value::Int(text, token.span())
+            } else {
+                // Reads the text a second time, for the rare literal that
+                // is neither.
+                Value::Lit(Lit::new(token))
+            };
+            Ok((Some(value), rest))
+        })?;
+        match literal {
+            Some(value) => Ok(value),
+            // `true`, `false`, or a negative number.
+            None => input.parse().map(Value::Lit),
+        }
+    }
+
+    /// Records an error spanned on the literal.
+    fn error(&self, cx: &Ctxt, message: String) {
+        match self {
+            Value::Str(_, span) | Value::Int(_, span) => {
+                cx.syn_error(syn::Error::new(*span, message));
+            }
+            Value::Lit(lit) => cx.error_spanned_by(lit, message),
+        }
+    }
+
+    /// What the literal is, for messages.
+    fn kind(&self) -> &'static str {
+        match self {
+            Value::Str(..) => "a string",
+            Value::Int(..) => "an integer",
+            Value::Lit(lit) => lit_kind(lit),
+        }
+    }
+}
+
+/// The inside of `"..."` when the quotes hold no escape (nor a carriage
+/// return, which syn reads as part of a line ending): then it is the value.
+fn plain_str(text: &str) -> Option<&str> {
+    let inside = text.strip_prefix('"')?.strip_suffix('"')?;
+    // Bytes rather than `contains` with a set of chars, far slower unoptimized.
+    let plain = !inside.bytes().any(|b| matches!(b, b'\\' | b'"' | b'\r'));
+    plain.then_some(inside)
+}
+
+/// Whether `text` is decimal digits alone, as syn's `base10_digits` gives
+/// them back (syn drops leading zeros).
+fn is_plain_int(text: &str) -> bool {
+    !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text.len() == 1 || !text.starts_with('0'))
+}
+
+/// An integer literal's digits and suffix: `40013`, `400u16`.
+struct Int {
+    digits: String,
+    suffix: String,
+    span: Span,
 }
 
 /// The literal after `key =`, or `None` (with the error recorded and the
@@ -295,7 +377,7 @@ fn lit_value(
     meta: &ParseNestedMeta,
     key: &Ident,
     expected: &str,
-) -> syn::Result<Option<Lit>> {
+) -> syn::Result<Option<Value>> {
     if !meta.input.peek(Token![=]) {
         cx.error_spanned_by(key, format!("`{key}` needs a value: {expected}"));
         skip_value(meta)?;
@@ -316,14 +398,13 @@ fn lit_value(
             return Ok(None);
         }
     }
-    if input.peek(Lit) {
-        // Parsed once, on a fork that the input then catches up with.
-        let fork = input.fork();
-        if let Ok(lit) = fork.parse::<Lit>() {
-            if fork.is_empty() || fork.peek(Token![,]) {
-                input.advance_to(&fork);
-                return Ok(Some(lit));
-            }
+    // Read once, on a fork that the input then catches up with: no
+    // `peek(Lit)` first, which would read the literal a second time.
+    let fork = input.fork();
+    if let Ok(value) = fork.call(Value::parse) {
+        if fork.is_empty() || fork.peek(Token![,]) {
+            input.advance_to(&fork);
+            return Ok(Some(value));
         }
     }
     let tokens = skip_tokens(input)?;
@@ -343,15 +424,24 @@ fn int_value(
     meta: &ParseNestedMeta,
     key: &Ident,
     expected: &str,
-) -> syn::Result<Option<LitInt>> {
+) -> syn::Result<Option<Int>> {
     Ok(match lit_value(cx, meta, key, expected)? {
-        Some(Lit::Int(lit)) => Some(lit),
+        Some(Value::Int(digits, span)) => Some(Int {
+            digits,
+            suffix: String::new(),
+            span,
+        }),
+        Some(Value::Lit(Lit::Int(lit))) => Some(Int {
+            digits: lit.base10_digits().to_owned(),
+            suffix: lit.suffix().to_owned(),
+            span: lit.span(),
+        }),
         Some(other) => {
-            cx.error_spanned_by(
-                &other,
+            other.error(
+                cx,
                 format!(
                     "`{key}` takes an integer literal, not {}: {expected}",
-                    lit_kind(&other)
+                    other.kind()
                 ),
             );
             None
@@ -360,20 +450,47 @@ fn int_value(
     })
 }
 
+/// A string's value and the literal's span.
 fn str_value(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Ident,
+    expected: &str,
+) -> syn::Result<Option<(String, Span)>> {
+    Ok(match lit_value(cx, meta, key, expected)? {
+        Some(Value::Str(value, span)) => Some((value, span)),
+        Some(Value::Lit(Lit::Str(lit))) => Some((lit.value(), lit.span())),
+        Some(other) => {
+            other.error(
+                cx,
+                format!(
+                    "`{key}` takes a string literal, not {}: {expected}",
+                    other.kind()
+                ),
+            );
+            None
+        }
+        None => None,
+    })
+}
+
+/// A string literal as syn has it, for `LitStr::parse`.
+fn lit_str_value(
     cx: &Ctxt,
     meta: &ParseNestedMeta,
     key: &Ident,
     expected: &str,
 ) -> syn::Result<Option<LitStr>> {
     Ok(match lit_value(cx, meta, key, expected)? {
-        Some(Lit::Str(lit)) => Some(lit),
+        // The same literal: no escape, no suffix.
+        Some(Value::Str(value, span)) => Some(LitStr::new(&value, span)),
+        Some(Value::Lit(Lit::Str(lit))) => Some(lit),
         Some(other) => {
-            cx.error_spanned_by(
-                &other,
+            other.error(
+                cx,
                 format!(
                     "`{key}` takes a string literal, not {}: {expected}",
-                    lit_kind(&other)
+                    other.kind()
                 ),
             );
             None
@@ -385,13 +502,13 @@ fn str_value(
 fn bool_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<Option<(bool, Span)>> {
     let expected = "`std_error = false` leaves Display and Error to another derive";
     Ok(match lit_value(cx, meta, key, expected)? {
-        Some(Lit::Bool(LitBool { value, span })) => Some((value, span)),
+        Some(Value::Lit(Lit::Bool(LitBool { value, span }))) => Some((value, span)),
         Some(other) => {
-            cx.error_spanned_by(
-                &other,
+            other.error(
+                cx,
                 format!(
                     "`{key}` takes `true` or `false`, not {}: {expected}",
-                    lit_kind(&other)
+                    other.kind()
                 ),
             );
             None
@@ -478,50 +595,50 @@ fn tokens_span(tokens: &proc_macro2::TokenStream) -> Span {
         .map_or_else(Span::call_site, |token| token.span())
 }
 
-/// The code of `lit`, or `None` with the error recorded.
-fn parse_code(cx: &Ctxt, lit: &LitInt) -> Option<(u32, Span)> {
-    if !matches!(lit.suffix(), "" | "u32") {
-        cx.error_spanned_by(
-            lit,
-            format!("`code` is a u32; remove the suffix `{}`", lit.suffix()),
-        );
+/// The code of `int`, or `None` with the error recorded.
+fn parse_code(cx: &Ctxt, int: &Int) -> Option<(u32, Span)> {
+    if !matches!(int.suffix.as_str(), "" | "u32") {
+        cx.syn_error(syn::Error::new(
+            int.span,
+            format!("`code` is a u32; remove the suffix `{}`", int.suffix),
+        ));
         return None;
     }
-    match lit.base10_parse::<u32>() {
-        Ok(code) => Some((code, lit.span())),
+    match int.digits.parse::<u32>() {
+        Ok(code) => Some((code, int.span)),
         Err(_) => {
-            cx.error_spanned_by(
-                lit,
+            cx.syn_error(syn::Error::new(
+                int.span,
                 format!(
                     "code {} does not fit in u32; SKMS codes are at most {}",
-                    lit.base10_digits(),
+                    int.digits,
                     u32::MAX
                 ),
-            );
+            ));
             None
         }
     }
 }
 
-/// The status of `lit`, or `None` with the error recorded.
-fn parse_status(cx: &Ctxt, lit: &LitInt) -> Option<(u16, Span)> {
-    if !matches!(lit.suffix(), "" | "u16") {
-        cx.error_spanned_by(
-            lit,
-            format!("`status` is a u16; remove the suffix `{}`", lit.suffix()),
-        );
+/// The status of `int`, or `None` with the error recorded.
+fn parse_status(cx: &Ctxt, int: &Int) -> Option<(u16, Span)> {
+    if !matches!(int.suffix.as_str(), "" | "u16") {
+        cx.syn_error(syn::Error::new(
+            int.span,
+            format!("`status` is a u16; remove the suffix `{}`", int.suffix),
+        ));
         return None;
     }
-    match lit.base10_parse::<u16>() {
-        Ok(status) if (400..=599).contains(&status) => Some((status, lit.span())),
+    match int.digits.parse::<u16>() {
+        Ok(status) if (400..=599).contains(&status) => Some((status, int.span)),
         _ => {
-            cx.error_spanned_by(
-                lit,
+            cx.syn_error(syn::Error::new(
+                int.span,
                 format!(
                     "status {} is not an error status; an SKMS error answers 4xx or 5xx (400..=599)",
-                    lit.base10_digits()
+                    int.digits
                 ),
-            );
+            ));
             None
         }
     }

@@ -8,8 +8,8 @@
 
 use std::fmt::Write as _;
 
-use proc_macro2::{Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
-use quote::{format_ident, quote, quote_spanned, ToTokens};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote, quote_spanned, ToTokens, TokenStreamExt as _};
 use syn::{DeriveInput, Member};
 
 use crate::ast::{Field, Input};
@@ -65,22 +65,36 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             _ => None,
         })
         .collect();
-    let entries: Vec<TokenStream> = plan
+    // The entries, comma-separated, in one stream. A macro runs unoptimized
+    // and each `TokenStream` spliced into another costs round-trips to the
+    // compiler: streams are collected at once (one concatenation), never
+    // spliced one at a time as `#(#entries),*` would.
+    let entry_count = plan
+        .variants
+        .iter()
+        .filter(|(_, kind)| matches!(kind, Kind::Own { .. }))
+        .count();
+    let entries: TokenStream = plan
         .variants
         .iter()
         .zip(&plain_details)
         .filter_map(|((variant, kind), plain)| match kind {
-            Kind::Own { entry, .. } => Some(entry_tokens(
-                krate,
-                &private,
-                &variant.ident.to_string(),
-                entry,
-                plain.as_ref(),
-            )),
+            Kind::Own { index, entry } => {
+                let mut tokens = entry_tokens(
+                    krate,
+                    &private,
+                    &variant.ident.to_string(),
+                    entry,
+                    plain.as_ref(),
+                );
+                if index + 1 < entry_count {
+                    tokens.append(Punct::new(',', Spacing::Alone));
+                }
+                Some(tokens)
+            }
             Kind::Transparent { .. } => None,
         })
         .collect();
-    let entry_count = entries.len();
     let by_code = {
         let mut own: Vec<(u32, usize)> = plan
             .variants
@@ -155,7 +169,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             };
             #[allow(unused_imports)]
             use ::core::option::Option::Some as __SkmsSome;
-            static __SKMS_ENTRIES: [#krate::Entry; #entry_count] = [#(#entries),*];
+            static __SKMS_ENTRIES: [#krate::Entry; #entry_count] = [#entries];
             // The indices of the entries in the order of their codes, for
             // lookups by binary search (the decoder, the composition checks).
             static __SKMS_BY_CODE: [::core::primitive::u32; #entry_count] = [#(#by_code),*];
@@ -275,6 +289,9 @@ fn integrations(
 /// `entry_pieces`/`entry_formatted` for a detail formatted from fields, with
 /// the rest added around it. One call, few arguments: in a table of a
 /// thousand entries, each costs the compiler.
+///
+/// Written for speed, as this runs once a variant: each wrapper moves the
+/// call it wraps into its parentheses (`wrap`) rather than splicing a copy.
 fn entry_tokens(
     krate: &syn::Path,
     private: &TokenStream,
@@ -327,18 +344,42 @@ fn entry_tokens(
         }
     };
     let base = match &entry.description {
-        Some(description) => quote!(#private::with_description(#base, #description)),
+        Some(description) => wrap(krate, "with_description", base, &[description]),
         None => base,
     };
     let base = match &entry.doc {
-        Some(doc) => quote!(#private::with_doc(#base, #doc)),
+        Some(doc) => wrap(krate, "with_doc", base, &[doc]),
         None => base,
     };
     match entry.exposure {
         None => base,
-        Some(true) => quote!(#private::with_exposure(#base, #krate::DetailExposure::Public)),
-        Some(false) => quote!(#private::with_exposure(#base, #krate::DetailExposure::Internal)),
+        Some(public) => {
+            let exposure = Ident::new(
+                if public { "Public" } else { "Internal" },
+                Span::call_site(),
+            );
+            let exposure = quote!(#krate::DetailExposure::#exposure);
+            wrap(krate, "with_exposure", base, &[&exposure])
+        }
     }
+}
+
+/// `#krate::__private::function(inner, args...)`: `inner` is moved into
+/// the parentheses, where `quote!` would splice a copy.
+fn wrap(
+    krate: &syn::Path,
+    function: &str,
+    mut inner: TokenStream,
+    args: &[&dyn ToTokens],
+) -> TokenStream {
+    for arg in args {
+        inner.append(Punct::new(',', Spacing::Alone));
+        arg.to_tokens(&mut inner);
+    }
+    let function = Ident::new(function, Span::call_site());
+    let mut tokens = quote!(#krate::__private::#function);
+    tokens.append(Group::new(Delimiter::Parenthesis, inner));
+    tokens
 }
 
 /// `{"code":40013,"message":"Key not found in the keyVault"`: the start of
@@ -391,28 +432,36 @@ fn slot_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
         .variants
         .iter()
         .any(|(_, kind)| matches!(kind, Kind::Transparent { .. }));
-    let arms = plan.variants.iter().map(|(variant, kind)| {
-        let ident = variant.ident;
-        match kind {
-            Kind::Own { index, .. } => {
-                let index = Literal::usize_unsuffixed(*index);
-                quote!(#ty::#ident { .. } => #index,)
+    // One `{ .. }` cloned into every arm of an own variant: a group built
+    // for each would cost a round-trip to the compiler. The arms are
+    // collected into one stream at once rather than spliced one by one.
+    let any_fields = Group::new(Delimiter::Brace, quote!(..));
+    let arms: TokenStream = plan
+        .variants
+        .iter()
+        .map(|(variant, kind)| {
+            let ident = variant.ident;
+            match kind {
+                Kind::Own { index, .. } => {
+                    let index = Literal::usize_unsuffixed(*index);
+                    quote!(#ty::#ident #any_fields => #index,)
+                }
+                Kind::Transparent { field } => {
+                    let member = &field.member;
+                    let binding = Ident::new("__field", field.span());
+                    let inner = transparent_call(private, field, &binding.to_token_stream());
+                    let slot = quote!(#private::Slot::Inner(#inner));
+                    let slot = if any_own { quote!(return #slot) } else { slot };
+                    quote!(#ty::#ident { #member: #binding, .. } => #slot,)
+                }
             }
-            Kind::Transparent { field } => {
-                let member = &field.member;
-                let binding = Ident::new("__field", field.span());
-                let inner = transparent_call(private, field, &binding.to_token_stream());
-                let slot = quote!(#private::Slot::Inner(#inner));
-                let slot = if any_own { quote!(return #slot) } else { slot };
-                quote!(#ty::#ident { #member: #binding, .. } => #slot,)
-            }
-        }
-    });
+        })
+        .collect();
     if any_own {
-        quote!(#private::Slot::Own(&__SKMS_ENTRIES[match self { #(#arms)* }]))
+        quote!(#private::Slot::Own(&__SKMS_ENTRIES[match self { #arms }]))
     } else {
         debug_assert!(any_transparent);
-        quote!(match self { #(#arms)* })
+        quote!(match self { #arms })
     }
 }
 
@@ -488,35 +537,37 @@ fn from_body_impl(
     let (impl_generics, ty_generics, _) = input.original.generics.split_for_impl();
     let where_clause = bounds.where_clause(&bounds.added_for_from_body);
     let is_struct = matches!(input.shape, crate::ast::Shape::Struct(_));
-    let path_of = |variant: &Ident| {
-        if is_struct {
-            quote!(Self)
-        } else {
-            quote!(#ty::#variant)
-        }
+    let path_of = |variant| VariantPath {
+        ty,
+        variant: (!is_struct).then_some(variant),
     };
-    let mut arms = Vec::new();
+    // The arms of the variants that can be rebuilt, by entry index: each
+    // written whole by one `quote!`, and collected into one stream at once.
+    let mut any_own = false;
+    let mut rebuildable = Vec::new();
     let mut rebuilds = Vec::new();
     for (variant, kind) in &plan.variants {
         let path = path_of(variant.ident);
         match kind {
             Kind::Own { index, .. } => {
-                let code = *index;
-                let value = match variant.fields.as_slice() {
-                    [] => Some(quote!(__SkmsSome(#path {}))),
+                any_own = true;
+                let index = Literal::usize_unsuffixed(*index);
+                match variant.fields.as_slice() {
+                    [] => rebuildable.push(quote! {
+                        #index => __SkmsSome(#path {}),
+                    }),
                     [field] if field.detail_marker.is_some() => {
                         let member = &field.member;
                         let field_ty = field.ty;
-                        Some(quote! {
-                            ::core::option::Option::map(
+                        rebuildable.push(quote! {
+                            #index => ::core::option::Option::map(
                                 (&#private::ParseDetail::<#field_ty>::NEW).parse(__body),
                                 |__detail| #path { #member: __detail },
-                            )
-                        })
+                            ),
+                        });
                     }
-                    _ => None,
-                };
-                arms.push((code, value));
+                    _ => {}
+                }
             }
             Kind::Transparent { field } => {
                 let member = &field.member;
@@ -534,24 +585,20 @@ fn from_body_impl(
     // Own codes first, found by binary search in the type's table; then a
     // match over the entry index of the variants that can be rebuilt only
     // (a match over every code costs the compiler far more).
-    let rebuildable = arms.iter().filter_map(|(index, value)| {
-        let value = value.as_ref()?;
-        let index = Literal::usize_unsuffixed(*index);
-        Some(quote!(#index => #value,))
-    });
-    let own = if arms.is_empty() {
-        TokenStream::new()
-    } else {
+    let rebuildable: TokenStream = rebuildable.into_iter().collect();
+    let own = if any_own {
         quote! {
             if let ::core::option::Option::Some(__index) =
                 #private::own_position(&__SKMS_ENTRIES, &__SKMS_BY_CODE, __body.code)
             {
                 return match __index {
-                    #(#rebuildable)*
+                    #rebuildable
                     _ => ::core::option::Option::None,
                 };
             }
         }
+    } else {
+        TokenStream::new()
     };
     let body = quote! {
         #own
@@ -566,6 +613,27 @@ fn from_body_impl(
                 use #private::{ParseFromStr as _, ParseNothing as _, RebuildFromBody as _, RebuildNothing as _};
                 #body
             }
+        }
+    }
+}
+
+/// `Enum::Variant`, or `Self` for a struct, pushed token by token where a
+/// `quote!`-built path would be a stream, spliced at each use.
+struct VariantPath<'a> {
+    ty: &'a Ident,
+    variant: Option<&'a Ident>,
+}
+
+impl ToTokens for VariantPath<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self.variant {
+            Some(variant) => {
+                tokens.append(self.ty.clone());
+                tokens.append(Punct::new(':', Spacing::Joint));
+                tokens.append(Punct::new(':', Spacing::Alone));
+                tokens.append(variant.clone());
+            }
+            None => tokens.append(Ident::new("Self", Span::call_site())),
         }
     }
 }

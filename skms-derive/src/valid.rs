@@ -215,24 +215,20 @@ fn check_variant<'a>(
         );
     }
     let detail = match (marked.first(), &attrs.detail) {
-        (_, Some(detail)) => check_detail(cx, variant, &detail.value),
+        (_, Some(detail)) => check_detail(cx, variant, &detail.value, detail.value_span),
         (Some(field), None) => {
             let span = field
                 .detail_marker
                 .as_ref()
                 .map_or_else(proc_macro2::Span::call_site, syn::Ident::span);
-            check_detail(
-                cx,
-                variant,
-                &LitStr::new(&format!("{{{}}}", field.name()), span),
-            )
+            check_detail(cx, variant, &format!("{{{}}}", field.name()), span)
         }
         (None, None) => None,
     };
     let has_detail = attrs.detail.is_some() || !marked.is_empty();
     let code = attrs.code.as_ref()?;
     let status_and_message = match (&attrs.status, &attrs.msg) {
-        (Some(status), Some(msg)) => Some((status.value, msg.value.value())),
+        (Some(status), Some(msg)) => Some((status.value, msg.value.clone())),
         (None, None) if !attrs.wrote("status") && !attrs.wrote("msg") => None,
         _ => return None,
     };
@@ -257,8 +253,8 @@ fn check_variant<'a>(
             code: code.value,
             code_span: code.value_span,
             status_and_message,
-            description: attrs.description.as_ref().map(|d| d.value.value()),
-            doc: attrs.doc.as_ref().map(|d| d.value.value()),
+            description: attrs.description.as_ref().map(|d| d.value.clone()),
+            doc: attrs.doc.as_ref().map(|d| d.value.clone()),
             detail,
             exposure: attrs
                 .exposure
@@ -327,11 +323,18 @@ fn key_of<T>(keyed: &Keyed<T>) -> &Ident {
     &keyed.key
 }
 
-fn check_detail<'a>(cx: &Ctxt, variant: &'a Variant<'a>, lit: &LitStr) -> Option<Detail<'a>> {
-    let parsed = match fmt::parse(&lit.value()) {
+/// Checks the detail string `text`, written at `span` (its literal, or the
+/// `#[skms(detail)]` that stands for it).
+fn check_detail<'a>(
+    cx: &Ctxt,
+    variant: &'a Variant<'a>,
+    text: &str,
+    span: proc_macro2::Span,
+) -> Option<Detail<'a>> {
+    let parsed = match fmt::parse(text) {
         Ok(parsed) => parsed,
         Err(message) => {
-            cx.error_spanned_by(lit, message);
+            cx.syn_error(syn::Error::new(span, message));
             return None;
         }
     };
@@ -344,7 +347,7 @@ fn check_detail<'a>(cx: &Ctxt, variant: &'a Variant<'a>, lit: &LitStr) -> Option
         match find_field(variant, field_ref) {
             Some(field) => fields.push(field),
             None => {
-                cx.error_spanned_by(lit, no_such_field(variant, field_ref));
+                cx.syn_error(syn::Error::new(span, no_such_field(variant, field_ref)));
                 ok = false;
             }
         }
@@ -358,7 +361,7 @@ fn check_detail<'a>(cx: &Ctxt, variant: &'a Variant<'a>, lit: &LitStr) -> Option
         .filter_map(|(field_ref, fmt_trait)| Some((find_field(variant, field_ref)?, *fmt_trait)))
         .collect();
     Some(Detail::Formatted {
-        format: LitStr::new(&parsed.rewritten, lit.span()),
+        format: LitStr::new(&parsed.rewritten, span),
         fields,
         uses,
     })
