@@ -732,13 +732,23 @@ fn fmt_detail_body(
     plain_details: &[Option<PlainDetail>],
     private: &TokenStream,
 ) -> TokenStream {
-    enum Write {
-        Fields(usize, Vec<TokenStream>),
-        Fmt(TokenStream),
-    }
     let fallback = quote!(__w.slot(self.__skms_slot()));
-    let mut arms = Vec::new();
-    for ((variant, kind), plain) in plan.variants.iter().zip(plain_details) {
+    let is_struct = matches!(input.shape, crate::ast::Shape::Struct(_));
+    // The length of the array of fields: the most that an arm gives, up to
+    // `MAX_ARM_FIELDS`; `None` when every detail writes itself in its arm.
+    let width = plain_details
+        .iter()
+        .flatten()
+        .map(|plain| plain.fields.len())
+        .filter(|&len| len <= MAX_ARM_FIELDS)
+        .max();
+    // With an array, the arms that write their detail themselves return.
+    let ret = width.map(|_| quote!(return));
+    // Each arm written whole by one `quote!` into one stream: the macro runs
+    // unoptimized, and every stream spliced into another costs.
+    let mut arms = TokenStream::new();
+    let mut count = 0;
+    for ((variant, kind), detail) in plan.variants.iter().zip(plain_details) {
         let Kind::Own {
             index,
             entry:
@@ -755,19 +765,30 @@ fn fmt_detail_body(
         else {
             continue;
         };
+        count += 1;
         let members = fields.iter().map(|field| &field.member);
         let bindings: Vec<Ident> = fields.iter().map(|field| binding(field)).collect();
-        let path = match input.shape {
-            crate::ast::Shape::Struct(_) => quote!(Self),
-            crate::ast::Shape::Enum(_) => {
-                let (ty, ident) = (&input.original.ident, variant.ident);
-                quote!(#ty::#ident)
-            }
+        let path = VariantPath {
+            ty: &input.original.ident,
+            variant: (!is_struct).then_some(variant.ident),
         };
-        let pattern = quote!(#path { #(#members: #bindings,)* .. });
-        let write = match plain {
-            Some(detail) => Write::Fields(*index, field_pieces(detail, fields, &bindings)),
-            None => {
+        let index = Literal::usize_unsuffixed(*index);
+        match (detail, width) {
+            (Some(detail), Some(width)) if detail.fields.len() <= width => {
+                let values = field_pieces(detail, fields, &bindings);
+                let fillers = (detail.fields.len()..width).map(|_| quote!(__SKMS_NO_PIECE));
+                arms.extend(quote! {
+                    #path { #(#members: #bindings,)* .. } => (#index, [#(#values,)* #(#fillers),*]),
+                });
+            }
+            (Some(detail), _) => {
+                let values = field_pieces(detail, fields, &bindings);
+                arms.extend(quote! {
+                    #path { #(#members: #bindings,)* .. } =>
+                        #ret #private::write_pieces(__w, &__SKMS_ENTRIES[#index], &[#(#values),*]),
+                });
+            }
+            (None, _) => {
                 let args = fields.iter().zip(&bindings).map(|(field, binding)| {
                     let counts = uses.iter().any(|(used, fmt_trait)| {
                         std::ptr::eq(*used, *field) && *fmt_trait == FmtTrait::Count
@@ -779,52 +800,24 @@ fn fmt_detail_body(
                         quote!(#name = #binding)
                     }
                 });
-                Write::Fmt(quote!(::core::write!(__w, #format, #(#args),*)))
+                arms.extend(quote! {
+                    #path { #(#members: #bindings,)* .. } =>
+                        #ret ::core::write!(__w, #format, #(#args),*),
+                });
             }
-        };
-        arms.push((pattern, write));
+        }
     }
-    if arms.is_empty() {
+    if count == 0 {
         return fallback;
     }
-    let rest = (arms.len() != plan.variants.len()).then(|| quote!(_ => return #fallback,));
-    // The length of the array of fields: the most that an arm gives, up to
-    // `MAX_ARM_FIELDS`.
-    let width = arms
-        .iter()
-        .filter_map(|(_, write)| match write {
-            Write::Fields(_, values) if values.len() <= MAX_ARM_FIELDS => Some(values.len()),
-            _ => None,
-        })
-        .max();
+    let others = (count != plan.variants.len()).then(|| quote!(_ => #ret #fallback,));
     let Some(width) = width else {
-        // Every detail writes itself in its arm.
-        let arms = arms.iter().map(|(pattern, write)| match write {
-            Write::Fields(index, values) => {
-                let index = Literal::usize_unsuffixed(*index);
-                quote!(#pattern => #private::write_pieces(__w, &__SKMS_ENTRIES[#index], &[#(#values),*]),)
-            }
-            Write::Fmt(write) => quote!(#pattern => #write,),
-        });
-        let rest = rest.map(|_| quote!(_ => #fallback,));
         return quote! {
             #[allow(unused_imports)]
             use #private::DisplayPiece as _;
-            match self { #(#arms)* #rest }
+            match self { #arms #others }
         };
     };
-    let arms = arms.iter().map(|(pattern, write)| match write {
-        Write::Fields(index, values) => {
-            let index = Literal::usize_unsuffixed(*index);
-            if values.len() <= width {
-                let fillers = (values.len()..width).map(|_| quote!(__SKMS_NO_PIECE));
-                quote!(#pattern => (#index, [#(#values,)* #(#fillers),*]),)
-            } else {
-                quote!(#pattern => return #private::write_pieces(__w, &__SKMS_ENTRIES[#index], &[#(#values),*]),)
-            }
-        }
-        Write::Fmt(write) => quote!(#pattern => return #write,),
-    });
     let width = Literal::usize_unsuffixed(width);
     quote! {
         #[allow(unused_imports)]
@@ -832,7 +825,7 @@ fn fmt_detail_body(
         let (__index, __fields): (
             ::core::primitive::usize,
             [#private::Piece<'_>; #width],
-        ) = match self { #(#arms)* #rest };
+        ) = match self { #arms #others };
         #private::write_pieces(__w, &__SKMS_ENTRIES[__index], &__fields)
     }
 }
