@@ -175,7 +175,8 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             // lookups by binary search (the decoder, the composition checks).
             static __SKMS_BY_CODE: [::core::primitive::u32; #entry_count] = [#(#by_code),*];
 
-            #[automatically_derived]
+            // `#[automatically_derived]` is for trait impls: on an inherent
+            // impl it is a future-incompatibility warning.
             impl #impl_generics #ty #ty_generics #where_clause {
                 #[inline]
                 fn __skms_slot(&self) -> #private::Slot<'_> {
