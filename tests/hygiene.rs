@@ -38,7 +38,6 @@ mod shadowed {
     struct __skms_entry;
     struct __skms_entry_pieces;
     struct __SkmsField;
-    struct __SkmsSome;
     struct __SKMS_NO_PIECE;
     macro_rules! write {
         ($($tt:tt)*) => {

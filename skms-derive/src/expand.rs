@@ -167,8 +167,6 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
                 entry_pieces as __skms_entry_pieces, DetailField as __SkmsField,
                 NO_PIECE as __SKMS_NO_PIECE,
             };
-            #[allow(unused_imports)]
-            use ::core::option::Option::Some as __SkmsSome;
             static __SKMS_ENTRIES: [#krate::Entry; #entry_count] = [#entries];
             #piece_fns
             // The indices of the entries in the order of their codes, for
@@ -556,16 +554,16 @@ fn from_body_impl(
                 let index = Literal::usize_unsuffixed(*index);
                 match variant.fields.as_slice() {
                     [] => rebuildable.push(quote! {
-                        #index => __SkmsSome(#path {}),
+                        #index => #path {},
                     }),
                     [field] if field.detail_marker.is_some() => {
                         let member = &field.member;
                         let field_ty = field.ty;
                         rebuildable.push(quote! {
-                            #index => ::core::option::Option::map(
-                                (&#private::ParseDetail::<#field_ty>::NEW).parse(__body),
-                                |__detail| #path { #member: __detail },
-                            ),
+                            #index => match (&#private::ParseDetail::<#field_ty>::NEW).parse(__body) {
+                                ::core::option::Option::Some(__detail) => #path { #member: __detail },
+                                ::core::option::Option::None => return ::core::option::Option::None,
+                            },
                         });
                     }
                     _ => {}
@@ -587,20 +585,28 @@ fn from_body_impl(
     // Own codes first, found by binary search in the type's table; then a
     // match over the entry index of the variants that can be rebuilt only
     // (a match over every code costs the compiler far more).
-    let rebuildable: TokenStream = rebuildable.into_iter().collect();
-    let own = if any_own {
+    // The arms give the variant, and one `Some` wraps the match: a call in
+    // every arm costs the compiler more.
+    let own = if !any_own {
+        TokenStream::new()
+    } else if rebuildable.is_empty() {
+        quote! {
+            if #private::own_position(&__SKMS_ENTRIES, &__SKMS_BY_CODE, __body.code).is_some() {
+                return ::core::option::Option::None;
+            }
+        }
+    } else {
+        let rebuildable: TokenStream = rebuildable.into_iter().collect();
         quote! {
             if let ::core::option::Option::Some(__index) =
                 #private::own_position(&__SKMS_ENTRIES, &__SKMS_BY_CODE, __body.code)
             {
-                return match __index {
+                return ::core::option::Option::Some(match __index {
                     #rebuildable
-                    _ => ::core::option::Option::None,
-                };
+                    _ => return ::core::option::Option::None,
+                });
             }
         }
-    } else {
-        TokenStream::new()
     };
     let body = quote! {
         #own
