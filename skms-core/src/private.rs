@@ -395,11 +395,13 @@ pub const fn with_formatted_detail(entry: Entry) -> Entry {
     with_pieces_detail(entry, "", "")
 }
 
-/// `entry` with a detail of plain fields (no spec) between `texts`: each
-/// text before a field ended by a NUL (one literal is far cheaper to compile
-/// than an array of them). `json` is `texts` escaped for a JSON string by
-/// the derive, or `""` when escaping changes nothing. The generated
-/// `__skms_detail` hands the fields to [`write_pieces`] with the entry.
+/// `entry` with a detail of plain fields (no spec) between `texts`: the
+/// text before each field, then the text after the last, each written after
+/// its length in bytes as a char (one literal is far cheaper to compile
+/// than an array of them, and a length saves the writer a scan). `json` is
+/// the same for the texts escaped for a JSON string by the derive, or `""`
+/// when escaping changes nothing. The generated `__skms_detail` hands the
+/// fields to [`write_pieces`] with the entry.
 #[must_use]
 pub const fn with_pieces_detail(entry: Entry, texts: &'static str, json: &'static str) -> Entry {
     Entry {
@@ -776,11 +778,11 @@ pub mod actix_web {
 pub trait DetailWriter {
     /// Writes the detail of a variant whose `detail` names fields without a
     /// spec: the texts around the fields, with `fields[i]` after the `i`-th
-    /// text. `texts` holds the texts, each text that a field follows ended
-    /// by a NUL (one literal is far cheaper to compile than an array of
-    /// them); `json_texts` the same, escaped for a JSON string by the
-    /// derive. `fields` may hold more fields than the texts name: those are
-    /// fillers, not written.
+    /// text. `texts` holds the texts, each after its length in bytes as a
+    /// char (see [`with_pieces_detail`]); `json_texts` the same for the
+    /// texts escaped for a JSON string by the derive. `fields` may hold more
+    /// fields than there are texts before fields: those are fillers, not
+    /// written.
     ///
     /// # Errors
     ///
@@ -808,19 +810,20 @@ impl DetailWriter for fmt::Formatter<'_> {
     fn pieces(&mut self, texts: &str, _: &str, fields: &[Piece<'_>]) -> fmt::Result {
         let mut texts = texts;
         let mut fields = fields.iter();
-        while let Some((text, rest)) = split_text(texts) {
+        while let Some((text, rest)) = next_text(texts) {
             if !text.is_empty() {
                 self.write_str(text)?;
+            }
+            // The text after the last field ends the texts.
+            if rest.is_empty() {
+                break;
             }
             if let Some(field) = fields.next() {
                 field.fmt(self)?;
             }
             texts = rest;
         }
-        if texts.is_empty() {
-            return Ok(());
-        }
-        self.write_str(texts)
+        Ok(())
     }
 
     #[inline]
@@ -842,14 +845,16 @@ impl DetailWriter for JsonDetail<'_> {
     fn pieces(&mut self, _: &str, json_texts: &str, fields: &[Piece<'_>]) -> fmt::Result {
         let mut texts = json_texts;
         let mut fields = fields.iter();
-        while let Some((text, rest)) = split_text(texts) {
+        while let Some((text, rest)) = next_text(texts) {
             self.0.extend_from_slice(text.as_bytes());
+            if rest.is_empty() {
+                break;
+            }
             if let Some(field) = fields.next() {
                 field.write_json(self.0)?;
             }
             texts = rest;
         }
-        self.0.extend_from_slice(texts.as_bytes());
         Ok(())
     }
 
@@ -976,19 +981,18 @@ impl fmt::Display for PiecesDisplay<'_> {
 impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
     #[inline]
     fn pieces(&mut self, texts: &str, _: &str, fields: &[Piece<'_>]) -> fmt::Result {
-        // `texts` ends each text before a field with a NUL: "\0" is one
-        // field alone (`fields` may go on with fillers, never written).
+        // Two empty texts, each after its length 0: one field alone
+        // (`fields` may go on with fillers, never written).
         // One call site for each serializer method: copies of the inlined
         // `serialize_str` made the compiler inline less of each.
         let digits;
         let whole = match (texts, fields) {
-            (_, []) => Some(texts),
-            ("\0", [Piece::Str(text), ..]) => Some(*text),
-            ("\0", [Piece::Unsigned(n), ..]) => {
+            ("\0\0", [Piece::Str(text), ..]) => Some(*text),
+            ("\0\0", [Piece::Unsigned(n), ..]) => {
                 digits = crate::json::Digits::new(*n, false);
                 Some(digits.as_str())
             }
-            ("\0", [Piece::Signed(n), ..]) => {
+            ("\0\0", [Piece::Signed(n), ..]) => {
                 digits = crate::json::Digits::new(n.unsigned_abs(), *n < 0);
                 Some(digits.as_str())
             }
@@ -1026,12 +1030,14 @@ impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
     }
 }
 
-/// The text before the next field and the texts after that field: `texts`
-/// split at its first NUL; `None` for the last text, which no field follows.
+/// The first text of `texts` and the texts after it: each text is written
+/// after its length in bytes, as a char. `None` at the end (or for texts
+/// not written so, which the derive never makes).
 #[inline]
-fn split_text(texts: &str) -> Option<(&str, &str)> {
-    let end = texts.bytes().position(|byte| byte == 0)?;
-    Some((&texts[..end], &texts[end + 1..]))
+fn next_text(texts: &str) -> Option<(&str, &str)> {
+    let mut chars = texts.chars();
+    let len = chars.next()? as usize;
+    chars.as_str().split_at_checked(len)
 }
 
 /// The body of `write_json` for a derived type: the entry's pre-escaped
@@ -1214,21 +1220,33 @@ mod tests {
         !matches!(piece, Piece::Display(_))
     }
 
+    /// Texts as the derive writes them: each after its length, as a char.
+    fn encoded<S: AsRef<str>>(texts: &[S]) -> String {
+        let mut encoded = String::new();
+        for text in texts {
+            let text = text.as_ref();
+            encoded.push(char::from_u32(u32::try_from(text.len()).unwrap()).unwrap());
+            encoded.push_str(text);
+        }
+        encoded
+    }
+
     /// What a writer makes of `texts` and `fields`: as `Display` and as JSON.
-    fn written(texts: &str, fields: &[Piece<'_>]) -> (String, Vec<u8>) {
+    fn written(texts: &[&str], fields: &[Piece<'_>]) -> (String, Vec<u8>) {
         struct Pieces<'a>(&'a str, &'a [Piece<'a>]);
         impl fmt::Display for Pieces<'_> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.pieces(self.0, "", self.1)
             }
         }
+        let json_texts: Vec<String> = texts.iter().map(|text| text.replace('\t', "\\t")).collect();
+        let (texts, json_texts) = (encoded(texts), encoded(&json_texts));
         let mut json = Vec::new();
-        let json_texts = texts.replace('\t', "\\t");
         JsonDetail(&mut json)
-            .pieces(texts, &json_texts, fields)
+            .pieces(&texts, &json_texts, fields)
             .unwrap();
         // A width on the outer formatter is not the fields'.
-        (std::format!("{:>40}", Pieces(texts, fields)), json)
+        (std::format!("{:>40}", Pieces(&texts, fields)), json)
     }
 
     /// Which fields are written without `core::fmt`, as the generated code
@@ -1254,9 +1272,24 @@ mod tests {
             DetailField(&u64::MAX).skms_piece(),
             DetailField(&1.5f64).skms_piece(),
         ];
-        let (display, json) = written("<\0\0 \0\t\0>", &fields);
+        let (display, json) = written(&["<", "", " ", "\t", ">"], &fields);
         assert_eq!(display, "<a\"b-42 18446744073709551615\t1.5>");
         assert_eq!(json, b"<a\\\"b-42 18446744073709551615\\t1.5>");
+        // Fillers after the fields that the texts name are not written.
+        let (display, _) = written(&["[", "]"], &fields);
+        assert_eq!(display, "[a\"b]");
+    }
+
+    /// A text of 128 bytes or more has a length of two bytes or more.
+    #[test]
+    fn long_texts() {
+        let long = "x".repeat(70_000);
+        for len in [0, 1, 127, 128, 2_047, 2_048, 55_295, 65_536] {
+            let text = &long[..len];
+            let (display, json) = written(&[text, text], &[Piece::Str("|")]);
+            assert_eq!(display, std::format!("{text}|{text}"));
+            assert_eq!(json, display.as_bytes());
+        }
     }
 
     /// A type parameter is written through its `Display`, whatever it

@@ -674,12 +674,8 @@ enum DetailPiece {
 }
 
 /// The pieces of a rewritten `detail` string, or `None` when a field has a
-/// spec (`{__0:>5}`, `{__key_id:?}`), which only `core::fmt` writes, or the
-/// text holds a NUL, which separates the texts in [`PlainDetail`].
+/// spec (`{__0:>5}`, `{__key_id:?}`), which only `core::fmt` writes.
 fn plain_detail_pieces(format: &str) -> Option<Vec<DetailPiece>> {
-    if format.contains('\0') {
-        return None;
-    }
     let mut pieces = Vec::new();
     let mut text = String::new();
     let mut chars = format.chars().peekable();
@@ -843,10 +839,11 @@ fn fmt_detail_body(
 }
 
 /// A detail whose fields have no spec, as its entry keeps it: the texts
-/// around the fields, each text that a field follows ended by a NUL, as
-/// they are and escaped for a JSON string (empty when escaping changes
-/// nothing), and the bindings of the fields in the order they are written
-/// (a field named twice is there twice).
+/// around the fields, each after its length (see
+/// `__private::with_pieces_detail`), as they are and escaped for a JSON
+/// string (empty when escaping changes nothing), and the bindings of the
+/// fields in the order they are written (a field named twice is there
+/// twice).
 struct PlainDetail {
     texts: String,
     json: String,
@@ -859,23 +856,38 @@ fn plain_detail(format: &str) -> Option<PlainDetail> {
         json: String::new(),
         fields: Vec::new(),
     };
+    let mut text = String::new();
     for piece in plain_detail_pieces(format)? {
         match piece {
-            DetailPiece::Text(text) => {
-                plain.texts.push_str(&text);
-                push_json_escaped(&mut plain.json, &text);
-            }
+            DetailPiece::Text(piece) => text.push_str(&piece),
             DetailPiece::Field(name) => {
-                plain.texts.push('\0');
-                plain.json.push('\0');
+                plain.push_text(&text)?;
+                text.clear();
                 plain.fields.push(name);
             }
         }
     }
+    plain.push_text(&text)?;
     if plain.json == plain.texts {
         plain.json.clear();
     }
     Some(plain)
+}
+
+impl PlainDetail {
+    /// Appends `text` to the texts after its length in bytes, written as a
+    /// char (so that the writer finds it without scanning), and the same
+    /// escaped for JSON to the JSON texts. `None` for a text too long for
+    /// its length to be a char, which `write!` then formats.
+    fn push_text(&mut self, text: &str) -> Option<()> {
+        let mut json = String::new();
+        push_json_escaped(&mut json, text);
+        for (texts, text) in [(&mut self.texts, text), (&mut self.json, json.as_str())] {
+            texts.push(char::from_u32(u32::try_from(text.len()).ok()?)?);
+            texts.push_str(text);
+        }
+        Some(())
+    }
 }
 
 /// How the fields of plain details are handed over as `Piece`s: through
