@@ -44,14 +44,10 @@ pub(crate) enum DetailKind {
     None,
     Static(&'static str),
     /// Formatted from the variant's fields. For a detail of plain fields
-    /// (no spec), `texts` holds the texts around them, each text before a
-    /// field ended by a NUL, and `json` the same escaped for a JSON string,
-    /// or `""` when escaping changes nothing; for any other, both are empty
-    /// and the generated code formats it.
-    Formatted {
-        texts: &'static str,
-        json: &'static str,
-    },
+    /// (no spec), its texts as the derive writes them (see
+    /// `__private::with_pieces_detail`); for any other, empty, and the
+    /// generated code formats it.
+    Formatted(&'static str),
 }
 
 impl Entry {
@@ -116,7 +112,7 @@ impl Entry {
     pub const fn static_detail(&self) -> Option<&'static str> {
         match self.detail {
             DetailKind::Static(detail) => Some(detail),
-            DetailKind::None | DetailKind::Formatted { .. } => None,
+            DetailKind::None | DetailKind::Formatted(_) => None,
         }
     }
 

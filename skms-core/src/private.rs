@@ -60,10 +60,7 @@ pub const fn entry_formatted(
     variant: &'static str,
     json_prefix: &'static str,
 ) -> Entry {
-    let detail = DetailKind::Formatted {
-        texts: "",
-        json: "",
-    };
+    let detail = DetailKind::Formatted("");
     entry_with(code, status, message, variant, json_prefix, detail)
 }
 
@@ -77,9 +74,8 @@ pub const fn entry_pieces(
     variant: &'static str,
     json_prefix: &'static str,
     texts: &'static str,
-    json: &'static str,
 ) -> Entry {
-    let detail = DetailKind::Formatted { texts, json };
+    let detail = DetailKind::Formatted(texts);
     entry_with(code, status, message, variant, json_prefix, detail)
 }
 
@@ -392,20 +388,21 @@ pub const fn with_static_detail(entry: Entry, detail: &'static str) -> Entry {
 /// the generated code.
 #[must_use]
 pub const fn with_formatted_detail(entry: Entry) -> Entry {
-    with_pieces_detail(entry, "", "")
+    with_pieces_detail(entry, "")
 }
 
-/// `entry` with a detail of plain fields (no spec) between `texts`: the
-/// text before each field, then the text after the last, each written after
-/// its length in bytes as a char (one literal is far cheaper to compile
-/// than an array of them, and a length saves the writer a scan). `json` is
-/// the same for the texts escaped for a JSON string by the derive, or `""`
-/// when escaping changes nothing. The generated `__skms_detail` hands the
-/// fields to [`write_pieces`] with the entry.
+/// `entry` with a detail of plain fields (no spec) between texts. `texts`
+/// holds the text before each field, then the text after the last, each
+/// after its length in bytes written as a char (one literal is far cheaper
+/// to compile than an array of them, and a length saves the writer a scan);
+/// then the same for the texts escaped for a JSON string, when escaping
+/// changes them; the whole after the length of the first part, as a char
+/// too (so that an entry stays small). The derive writes it; the generated
+/// `__skms_detail` hands the fields to [`write_pieces`] with the entry.
 #[must_use]
-pub const fn with_pieces_detail(entry: Entry, texts: &'static str, json: &'static str) -> Entry {
+pub const fn with_pieces_detail(entry: Entry, texts: &'static str) -> Entry {
     Entry {
-        detail: DetailKind::Formatted { texts, json },
+        detail: DetailKind::Formatted(texts),
         ..entry
     }
 }
@@ -428,9 +425,12 @@ pub fn write_pieces(
     fields: &[Piece<'_>],
 ) -> fmt::Result {
     match entry.detail {
-        DetailKind::Formatted { texts, json } => {
-            writer.pieces(texts, if json.is_empty() { texts } else { json }, fields)
-        }
+        DetailKind::Formatted(all) => match next_text(all) {
+            Some((texts, json)) => {
+                writer.pieces(texts, if json.is_empty() { texts } else { json }, fields)
+            }
+            None => Ok(()),
+        },
         DetailKind::None | DetailKind::Static(_) => Ok(()),
     }
 }
@@ -495,7 +495,7 @@ impl<'a> Slot<'a> {
             Slot::Own(entry) => match entry.detail {
                 DetailKind::None => None,
                 DetailKind::Static(detail) => Some(Cow::Borrowed(detail)),
-                DetailKind::Formatted { .. } => Some(Cow::Owned(DetailOf(this).to_string())),
+                DetailKind::Formatted(_) => Some(Cow::Owned(DetailOf(this).to_string())),
             },
             Slot::Inner(inner) => inner.detail(),
         }
@@ -512,7 +512,7 @@ impl<'a> Slot<'a> {
         match self {
             Slot::Own(entry) => match entry.detail {
                 DetailKind::Static(detail) => f.write_str(detail),
-                DetailKind::None | DetailKind::Formatted { .. } => Ok(()),
+                DetailKind::None | DetailKind::Formatted(_) => Ok(()),
             },
             Slot::Inner(inner) => inner.fmt_detail(f),
         }
@@ -1019,7 +1019,7 @@ impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
             Slot::Own(entry) => {
                 let detail = match entry.detail {
                     DetailKind::Static(detail) => detail,
-                    DetailKind::None | DetailKind::Formatted { .. } => "",
+                    DetailKind::None | DetailKind::Formatted(_) => "",
                 };
                 self.finish(|serializer| serializer.serialize_str(detail))
             }

@@ -313,9 +313,9 @@ fn entry_tokens(
                     #text,
                 )),
                 (Some(Detail::Formatted { .. }), Some(plain)) => {
-                    let (texts, json) = (&plain.texts, &plain.json);
+                    let texts = &plain.entry_texts;
                     quote!(__skms_entry_pieces(
-                        #code, #status, #message, #variant, #json_prefix, #texts, #json
+                        #code, #status, #message, #variant, #json_prefix, #texts
                     ))
                 }
                 (Some(Detail::Formatted { .. }), None) => quote!(__skms_entry_formatted(
@@ -334,8 +334,8 @@ fn entry_tokens(
                     quote!(#private::with_static_detail(#reuse, #text))
                 }
                 (Some(Detail::Formatted { .. }), Some(plain)) => {
-                    let (texts, json) = (&plain.texts, &plain.json);
-                    quote!(#private::with_pieces_detail(#reuse, #texts, #json))
+                    let texts = &plain.entry_texts;
+                    quote!(#private::with_pieces_detail(#reuse, #texts))
                 }
                 (Some(Detail::Formatted { .. }), None) => {
                     quote!(#private::with_formatted_detail(#reuse))
@@ -838,56 +838,65 @@ fn fmt_detail_body(
     (body, piece_fns)
 }
 
-/// A detail whose fields have no spec, as its entry keeps it: the texts
-/// around the fields, each after its length (see
-/// `__private::with_pieces_detail`), as they are and escaped for a JSON
-/// string (empty when escaping changes nothing), and the bindings of the
-/// fields in the order they are written (a field named twice is there
-/// twice).
+/// A detail whose fields have no spec: the texts around the fields as its
+/// entry keeps them (see `__private::with_pieces_detail`), and the bindings
+/// of the fields in the order they are written (a field named twice is
+/// there twice).
 struct PlainDetail {
-    texts: String,
-    json: String,
+    entry_texts: String,
     fields: Vec<String>,
 }
 
 fn plain_detail(format: &str) -> Option<PlainDetail> {
-    let mut plain = PlainDetail {
-        texts: String::new(),
-        json: String::new(),
-        fields: Vec::new(),
-    };
+    let mut texts = String::new();
+    let mut json = String::new();
+    let mut fields = Vec::new();
     let mut text = String::new();
     for piece in plain_detail_pieces(format)? {
         match piece {
             DetailPiece::Text(piece) => text.push_str(&piece),
             DetailPiece::Field(name) => {
-                plain.push_text(&text)?;
+                push_text(&mut texts, &mut json, &text)?;
                 text.clear();
-                plain.fields.push(name);
+                fields.push(name);
             }
         }
     }
-    plain.push_text(&text)?;
-    if plain.json == plain.texts {
-        plain.json.clear();
+    push_text(&mut texts, &mut json, &text)?;
+    let mut entry_texts = String::new();
+    push_len(&mut entry_texts, texts.len())?;
+    entry_texts.push_str(&texts);
+    if json != texts {
+        entry_texts.push_str(&json);
     }
-    Some(plain)
+    Some(PlainDetail {
+        entry_texts,
+        fields,
+    })
 }
 
-impl PlainDetail {
-    /// Appends `text` to the texts after its length in bytes, written as a
-    /// char (so that the writer finds it without scanning), and the same
-    /// escaped for JSON to the JSON texts. `None` for a text too long for
-    /// its length to be a char, which `write!` then formats.
-    fn push_text(&mut self, text: &str) -> Option<()> {
-        let mut json = String::new();
-        push_json_escaped(&mut json, text);
-        for (texts, text) in [(&mut self.texts, text), (&mut self.json, json.as_str())] {
-            texts.push(char::from_u32(u32::try_from(text.len()).ok()?)?);
-            texts.push_str(text);
-        }
-        Some(())
+/// Appends `text` to `texts` after its length, and the same escaped for
+/// JSON to `json`.
+fn push_text(texts: &mut String, json: &mut String, text: &str) -> Option<()> {
+    push_len(texts, text.len())?;
+    texts.push_str(text);
+    let mut escaped = String::new();
+    push_json_escaped(&mut escaped, text);
+    push_len(json, escaped.len())?;
+    json.push_str(&escaped);
+    Some(())
+}
+
+/// Appends a length in bytes written as a char, which the writer reads
+/// without scanning; `None` for a length that is not a char (from 55,296
+/// bytes on), whose detail `write!` then formats.
+fn push_len(out: &mut String, len: usize) -> Option<()> {
+    // Below the surrogates, every number is a char.
+    if len >= 0xD800 {
+        return None;
     }
+    out.push(char::from_u32(u32::try_from(len).ok()?)?);
+    Some(())
 }
 
 /// How the fields of plain details are handed over as `Piece`s: through
@@ -1242,5 +1251,30 @@ fn fallback(node: &DeriveInput, krate: &TokenStream) -> TokenStream {
                 ::core::unreachable!()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_detail;
+
+    #[test]
+    fn plain_detail_texts() {
+        // Each text after its length; the whole after the length of the
+        // texts; the JSON texts only when escaping changes them.
+        let plain = plain_detail("keyId : {__key_id}").unwrap();
+        assert_eq!(plain.fields, ["__key_id"]);
+        assert_eq!(plain.entry_texts, "\u{a}\u{8}keyId : \u{0}");
+        let plain = plain_detail("{__0}{__1}").unwrap();
+        assert_eq!(plain.entry_texts, "\u{3}\0\0\0");
+        let plain = plain_detail("\"{__0}\"").unwrap();
+        assert_eq!(plain.entry_texts, "\u{4}\u{1}\"\u{1}\"\u{2}\\\"\u{2}\\\"");
+        // A spec: `write!`.
+        assert!(plain_detail("{__0:>5}").is_none());
+        // A text whose length is not a char below the surrogates: `write!`.
+        let long = "x".repeat(0xD800);
+        assert!(plain_detail(&format!("{long}{{__0}}")).is_none());
+        let long = "x".repeat(0xD7F0);
+        assert!(plain_detail(&format!("{long}{{__0}}")).is_some());
     }
 }
