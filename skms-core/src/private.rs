@@ -898,12 +898,35 @@ where
     F: Fn(&E, &mut dyn DetailWriter) -> fmt::Result,
 {
     match slot {
-        Slot::Own(entry) => {
-            let detail = entry.has_detail().then_some(SerdeDetail { this, detail });
-            crate::error::serialize_body(serializer, entry.code, entry.message, detail.as_ref())
+        Slot::Own(entry) if entry.has_detail() => {
+            serialize_with_detail(serializer, entry, &SerdeDetail { this, detail })
         }
+        Slot::Own(entry) => serialize_without_detail(serializer, entry),
         Slot::Inner(inner) => crate::error::serialize_error(inner, serializer),
     }
+}
+
+// The body with a detail and the body without are written by two functions
+// out of line, generic over the serializer only (not the error type): inlined
+// into the derived `serialize`, their two copies of serde_json's writes made
+// the compiler inline fewer of those one-byte writes (measured with callgrind:
+// 701 instructions against 664 for a body without detail, with serde_json's
+// `raw_value` on).
+#[inline(never)]
+fn serialize_with_detail<S: serde::Serializer, D: serde::Serialize>(
+    serializer: S,
+    entry: &Entry,
+    detail: &D,
+) -> Result<S::Ok, S::Error> {
+    crate::error::serialize_body(serializer, entry.code, entry.message, Some(detail))
+}
+
+#[inline(never)]
+fn serialize_without_detail<S: serde::Serializer>(
+    serializer: S,
+    entry: &Entry,
+) -> Result<S::Ok, S::Error> {
+    crate::error::serialize_body::<S, str>(serializer, entry.code, entry.message, None)
 }
 
 /// The detail of a derived type's own variant as a serde string: written
