@@ -41,14 +41,8 @@ pub const fn entry(
     variant: &'static str,
     json_prefix: &'static str,
 ) -> Entry {
-    entry_with(
-        code,
-        status,
-        message,
-        variant,
-        json_prefix,
-        DetailKind::None,
-    )
+    let detail = DetailKind::None;
+    entry_with(code, status, message, variant, json_prefix, detail)
 }
 
 /// An entry whose detail is formatted by `write!` in the generated code.

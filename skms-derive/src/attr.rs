@@ -474,29 +474,15 @@ fn str_value(
     })
 }
 
-/// A string literal as syn has it, for `LitStr::parse`.
+/// A string literal, for `LitStr::parse`.
 fn lit_str_value(
     cx: &Ctxt,
     meta: &ParseNestedMeta,
     key: &Ident,
     expected: &str,
 ) -> syn::Result<Option<LitStr>> {
-    Ok(match lit_value(cx, meta, key, expected)? {
-        // The same literal: no escape, no suffix.
-        Some(Value::Str(value, span)) => Some(LitStr::new(&value, span)),
-        Some(Value::Lit(Lit::Str(lit))) => Some(lit),
-        Some(other) => {
-            other.error(
-                cx,
-                format!(
-                    "`{key}` takes a string literal, not {}: {expected}",
-                    other.kind()
-                ),
-            );
-            None
-        }
-        None => None,
-    })
+    let value = str_value(cx, meta, key, expected)?;
+    Ok(value.map(|(value, span)| LitStr::new(&value, span)))
 }
 
 fn bool_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<Option<(bool, Span)>> {
