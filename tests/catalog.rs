@@ -219,3 +219,22 @@ fn recursive_types_list_themselves_once() {
     let error = Recursive::Nested(Box::new(Recursive::Leaf));
     assert_eq!(error.code(), 63001);
 }
+
+/// `lookup` (a binary search over a derived type's own codes, then its
+/// included catalogs) finds what the composed listing lists, own entries
+/// first, and nothing for a code it does not list.
+#[test]
+fn lookup_agrees_with_the_listing() {
+    fn agrees<T: Catalog>() {
+        let listing = T::catalog();
+        for listed in listing.iter() {
+            assert_eq!(T::lookup(listed.entry.code), Some(listed.entry));
+        }
+        for code in [0, 1, 39_999, 40_012, 60_000, 99_999, u32::MAX] {
+            assert_eq!(T::lookup(code).is_some(), listing.get(code).is_some());
+        }
+    }
+    agrees::<StandardError>();
+    agrees::<VaultError>();
+    agrees::<ServiceError>();
+}

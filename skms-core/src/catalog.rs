@@ -260,7 +260,7 @@ impl<T: Catalog + ?Sized> Catalog for std::sync::Arc<T> {
     const INCLUDES: &'static [Include] = T::INCLUDES;
 }
 
-fn find(
+pub(crate) fn find(
     entries: &'static [Entry],
     includes: &'static [Include],
     code: u32,

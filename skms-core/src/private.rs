@@ -165,6 +165,22 @@ pub const fn check_include(
     );
 }
 
+/// `Catalog::lookup` for a derived type: its own entries by binary search
+/// over `by_code` (see [`own_position`]), then its included catalogs in
+/// declaration order.
+#[must_use]
+pub fn lookup(
+    entries: &'static [Entry],
+    by_code: &[u32],
+    includes: &'static [Include],
+    code: u32,
+) -> Option<&'static Entry> {
+    match own_position(entries, by_code, code) {
+        Some(index) => entries.get(index),
+        None => crate::catalog::find(&[], includes, code),
+    }
+}
+
 /// The index in `entries` of the entry of `code`, by binary search over
 /// `by_code`, the indices of `entries` in the order of their codes.
 #[must_use]

@@ -229,6 +229,11 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             impl #impl_generics #krate::Catalog for #ty #ty_generics #catalog_where {
                 const ENTRIES: &'static [#krate::Entry] = &__SKMS_ENTRIES;
                 #includes
+
+                #[inline]
+                fn lookup(__code: ::core::primitive::u32) -> ::core::option::Option<&'static #krate::Entry> {
+                    #private::lookup(&__SKMS_ENTRIES, &__SKMS_BY_CODE, <Self as #krate::Catalog>::INCLUDES, __code)
+                }
             }
 
             #(#composition_checks)*
