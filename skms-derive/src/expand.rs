@@ -738,9 +738,8 @@ const MAX_ARM_FIELDS: usize = 4;
 /// that was measured: no string literal and no method call in the arms, no
 /// slice of a different length in each, no `core::fmt` at run time (each
 /// field goes through its type's `__skms_piece_N`, see [`PieceFns`]). A
-/// detail with
-/// a spec is written by `write!` in its arm; every other variant's detail
-/// comes from its slot.
+/// detail with a spec is written by `write!` in its arm; every other
+/// variant's detail comes from its slot.
 fn fmt_detail_body(
     input: &Input,
     plan: &Plan,
