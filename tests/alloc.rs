@@ -67,6 +67,11 @@ enum KmsError {
     Ratio(f64, std::net::Ipv4Addr),
     #[skms(code = 60001, status = 503, msg = "Sealed", detail = "sealed \"now\"")]
     Sealed,
+    // One field alone: serde writes it with `serialize_str`.
+    #[skms(code = 60006, status = 400, msg = "Alone", detail = "{0}")]
+    Alone(String),
+    #[skms(code = 60007, status = 400, msg = "Count", detail = "{0}")]
+    Count(i64),
     #[skms(transparent)]
     Standard(StandardError),
     #[skms(transparent)]
@@ -82,6 +87,8 @@ fn errors() -> Vec<KmsError> {
         KmsError::Extract(3, "tab\there é".into(), -7),
         KmsError::Ratio(0.25, std::net::Ipv4Addr::LOCALHOST),
         KmsError::Sealed,
+        KmsError::Alone("a \"lone\" \u{1F511}".into()),
+        KmsError::Count(-42),
         KmsError::Standard(StandardError::EncryptionKeyEmpty),
         KmsError::Nested(Box::new(KmsError::Header(1, "nested"))),
     ]

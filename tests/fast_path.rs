@@ -108,10 +108,24 @@ fn hostile_details() {
     check(&KmsError::Nothing);
 }
 
+/// One value of each own entry of `KmsError`, with details empty and not.
 #[test]
 fn every_derived_entry() {
-    assert_eq!(KmsError::ENTRIES.len(), 4);
-    check(&KmsError::Odd(String::new()));
+    let values = [
+        KmsError::KeyNotFound(String::new()),
+        KmsError::KeyNotFound("k".into()),
+        KmsError::Odd(String::new()),
+        KmsError::Odd("o".into()),
+        KmsError::Fixed,
+        KmsError::Nothing,
+    ];
+    let mut covered: Vec<u32> = values.iter().map(SkmsError::code).collect();
+    covered.dedup();
+    let entries: Vec<u32> = KmsError::ENTRIES.iter().map(|entry| entry.code).collect();
+    assert_eq!(covered, entries);
+    for value in &values {
+        check(value);
+    }
 }
 
 /// Exposure marks: on the variant, or on the enum for its own variants.

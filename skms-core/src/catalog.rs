@@ -73,19 +73,8 @@ impl Entry {
         message: &'static str,
         variant: &'static str,
     ) -> Entry {
-        Entry {
-            code,
-            status,
-            message,
-            description: None,
-            doc: None,
-            variant,
-            detail: DetailKind::None,
-            // Only derived entries are written through their prefix.
-            json_prefix: "",
-            exposure: DetailExposure::Unmarked,
-            reused: false,
-        }
+        // Only derived entries are written through their prefix.
+        crate::__private::entry(code, status, message, variant, "")
     }
 
     /// The entry with a description.
