@@ -203,30 +203,26 @@ pub async fn check_server(base: &str) {
     check_client(base, &client).await;
 }
 
+/// `GET base + path` through the reqwest extension.
+async fn fetch(
+    client: &reqwest::Client,
+    base: &str,
+    path: &str,
+) -> Result<reqwest::Response, skms_core::reqwest::SkmsHttpError> {
+    let response = client.get(format!("{base}{path}")).send().await.unwrap();
+    response.skms_error_for_status().await
+}
+
 /// The reqwest extension against the same server.
 async fn check_client(base: &str, client: &reqwest::Client) {
     // A success passes through untouched.
-    let response = client
-        .get(format!("{base}/keys/0000001"))
-        .send()
-        .await
-        .unwrap()
-        .skms_error_for_status()
-        .await
-        .unwrap();
+    let response = fetch(client, base, "/keys/0000001").await.unwrap();
     assert_eq!(response.status(), 200);
     assert_eq!(response.text().await.unwrap(), KEY_ONE);
 
     // Every SKMS error comes back with its status and its body as sent.
     for &(path, status, body) in SERVED {
-        let error = client
-            .get(format!("{base}{path}"))
-            .send()
-            .await
-            .unwrap()
-            .skms_error_for_status()
-            .await
-            .unwrap_err();
+        let error = fetch(client, base, path).await.unwrap_err();
         assert_eq!(error.status(), status, "{path}");
         assert_eq!(error.url().path(), path);
         let expected: ErrorBody = serde_json::from_str(body).unwrap();
@@ -236,14 +232,7 @@ async fn check_client(base: &str, client: &reqwest::Client) {
         assert!(std::error::Error::source(&error).is_none());
         assert!(matches!(error.content(), ErrorContent::Skms(_)));
     }
-    let error = client
-        .get(format!("{base}/keys/0000009"))
-        .send()
-        .await
-        .unwrap()
-        .skms_error_for_status()
-        .await
-        .unwrap_err();
+    let error = fetch(client, base, "/keys/0000009").await.unwrap_err();
     assert_eq!(
         error.to_string(),
         "HTTP 400 Bad Request: [40013] Key not found in the keyVault: keyId : 0000009"
@@ -258,14 +247,7 @@ async fn check_client(base: &str, client: &reqwest::Client) {
 
     // A body that is not an SKMS body keeps the status and the raw text.
     for &(path, status, _, body) in NOT_SKMS {
-        let error = client
-            .get(format!("{base}{path}"))
-            .send()
-            .await
-            .unwrap()
-            .skms_error_for_status()
-            .await
-            .unwrap_err();
+        let error = fetch(client, base, path).await.unwrap_err();
         assert_eq!(error.status(), status, "{path}");
         assert_eq!(error.body(), None, "{path}");
         assert_eq!(error.code(), None, "{path}");
@@ -292,14 +274,7 @@ async fn check_client(base: &str, client: &reqwest::Client) {
     }
 
     // A body too long to read whole: the first 64 KiB of it.
-    let error = client
-        .get(format!("{base}{HUGE}"))
-        .send()
-        .await
-        .unwrap()
-        .skms_error_for_status()
-        .await
-        .unwrap_err();
+    let error = fetch(client, base, HUGE).await.unwrap_err();
     assert_eq!(error.status(), 500);
     assert_eq!(
         error.text().map(str::len),
