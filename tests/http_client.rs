@@ -33,23 +33,22 @@ fn answer_once(response: &'static [u8]) -> (String, thread::JoinHandle<()>) {
     (format!("http://{address}/"), server)
 }
 
-async fn error_for(response: &'static [u8]) -> SkmsHttpError {
+/// What the reqwest extension makes of `response`, answered once.
+async fn fetch_once(response: &'static [u8]) -> Result<reqwest::Response, SkmsHttpError> {
     let (url, server) = answer_once(response);
     let client = reqwest::Client::builder()
         .no_proxy()
         .timeout(Duration::from_secs(20))
         .build()
         .unwrap();
-    let error = client
-        .get(url)
-        .send()
-        .await
-        .unwrap()
-        .skms_error_for_status()
-        .await
-        .unwrap_err();
+    let sent = client.get(url).send().await.unwrap();
+    let result = sent.skms_error_for_status().await;
     server.join().unwrap();
-    error
+    result
+}
+
+async fn error_for(response: &'static [u8]) -> SkmsHttpError {
+    fetch_once(response).await.unwrap_err()
 }
 
 #[tokio::test]
@@ -87,18 +86,8 @@ async fn a_redirect_or_a_success_is_not_an_error() {
         &b"HTTP/1.1 304 Not Modified\r\nconnection: close\r\n\r\n"[..],
         &b"HTTP/1.1 204 No Content\r\nconnection: close\r\n\r\n"[..],
     ] {
-        let (url, server) = answer_once(response);
-        let client = reqwest::Client::builder().no_proxy().build().unwrap();
-        let response = client
-            .get(url)
-            .send()
-            .await
-            .unwrap()
-            .skms_error_for_status()
-            .await
-            .unwrap();
+        let response = fetch_once(response).await.unwrap();
         assert!(response.status() == 304 || response.status() == 204);
-        server.join().unwrap();
     }
 }
 
