@@ -394,3 +394,20 @@ fn a_service_enum_rebuilds_what_it_can_and_keeps_the_rest() {
     assert_eq!(decoded.error(), None);
     assert_eq!(decoded.message(), "From a newer server");
 }
+
+#[test]
+fn a_received_body_displays_without_forging_log_lines() {
+    let received = br#"{"code":40013,"message":"Key not found\r\n","detail":"keyId : 9\n2026-11-30T00:00:00Z  INFO audit: ok\u001b[2J\u2028"}"#;
+    let decoded = Decoded::<StandardError>::from_slice(received).unwrap();
+    // The fields hold what was received ...
+    assert_eq!(
+        decoded.detail(),
+        Some("keyId : 9\n2026-11-30T00:00:00Z  INFO audit: ok\u{1b}[2J\u{2028}")
+    );
+    // ... and what a log receives through Display is one line, escaped.
+    assert_eq!(
+        decoded.to_string(),
+        r"[40013] Key not found\r\n: keyId : 9\n2026-11-30T00:00:00Z  INFO audit: ok\u{1b}[2J\u{2028}"
+    );
+    assert_eq!(decoded.body().to_string(), decoded.to_string());
+}

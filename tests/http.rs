@@ -309,3 +309,72 @@ fn a_status_that_is_not_http_is_answered_with_500() {
         Ok(StatusCode::IM_A_TEAPOT)
     );
 }
+
+#[test]
+fn what_a_withheld_detail_logs_cannot_forge_a_line() {
+    let log = support::log::capture();
+    let error = HandWritten {
+        status: 503,
+        detail: "forged\n2026-11-30T00:00:00Z  INFO audit: ok\u{1b}[2J",
+    };
+    let _ = DetailPolicy::DEFAULT.to_json_vec(&error);
+    let events = log.with_detail(r"forged\n2026-11-30T00:00:00Z  INFO audit: ok\u{1b}[2J");
+    assert_eq!(events.len(), 1);
+    // The hand-written message too: only the type's author wrote it, but it
+    // reaches the same line.
+    assert_eq!(
+        events[0].field("message"),
+        Some(r#"[77001] a "quoted"\tmessage\u{1}; detail withheld from the client"#)
+    );
+}
+
+#[test]
+fn a_policy_can_send_a_reference_in_place_of_a_withheld_detail() {
+    let log = support::log::capture();
+    let prefix =
+        br#"{"code":50001,"message":"An unexpected error has occurred in the internal system""#;
+
+    // Off by default: the body has no detail, the event no reference.
+    assert!(!DetailPolicy::DEFAULT.refers_to_withheld_details());
+    let body = DetailPolicy::DEFAULT.to_json_vec(&Vault::Internal("unreferenced"));
+    assert_eq!(&body[..], &[&prefix[..], b"}"].concat()[..]);
+    assert_eq!(log.with_detail("unreferenced")[0].field("reference"), None);
+
+    let policy = DetailPolicy::DEFAULT.refer_to_withheld_details(true);
+    assert!(policy.refers_to_withheld_details());
+    let mut references = Vec::new();
+    for detail in ["referenced one", "referenced two"] {
+        let body = String::from_utf8(policy.to_json_vec(&Vault::Internal(detail))).unwrap();
+        let reference = body
+            .strip_prefix(std::str::from_utf8(prefix).unwrap())
+            .and_then(|rest| rest.strip_prefix(r#","detail":"ref : "#))
+            .and_then(|rest| rest.strip_suffix(r#""}"#))
+            .unwrap_or_else(|| panic!("{body}"))
+            .to_owned();
+        assert_eq!(reference.len(), 8);
+        assert!(reference
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
+        let events = log.with_detail(detail);
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].field("reference"), Some(&*reference));
+        references.push(reference);
+    }
+    assert_ne!(references[0], references[1]);
+    // body() makes no reference: nothing would log it.
+    assert_eq!(
+        policy.body(&Vault::Internal("no body reference")).detail,
+        None
+    );
+    // A sent detail is sent, not referred to.
+    assert_eq!(
+        policy.to_json_vec(&Vault::KeyNotFound { key_id: 7 }),
+        DetailPolicy::DEFAULT.to_json_vec(&Vault::KeyNotFound { key_id: 7 })
+    );
+
+    // A reference that nothing logs would connect nothing: none is sent.
+    let quiet = policy.log_withheld_details(false);
+    assert!(!quiet.refers_to_withheld_details());
+    let body = quiet.to_json_vec(&Vault::Internal("quiet reference"));
+    assert_eq!(&body[..], &[&prefix[..], b"}"].concat()[..]);
+}

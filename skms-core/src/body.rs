@@ -7,7 +7,7 @@ use std::string::String;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
 
-use crate::SkmsError;
+use crate::{LogSafe, SkmsError};
 
 /// The JSON body of a failed SKMS request:
 /// `{"code": 40013, "message": "Key not found in the keyVault", "detail": "keyId : 0000009"}`.
@@ -64,11 +64,29 @@ impl<'a> ErrorBody<'a> {
 }
 
 impl fmt::Display for ErrorBody<'_> {
-    /// `[code] message: detail`, the same layout as a derived type's `Display`.
+    /// `[code] message: detail`, the same layout as a derived type's
+    /// `Display`, with the message and the detail written through
+    /// [`LogSafe`](crate::LogSafe): a body is most often one received from
+    /// another service, and what it says must not be able to forge a line of
+    /// the log it is written to. The fields hold the text as it is.
+    ///
+    /// ```
+    /// use skms_core::ErrorBody;
+    ///
+    /// let body = ErrorBody {
+    ///     code: 40013,
+    ///     message: "Key not found in the keyVault".into(),
+    ///     detail: Some("keyId : 9\n INFO audit: admin login ok".into()),
+    /// };
+    /// assert_eq!(
+    ///     body.to_string(),
+    ///     r"[40013] Key not found in the keyVault: keyId : 9\n INFO audit: admin login ok",
+    /// );
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "[{}] {}", self.code, self.message)?;
+        write!(f, "[{}] {}", self.code, LogSafe(&*self.message))?;
         if let Some(detail) = &self.detail {
-            write!(f, ": {detail}")?;
+            write!(f, ": {}", LogSafe(&**detail))?;
         }
         Ok(())
     }

@@ -28,6 +28,20 @@ pub(crate) fn write_without_detail<E: SkmsError + ?Sized>(error: &E, out: &mut V
     out.push(b'}');
 }
 
+/// Appends the SKMS body of `error` with `detail` in place of its own, as a
+/// [`DetailPolicy`](crate::DetailPolicy) that sends a reference for a
+/// withheld detail sends it.
+pub(crate) fn write_with_detail_text<E: SkmsError + ?Sized>(
+    error: &E,
+    detail: &str,
+    out: &mut Vec<u8>,
+) {
+    write_code_and_message(error, out);
+    out.extend_from_slice(b",\"detail\":");
+    write_str(out, detail);
+    out.push(b'}');
+}
+
 /// Appends `{"code":C,"message":"M"`.
 fn write_code_and_message<E: SkmsError + ?Sized>(error: &E, out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"code\":");

@@ -206,6 +206,17 @@
 //! the body of [`SkmsError::write_json`], byte for byte what `serde_json`
 //! writes for the body the client may see.
 //!
+//! A withheld detail is often client input, so it is logged through
+//! [`LogSafe`]: line breaks, terminal controls and bidirectional
+//! formatting characters are escaped (`\n`, `\u{1b}`), and no detail can
+//! forge a log line. The `Display` of a received body ([`ErrorBody`],
+//! [`Decoded`], the reqwest integration's error) escapes the same way; a
+//! derived type's own `Display` does not, and
+//! `tracing::warn!(error = %LogSafe(&error))` logs it safely.
+//! [`DetailPolicy::refer_to_withheld_details`] sends, instead of nothing,
+//! a random reference that the log holds next to the withheld detail
+//! (`"detail":"ref : 7f3a9c21"`), for the client to quote.
+//!
 //! # Features
 //!
 //! - `derive` (default): re-exports `#[derive(SkmsError)]`.
@@ -242,6 +253,7 @@ mod decode;
 mod decode_json;
 mod error;
 mod json;
+mod log_safe;
 mod policy;
 mod snapshot;
 mod standard;
@@ -267,6 +279,7 @@ pub use crate::decode::{Decoded, FromBody};
 pub use crate::decode_json::{DecodeError, DecodeErrorKind};
 pub use crate::error::{display_error, serialize_error, DetailExposure, SkmsError};
 pub use crate::json::{to_json_vec, write_json};
+pub use crate::log_safe::LogSafe;
 pub use crate::policy::{DetailPolicy, PolicyInstalled};
 pub use crate::snapshot::{SnapshotError, SnapshotMismatch, SNAPSHOT_ENV};
 pub use crate::standard::{StandardError, UnknownCode};

@@ -2,6 +2,9 @@
 
 use core::fmt;
 use std::borrow::Cow;
+use std::collections::hash_map::RandomState;
+use std::hash::BuildHasher;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 use std::vec::Vec;
 
@@ -81,6 +84,7 @@ pub struct DetailPolicy {
     client_error_details: bool,
     server_error_details: bool,
     log_withheld_details: bool,
+    refer_to_withheld_details: bool,
 }
 
 /// Where the integrations log the details they withhold.
@@ -97,6 +101,7 @@ impl DetailPolicy {
         client_error_details: true,
         server_error_details: false,
         log_withheld_details: true,
+        refer_to_withheld_details: false,
     };
 
     /// The same policy, sending (`true`) or withholding (`false`) the
@@ -130,6 +135,46 @@ impl DetailPolicy {
         }
     }
 
+    /// The same policy, sending (`true`) or not (`false`, the default) a
+    /// reference in place of each detail it withholds, so that the client and
+    /// the support desk have something to quote that connects the failure
+    /// with the log.
+    ///
+    /// The body then carries `"detail":"ref : 7f3a9c21"`, eight hexadecimal
+    /// digits drawn at random for each response, and the log event of the
+    /// withheld detail carries the same digits in its field `reference`. The
+    /// reference says nothing of the detail: the digits come from a counter
+    /// hashed with a key that the process draws from the operating system's
+    /// randomness at first use, so they cannot be guessed from one another.
+    ///
+    /// A reference is sent only where it is logged: with feature `tracing`
+    /// (which every server integration turns on), and while the policy
+    /// [logs withheld details](DetailPolicy::log_withheld_details).
+    ///
+    /// ```
+    /// use skms_core::{DetailPolicy, SkmsError};
+    ///
+    /// #[derive(Debug, SkmsError)]
+    /// enum VaultError {
+    ///     #[skms(code = 50001, status = 500, msg = "An unexpected error has occurred in the internal system", detail = "{0}")]
+    ///     Internal(String),
+    /// }
+    ///
+    /// let policy = DetailPolicy::DEFAULT.refer_to_withheld_details(true);
+    /// let body = policy.to_json_vec(&VaultError::Internal("Connect to devkms:8080 failed".into()));
+    /// let body = String::from_utf8(body).unwrap();
+    /// # #[cfg(feature = "tracing")]
+    /// assert!(body.starts_with(r#"{"code":50001,"message":"An unexpected error has occurred in the internal system","detail":"ref : "#));
+    /// assert!(!body.contains("devkms"));
+    /// ```
+    #[must_use]
+    pub const fn refer_to_withheld_details(self, refer: bool) -> Self {
+        DetailPolicy {
+            refer_to_withheld_details: refer,
+            ..self
+        }
+    }
+
     /// Whether unmarked details of errors with a 4xx status are sent.
     #[must_use]
     pub const fn shows_client_error_details(&self) -> bool {
@@ -146,6 +191,14 @@ impl DetailPolicy {
     #[must_use]
     pub const fn logs_withheld_details(&self) -> bool {
         self.log_withheld_details
+    }
+
+    /// Whether a reference is sent in place of a withheld detail (see
+    /// [`refer_to_withheld_details`](DetailPolicy::refer_to_withheld_details)):
+    /// asked for, and logged.
+    #[must_use]
+    pub const fn refers_to_withheld_details(&self) -> bool {
+        self.refer_to_withheld_details && self.log_withheld_details && cfg!(feature = "tracing")
     }
 
     /// Whether the detail of `error`, if it has one, is sent to the client.
@@ -165,9 +218,11 @@ impl DetailPolicy {
     }
 
     /// The body that the client receives for `error`: its detail is `None`
-    /// when the policy withholds it. Nothing is logged here; the body
-    /// writers ([`write_json`](DetailPolicy::write_json) and the
-    /// integrations) log.
+    /// when the policy withholds it. Nothing is logged here, and no
+    /// reference is made; the body writers
+    /// ([`write_json`](DetailPolicy::write_json) and the integrations) log,
+    /// and send the reference of a policy that
+    /// [refers to withheld details](DetailPolicy::refer_to_withheld_details).
     #[must_use]
     pub fn body<'a, E: SkmsError + ?Sized>(&self, error: &'a E) -> ErrorBody<'a> {
         ErrorBody {
@@ -184,12 +239,19 @@ impl DetailPolicy {
     /// Appends the JSON body that the client receives for `error` to `out`,
     /// through the fast path [`SkmsError::write_json`] when the detail is
     /// sent, and logs the detail when it is withheld. The bytes are those
-    /// of `serde_json::to_vec(&policy.body(error))`.
+    /// of `serde_json::to_vec(&policy.body(error))`, but for the reference
+    /// that a policy which
+    /// [refers to withheld details](DetailPolicy::refer_to_withheld_details)
+    /// sends as the detail.
     pub fn write_json<E: SkmsError + ?Sized>(&self, error: &E, out: &mut Vec<u8>) {
         if !error.has_detail() || self.shows_detail(error) {
             error.write_json(out);
+        } else if self.refers_to_withheld_details() {
+            let reference = Reference::new();
+            self.withhold(error, Some(&reference));
+            crate::json::write_with_detail_text(error, reference.detail(), out);
         } else {
-            self.withhold(error);
+            self.withhold(error, None);
             crate::json::write_without_detail(error, out);
         }
     }
@@ -241,8 +303,11 @@ impl DetailPolicy {
         *INSTALLED.get_or_init(|| DetailPolicy::DEFAULT)
     }
 
-    /// Logs the detail of `error`, which the client does not receive.
-    fn withhold<E: SkmsError + ?Sized>(&self, error: &E) {
+    /// Logs the detail of `error`, which the client does not receive, with
+    /// the reference sent in its place, if any. The message and the detail
+    /// are logged through [`LogSafe`](crate::LogSafe): a detail is often client input, and
+    /// must not be able to forge a log line.
+    fn withhold<E: SkmsError + ?Sized>(&self, error: &E, reference: Option<&Reference>) {
         if !self.log_withheld_details {
             return;
         }
@@ -250,14 +315,16 @@ impl DetailPolicy {
         {
             let code = error.code();
             let status = error.status();
-            let message = error.message();
-            let detail = crate::error::DetailOf(error);
+            let message = crate::LogSafe(error.message());
+            let detail = crate::LogSafe(crate::error::DetailOf(error));
+            let reference = reference.map(|reference| tracing::field::display(reference.digits()));
             if is_client_error(status) {
                 tracing::info!(
                     target: LOG_TARGET,
                     code,
                     status,
                     detail = %detail,
+                    reference,
                     "[{code}] {message}; detail withheld from the client",
                 );
             } else {
@@ -266,12 +333,55 @@ impl DetailPolicy {
                     code,
                     status,
                     detail = %detail,
+                    reference,
                     "[{code}] {message}; detail withheld from the client",
                 );
             }
         }
         #[cfg(not(feature = "tracing"))]
-        let _ = error;
+        let _ = (error, reference);
+    }
+}
+
+/// What a policy that refers to withheld details sends in their place:
+/// `ref : ` and eight lowercase hexadecimal digits.
+struct Reference {
+    detail: [u8; Reference::PREFIX.len() + 8],
+}
+
+impl Reference {
+    const PREFIX: &'static str = "ref : ";
+
+    /// A new reference: a process-wide counter, hashed with SipHash under
+    /// the random keys of a `RandomState` made once per process, so that
+    /// references are not predictable from one another and differ between
+    /// processes, without a dependency on a random number generator.
+    fn new() -> Reference {
+        static KEYS: OnceLock<RandomState> = OnceLock::new();
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+        // The low 32 bits of the hash: eight hexadecimal digits.
+        #[allow(clippy::cast_possible_truncation)]
+        let value = KEYS.get_or_init(RandomState::new).hash_one(count) as u32;
+        let mut detail = [0; Reference::PREFIX.len() + 8];
+        detail[..Reference::PREFIX.len()].copy_from_slice(Reference::PREFIX.as_bytes());
+        for (i, digit) in detail[Reference::PREFIX.len()..].iter_mut().enumerate() {
+            let nibble = (value >> (28 - 4 * i)) & 0xf;
+            *digit = b"0123456789abcdef"[nibble as usize];
+        }
+        Reference { detail }
+    }
+
+    /// `ref : 7f3a9c21`, the detail that the client receives.
+    fn detail(&self) -> &str {
+        // Only ASCII was written.
+        core::str::from_utf8(&self.detail).unwrap_or_default()
+    }
+
+    /// `7f3a9c21`, what the log holds.
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+    fn digits(&self) -> &str {
+        &self.detail()[Reference::PREFIX.len()..]
     }
 }
 

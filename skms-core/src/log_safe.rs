@@ -1,0 +1,144 @@
+//! `LogSafe`: text that cannot forge a log line.
+//!
+//! A detail often carries what a client sent (a key id from the URL, a
+//! header value). Logged as it is, a detail such as
+//! `"0000009\n2026-11-30T00:00:00.000000Z  INFO audit: admin login ok"`
+//! writes a second line that reads like a real event of the service
+//! (CWE-117), and an ANSI escape sequence rewrites what a terminal shows.
+//! Everything skms-core logs, and the `Display` of every body it receives,
+//! goes through [`LogSafe`].
+
+use core::fmt::{self, Write as _};
+
+/// Writes the `Display` of `T` with every character that could end a log
+/// line, reach a terminal as a control, or reorder what a terminal shows
+/// escaped, Rust-style: `\n`, `\r`, `\t`, `\\` for a backslash (so that an
+/// escape in the log always means an escaped character), and `\u{..}` for
+/// the others. All other text, non-ASCII included, is written as it is.
+///
+/// Escaped are: the C0 controls (U+0000 to U+001F, among them CR, LF and the
+/// ESC that starts an ANSI sequence), DEL, the C1 controls (U+0080 to U+009F,
+/// among them NEL, U+0085, and the one-byte CSI, U+009B), the line and
+/// paragraph separators U+2028 and U+2029, and the bidirectional formatting
+/// characters (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069).
+///
+/// The escaping is done while `T` is written: nothing is allocated.
+///
+/// ```
+/// use skms_core::LogSafe;
+///
+/// let key_id = "0000009\n2026-11-30T00:00:00Z  INFO audit: admin login ok";
+/// assert_eq!(
+///     LogSafe(key_id).to_string(),
+///     r"0000009\n2026-11-30T00:00:00Z  INFO audit: admin login ok",
+/// );
+/// assert_eq!(LogSafe("\u{1b}[2J C:\\keys").to_string(), r"\u{1b}[2J C:\\keys");
+/// ```
+///
+/// The `Display` of a derived type writes its detail as it is, like any
+/// `Display`; to log an error whose detail holds client input, wrap it:
+/// `tracing::warn!(error = %LogSafe(&error))`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct LogSafe<T>(pub T);
+
+impl<T: fmt::Display> fmt::Display for LogSafe<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(Escaping(f), "{}", self.0)
+    }
+}
+
+/// Escapes what it is given into the formatter it wraps.
+struct Escaping<'a, 'b>(&'a mut fmt::Formatter<'b>);
+
+impl fmt::Write for Escaping<'_, '_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        // `text[run..]` is not yet written, and needs no escape before `at`.
+        let mut run = 0;
+        for (at, c) in text.char_indices() {
+            if let Some(escape) = escape(c) {
+                self.0.write_str(&text[run..at])?;
+                match escape {
+                    Escape::Named(name) => self.0.write_str(name)?,
+                    Escape::Unicode => write!(self.0, "\\u{{{:x}}}", u32::from(c))?,
+                }
+                run = at + c.len_utf8();
+            }
+        }
+        self.0.write_str(&text[run..])
+    }
+}
+
+enum Escape {
+    Named(&'static str),
+    Unicode,
+}
+
+/// How `c` is written in a log, if not as it is.
+fn escape(c: char) -> Option<Escape> {
+    match c {
+        '\n' => Some(Escape::Named("\\n")),
+        '\r' => Some(Escape::Named("\\r")),
+        '\t' => Some(Escape::Named("\\t")),
+        '\\' => Some(Escape::Named("\\\\")),
+        // C0, DEL and C1: `char::is_control` is exactly the category Cc.
+        c if c.is_control() => Some(Escape::Unicode),
+        '\u{2028}' | '\u{2029}' => Some(Escape::Unicode),
+        '\u{061c}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}' => Some(Escape::Unicode),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LogSafe;
+
+    #[test]
+    fn line_breaks_and_controls_are_escaped() {
+        let cases = [
+            ("a\nb", r"a\nb"),
+            ("a\rb", r"a\rb"),
+            ("a\tb", r"a\tb"),
+            ("a\\nb", r"a\\nb"),
+            ("\u{0}\u{1f}\u{7f}", r"\u{0}\u{1f}\u{7f}"),
+            ("\u{1b}[31mred", r"\u{1b}[31mred"),
+            ("\u{80}\u{85}\u{9b}\u{9f}", r"\u{80}\u{85}\u{9b}\u{9f}"),
+            ("a\u{2028}b\u{2029}c", r"a\u{2028}b\u{2029}c"),
+            (
+                "\u{61c}\u{200e}\u{200f}\u{202a}\u{202e}\u{2066}\u{2069}",
+                r"\u{61c}\u{200e}\u{200f}\u{202a}\u{202e}\u{2066}\u{2069}",
+            ),
+        ];
+        for (text, logged) in cases {
+            assert_eq!(LogSafe(text).to_string(), logged, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn other_text_is_written_as_it_is() {
+        for text in [
+            "",
+            "keyId : 0000009",
+            "キーボルトキーの取得に失敗しました",
+            "\"quoted\" {braces} 'single' é \u{a0}\u{2027}\u{202f}\u{206a}\u{1f600}",
+        ] {
+            assert_eq!(LogSafe(text).to_string(), text);
+        }
+    }
+
+    #[test]
+    fn escapes_cut_across_the_pieces_of_a_display() {
+        struct Pieces;
+        impl core::fmt::Display for Pieces {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("one\n")?;
+                f.write_str("two")?;
+                write!(f, "{}\r", 3)
+            }
+        }
+        assert_eq!(LogSafe(Pieces).to_string(), r"one\ntwo3\r");
+    }
+}

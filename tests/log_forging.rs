@@ -1,0 +1,255 @@
+//! A detail is often client input: a key id from the URL. Logged as it is,
+//! a withheld detail could write a second log line that reads like a real
+//! event (CWE-117), or send escape sequences to the terminal. Here real
+//! servers on 127.0.0.1 answer a hostile request, `tracing-subscriber`'s
+//! default `fmt` output is captured, and the log must hold the detail on the
+//! event's own line, escaped, with the reference that the client received.
+//!
+//! Its own test binary: it installs the process-wide subscriber and detail
+//! policy.
+
+#![cfg(any(feature = "axum", feature = "actix-web"))]
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use skms_core::{DetailPolicy, SkmsError};
+
+#[derive(Debug, SkmsError)]
+enum VaultError {
+    /// 5xx, unmarked: withheld and logged at ERROR.
+    #[skms(
+        code = 50001,
+        status = 500,
+        msg = "An unexpected error has occurred in the internal system",
+        detail = "HSM timed out for key {0}"
+    )]
+    Internal(String),
+    /// 4xx, internal: withheld and logged at INFO.
+    #[skms(
+        code = 40101,
+        status = 401,
+        msg = "Invalid token",
+        detail = "token of key {0} expired",
+        internal_detail
+    )]
+    Expired(String),
+    /// 4xx, unmarked: sent to the client, not logged.
+    #[skms(
+        code = 40013,
+        status = 400,
+        msg = "Key not found in the keyVault",
+        detail = "keyId : {0}"
+    )]
+    KeyNotFound(String),
+}
+
+impl VaultError {
+    fn of(kind: &str, key_id: String) -> VaultError {
+        match kind {
+            "internal" => VaultError::Internal(key_id),
+            "expired" => VaultError::Expired(key_id),
+            _ => VaultError::KeyNotFound(key_id),
+        }
+    }
+}
+
+/// A forged event after a line break, an ANSI sequence that clears the
+/// screen, and every other kind of character that ends a line or controls a
+/// terminal, percent-encoded in the path as a client sends them.
+const FORGED: &str = "%0A2026-11-30T00:00:00.000000Z%20%20INFO%20audit:%20admin%20login%20ok\
+     %0D%1B[2J%7F%C2%85%C2%9B%E2%80%A8%E2%80%A9%E2%80%AE%09end";
+
+/// What the decoded detail must look like in the log: each character escaped.
+const FORGED_LOGGED: &str = r"\n2026-11-30T00:00:00.000000Z  INFO audit: admin login ok\r\u{1b}[2J\u{7f}\u{85}\u{9b}\u{2028}\u{2029}\u{202e}\tend";
+
+/// The `fmt` subscriber's output, as it would reach a file or a terminal.
+fn log() -> &'static Arc<Mutex<Vec<u8>>> {
+    static LOG: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
+    LOG.get_or_init(|| {
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&log);
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || Sink(Arc::clone(&sink)))
+            .finish();
+        tracing::subscriber::set_global_default(subscriber).unwrap();
+        DetailPolicy::DEFAULT
+            .refer_to_withheld_details(true)
+            .install()
+            .unwrap();
+        log
+    })
+}
+
+struct Sink(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Sink {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// `GET path` over a plain TCP connection: the status and the body.
+fn get(address: SocketAddr, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(address).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response[9..12].parse().unwrap();
+    let body = &response[response.find("\r\n\r\n").unwrap() + 4..];
+    (status, body.to_owned())
+}
+
+/// Sends the hostile requests to the server at `address`, whose key ids
+/// start with `server`, and checks what the client and the log received.
+fn check_server(address: SocketAddr, server: &str) {
+    let log = log();
+
+    // 5xx: withheld, a reference in its place, logged at ERROR.
+    let key = format!("{server}-internal");
+    let (status, body) = get(address, &format!("/internal/{key}{FORGED}"));
+    assert_eq!(status, 500);
+    let prefix = r#"{"code":50001,"message":"An unexpected error has occurred in the internal system","detail":"ref : "#;
+    let reference = body
+        .strip_prefix(prefix)
+        .and_then(|rest| rest.strip_suffix(r#""}"#))
+        .unwrap_or_else(|| panic!("{body}"));
+    assert_eq!(reference.len(), 8, "{reference}");
+    assert!(reference
+        .bytes()
+        .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+    let line = logged_line(log, &key);
+    assert!(line.contains(" ERROR skms_core: [50001] "), "{line}");
+    assert!(
+        line.contains(&format!(
+            "detail=HSM timed out for key {key}{FORGED_LOGGED}"
+        )),
+        "{line}"
+    );
+    assert!(line.contains(&format!("reference={reference}")), "{line}");
+
+    // 4xx marked internal: withheld, logged at INFO.
+    let key = format!("{server}-expired");
+    let (status, body) = get(address, &format!("/expired/{key}{FORGED}"));
+    assert_eq!(status, 401);
+    assert!(body.starts_with(r#"{"code":40101,"message":"Invalid token","detail":"ref : "#));
+    let line = logged_line(log, &key);
+    assert!(line.contains("  INFO skms_core: [40101] "), "{line}");
+    assert!(
+        line.contains(&format!("detail=token of key {key}{FORGED_LOGGED}")),
+        "{line}"
+    );
+
+    // 4xx unmarked: sent, JSON-escaped; nothing logged.
+    let key = format!("{server}-not-found");
+    let (status, body) = get(address, &format!("/not-found/{key}%0Aok"));
+    assert_eq!(status, 400);
+    assert_eq!(
+        body,
+        format!(
+            r#"{{"code":40013,"message":"Key not found in the keyVault","detail":"keyId : {key}\nok"}}"#
+        )
+    );
+    let output = String::from_utf8(log.lock().unwrap().clone()).unwrap();
+    assert!(!output.contains(&key), "{output}");
+}
+
+/// The one line of the log that names `key`, once the whole log is known to
+/// hold nothing that a terminal would take for a line break or a control.
+fn logged_line(log: &Mutex<Vec<u8>>, key: &str) -> String {
+    let output = String::from_utf8(log.lock().unwrap().clone()).unwrap();
+    for c in output.chars() {
+        assert!(
+            c == '\n' || !(c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202e}')),
+            "{c:?} reached the log raw: {output}"
+        );
+    }
+    assert!(
+        !output
+            .lines()
+            .any(|line| line.starts_with("2026-11-30T00:00:00.000000Z")),
+        "a forged line: {output}"
+    );
+    let lines: Vec<&str> = output.lines().filter(|line| line.contains(key)).collect();
+    assert_eq!(lines.len(), 1, "{output}");
+    lines[0].to_owned()
+}
+
+#[cfg(feature = "axum")]
+#[test]
+fn axum_logs_hostile_details_on_one_escaped_line() {
+    use axum::extract::Path;
+    use axum::routing::get as route;
+
+    async fn fail(Path((kind, key_id)): Path<(String, String)>) -> VaultError {
+        VaultError::of(&kind, key_id)
+    }
+
+    let _ = log();
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
+    let (ready, address) = std::sync::mpsc::channel();
+    let server = std::thread::spawn(move || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .build()
+            .unwrap()
+            .block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                ready.send(listener.local_addr().unwrap()).unwrap();
+                let router = axum::Router::new().route("/{kind}/{key_id}", route(fail));
+                axum::serve(listener, router)
+                    .with_graceful_shutdown(async move {
+                        tokio::task::spawn_blocking(move || stopped.recv())
+                            .await
+                            .ok();
+                    })
+                    .await
+                    .unwrap();
+            });
+    });
+    check_server(address.recv().unwrap(), "axum");
+    stop.send(()).unwrap();
+    server.join().unwrap();
+}
+
+#[cfg(feature = "actix-web")]
+#[test]
+fn actix_web_logs_hostile_details_on_one_escaped_line() {
+    use actix_web::{web, App, HttpServer};
+
+    async fn fail(path: web::Path<(String, String)>) -> Result<&'static str, VaultError> {
+        let (kind, key_id) = path.into_inner();
+        Err(VaultError::of(&kind, key_id))
+    }
+
+    let _ = log();
+    let (ready, handle) = std::sync::mpsc::channel();
+    let server = std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let server =
+                HttpServer::new(|| App::new().route("/{kind}/{key_id}", web::get().to(fail)))
+                    .workers(1)
+                    .disable_signals()
+                    .bind(("127.0.0.1", 0))
+                    .unwrap();
+            let address = server.addrs()[0];
+            let server = server.run();
+            ready.send((address, server.handle())).unwrap();
+            server.await.unwrap();
+        });
+    });
+    let (address, handle) = handle.recv().unwrap();
+    check_server(address, "actix");
+    actix_web::rt::System::new().block_on(handle.stop(true));
+    server.join().unwrap();
+}
