@@ -5,14 +5,19 @@
 //! with its id in the detail; key 0000003 lives in a remote HSM that does not
 //! answer, so it answers 50001, and the detail of that failure (the HSM's
 //! URL, host name and address) goes to this program's log, not to the
-//! client.
+//! client. The same keys under `/admin` answer with a policy that shows
+//! administrators the details of 5xx errors too (a `DetailPolicyLayer` on
+//! that router only), and `/errors` serves the catalog of the vault's codes
+//! (`/errors/40013` one code; `accept: text/markdown` for the reference's
+//! table).
 //!
 //! `SKMS_ADDR` sets the address to listen on (default `127.0.0.1:3000`).
 
 use axum::extract::Path;
 use axum::routing::get;
 use axum::Router;
-use skms_core::{SkmsError, StandardError};
+use skms_core::axum::{catalog, catalog_entry};
+use skms_core::{DetailPolicy, SkmsError, StandardError};
 
 /// What the vault answers when it cannot give a key.
 #[derive(Debug, SkmsError)]
@@ -67,9 +72,19 @@ async fn delete_key(Path(_key_id): Path<String>) -> Result<(), VaultError> {
     Err(VaultError::Standard(StandardError::PermissionDenied))
 }
 
+/// What administrators may see: every detail but those marked internal.
+const ADMIN: DetailPolicy = DetailPolicy::DEFAULT.show_server_error_details(true);
+
 /// The vault's routes (public to the crate: tests/http_example.rs serves them).
 pub(crate) fn router() -> Router {
-    Router::new().route("/keys/{key_id}", get(get_key).delete(delete_key))
+    let admin = Router::new()
+        .route("/keys/{key_id}", get(get_key))
+        .layer(ADMIN.layer());
+    Router::new()
+        .route("/keys/{key_id}", get(get_key).delete(delete_key))
+        .route("/errors", get(catalog::<VaultError>))
+        .route("/errors/{code}", get(catalog_entry::<VaultError>))
+        .nest("/admin", admin)
 }
 
 #[tokio::main(flavor = "current_thread")]

@@ -32,7 +32,7 @@ async fn the_readme_curl_session_is_what_the_example_answers() {
         .filter(|line| line.starts_with("curl "))
         .collect();
     let outputs = block_after("The commands print", "text");
-    assert_eq!(commands.len(), 4, "{commands:?}");
+    assert_eq!(commands.len(), 6, "{commands:?}");
     assert_eq!(commands.len(), outputs.len());
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -82,7 +82,14 @@ async fn the_readme_curl_session_is_what_the_example_answers() {
         .expect("the README's log line");
     assert!(detail.contains("10.14.10.171"));
     assert_eq!(log.with_detail(detail).len(), 1);
-    assert!(!outputs.iter().any(|output| output.contains("10.14.10.171")));
+    // Only the admin router sends it.
+    let sent: Vec<&&str> = outputs
+        .iter()
+        .filter(|output| output.contains("10.14.10.171"))
+        .collect();
+    assert_eq!(sent.len(), 1);
+    let admin = commands.iter().position(|c| c.contains("/admin/")).unwrap();
+    assert_eq!(*sent[0], outputs[admin]);
 
     stop.send(()).unwrap();
     server.await.unwrap().unwrap();

@@ -10,8 +10,11 @@
 
 #![cfg(any(feature = "axum", feature = "actix-web"))]
 
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
+#[macro_use]
+mod support;
+
+use std::io::Write;
+use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use skms_core::{DetailPolicy, SkmsError};
@@ -95,19 +98,10 @@ impl Write for Sink {
     }
 }
 
-/// `GET path` over a plain TCP connection: the status and the body.
+/// `GET path`: the status and the body.
 fn get(address: SocketAddr, path: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(address).unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let status = response[9..12].parse().unwrap();
-    let body = &response[response.find("\r\n\r\n").unwrap() + 4..];
-    (status, body.to_owned())
+    let answer = support::tcp::get(address, path, &[]);
+    (answer.status, answer.body)
 }
 
 /// Sends the hostile requests to the server at `address`, whose key ids
@@ -189,43 +183,21 @@ fn logged_line(log: &Mutex<Vec<u8>>, key: &str) -> String {
 #[test]
 fn axum_logs_hostile_details_on_one_escaped_line() {
     use axum::extract::Path;
-    use axum::routing::get as route;
 
     async fn fail(Path((kind, key_id)): Path<(String, String)>) -> VaultError {
         VaultError::of(&kind, key_id)
     }
 
     let _ = log();
-    let (stop, stopped) = std::sync::mpsc::channel::<()>();
-    let (ready, address) = std::sync::mpsc::channel();
-    let server = std::thread::spawn(move || {
-        tokio::runtime::Builder::new_current_thread()
-            .enable_io()
-            .build()
-            .unwrap()
-            .block_on(async move {
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-                ready.send(listener.local_addr().unwrap()).unwrap();
-                let router = axum::Router::new().route("/{kind}/{key_id}", route(fail));
-                axum::serve(listener, router)
-                    .with_graceful_shutdown(async move {
-                        tokio::task::spawn_blocking(move || stopped.recv())
-                            .await
-                            .ok();
-                    })
-                    .await
-                    .unwrap();
-            });
-    });
-    check_server(address.recv().unwrap(), "axum");
-    stop.send(()).unwrap();
-    server.join().unwrap();
+    let router = axum::Router::new().route("/{kind}/{key_id}", axum::routing::get(fail));
+    let server = support::servers::axum(router);
+    check_server(server.address, "axum");
 }
 
 #[cfg(feature = "actix-web")]
 #[test]
 fn actix_web_logs_hostile_details_on_one_escaped_line() {
-    use actix_web::{web, App, HttpServer};
+    use actix_web::{web, App};
 
     async fn fail(path: web::Path<(String, String)>) -> Result<&'static str, VaultError> {
         let (kind, key_id) = path.into_inner();
@@ -233,23 +205,8 @@ fn actix_web_logs_hostile_details_on_one_escaped_line() {
     }
 
     let _ = log();
-    let (ready, handle) = std::sync::mpsc::channel();
-    let server = std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            let server =
-                HttpServer::new(|| App::new().route("/{kind}/{key_id}", web::get().to(fail)))
-                    .workers(1)
-                    .disable_signals()
-                    .bind(("127.0.0.1", 0))
-                    .unwrap();
-            let address = server.addrs()[0];
-            let server = server.run();
-            ready.send((address, server.handle())).unwrap();
-            server.await.unwrap();
-        });
-    });
-    let (address, handle) = handle.recv().unwrap();
-    check_server(address, "actix");
-    actix_web::rt::System::new().block_on(handle.stop(true));
-    server.join().unwrap();
+    let server = support::servers::actix(actix_server!(
+        || App::new().route("/{kind}/{key_id}", web::get().to(fail))
+    ));
+    check_server(server.address, "actix");
 }

@@ -62,9 +62,10 @@ pub fn status_code<E: SkmsError + ?Sized>(error: &E) -> StatusCode {
     })
 }
 
-/// The actix-web response that `error` is answered with under the installed
-/// [`DetailPolicy`]: what the derived `ResponseError::error_response`
-/// returns, for a hand-written [`SkmsError`] or a `&dyn SkmsError`.
+/// The actix-web response that `error` is answered with under the
+/// [`DetailPolicy`] in force ([`DetailPolicy::in_force`]): what the derived
+/// `ResponseError::error_response` returns, for a hand-written [`SkmsError`]
+/// or a `&dyn SkmsError`.
 ///
 /// ```
 /// use skms_core::StandardError;
@@ -74,7 +75,7 @@ pub fn status_code<E: SkmsError + ?Sized>(error: &E) -> StatusCode {
 /// ```
 #[must_use]
 pub fn error_response<E: SkmsError + ?Sized>(error: &E) -> HttpResponse {
-    DetailPolicy::installed().actix_response(error)
+    DetailPolicy::in_force().actix_response(error)
 }
 
 impl DetailPolicy {
@@ -83,7 +84,7 @@ impl DetailPolicy {
     /// `content-type: application/json`, and the JSON body of
     /// [`DetailPolicy::write_json`], which logs a withheld detail.
     ///
-    /// Every integration answers with the installed policy; this is for
+    /// Every integration answers with the policy in force; this is for
     /// answering with another one in one place.
     #[must_use]
     pub fn actix_response<E: SkmsError + ?Sized>(&self, error: &E) -> HttpResponse {
@@ -95,4 +96,158 @@ impl DetailPolicy {
             .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         response.map_into_boxed_body()
     }
+}
+
+/// An actix-web middleware that answers the SKMS errors of the app, scope or
+/// resource it wraps with its own [`DetailPolicy`]:
+/// `web::scope("/admin").wrap(policy.actix_middleware())`.
+///
+/// One process often serves a public API and an internal one, which must
+/// expose different details; the rest of the process keeps the installed
+/// policy. While the wrapped service's future is polled, the policy is
+/// [in force](DetailPolicy::in_force) on that thread
+/// ([`DetailPolicy::scope`]), and every SKMS error that a handler returns is
+/// answered with it: actix-web turns a handler's error into its response
+/// there. A withheld detail is logged once, by the conversion that withholds
+/// it, and never sent.
+///
+/// An error that a service below returns as `Err(actix_web::Error)` instead
+/// of a response (another middleware's, say) is turned into its response by
+/// actix-web after this middleware has returned: it is answered with the
+/// installed policy.
+///
+/// ```
+/// use actix_web::{web, App};
+/// use skms_core::DetailPolicy;
+///
+/// const ADMIN: DetailPolicy = DetailPolicy::DEFAULT.show_server_error_details(true);
+///
+/// let app = App::new()
+///     .service(web::scope("/api"))
+///     .service(web::scope("/admin").wrap(ADMIN.actix_middleware()));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DetailPolicyMiddleware {
+    policy: DetailPolicy,
+}
+
+impl DetailPolicy {
+    /// The actix-web middleware that answers the SKMS errors of what it
+    /// wraps with this policy; see [`DetailPolicyMiddleware`].
+    #[must_use]
+    pub const fn actix_middleware(self) -> DetailPolicyMiddleware {
+        DetailPolicyMiddleware { policy: self }
+    }
+}
+
+impl DetailPolicyMiddleware {
+    /// The policy that the middleware puts in force.
+    #[must_use]
+    pub const fn policy(&self) -> DetailPolicy {
+        self.policy
+    }
+}
+
+impl<S, R> ::actix_web::dev::Transform<S, R> for DetailPolicyMiddleware
+where
+    S: ::actix_web::dev::Service<R>,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Transform = DetailPolicyService<S>;
+    type InitError = ();
+    type Future = core::future::Ready<Result<DetailPolicyService<S>, ()>>;
+
+    fn new_transform(&self, service: S) -> Self::Future {
+        core::future::ready(Ok(DetailPolicyService {
+            service,
+            policy: self.policy,
+        }))
+    }
+}
+
+/// The service that [`DetailPolicyMiddleware`] wraps around another.
+#[derive(Debug)]
+pub struct DetailPolicyService<S> {
+    service: S,
+    policy: DetailPolicy,
+}
+
+impl<S, R> ::actix_web::dev::Service<R> for DetailPolicyService<S>
+where
+    S: ::actix_web::dev::Service<R>,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = crate::InPolicy<S::Future>;
+
+    fn poll_ready(
+        &self,
+        cx: &mut core::task::Context<'_>,
+    ) -> core::task::Poll<Result<(), S::Error>> {
+        self.policy.scope(|| self.service.poll_ready(cx))
+    }
+
+    fn call(&self, request: R) -> Self::Future {
+        crate::InPolicy::new(
+            self.policy,
+            self.policy.scope(|| self.service.call(request)),
+        )
+    }
+}
+
+/// A handler that serves the composed catalog of `E`: `GET /errors`,
+/// mounted wherever the service wants.
+///
+/// JSON ([`Listing::to_json`](crate::Listing::to_json)) by default; the
+/// reference's Markdown table
+/// ([`Listing::to_markdown`](crate::Listing::to_markdown)) when the
+/// request's `Accept` prefers `text/markdown`. With [`catalog_entry`] for
+/// one code:
+///
+/// ```
+/// use actix_web::{web, App};
+/// use skms_core::StandardError;
+///
+/// let app = App::new()
+///     .route("/errors", web::get().to(skms_core::actix_web::catalog::<StandardError>))
+///     .route("/errors/{code}", web::get().to(skms_core::actix_web::catalog_entry::<StandardError>));
+/// ```
+pub async fn catalog<E: crate::Catalog>(request: ::actix_web::HttpRequest) -> HttpResponse {
+    let format = crate::catalog_endpoint::Format::negotiate(accept(&request));
+    text_response(format, crate::catalog_endpoint::listing::<E>(format))
+}
+
+/// A handler that serves one code of the composed catalog of `E`, the last
+/// segment of the request's path: `GET /errors/40013`. The code is a JSON
+/// object (as [`catalog`] lists it), or a Markdown table of one row; a code
+/// that the catalog does not hold, or a segment that is not a code, is
+/// answered 404 with the SKMS body of
+/// [`CodeNotInCatalog`](crate::CodeNotInCatalog).
+pub async fn catalog_entry<E: crate::Catalog>(request: ::actix_web::HttpRequest) -> HttpResponse {
+    let format = crate::catalog_endpoint::Format::negotiate(accept(&request));
+    let requested = crate::catalog_endpoint::last_segment(request.path());
+    match crate::catalog_endpoint::entry::<E>(requested, format) {
+        Ok(text) => text_response(format, text),
+        Err(not_found) => error_response(&not_found),
+    }
+}
+
+/// The request's `Accept` header, as bytes.
+fn accept(request: &::actix_web::HttpRequest) -> Option<&[u8]> {
+    request
+        .headers()
+        .get(::actix_web::http::header::ACCEPT)
+        .map(HeaderValue::as_bytes)
+}
+
+/// A 200 answer of the catalog endpoint.
+fn text_response(
+    format: crate::catalog_endpoint::Format,
+    text: std::string::String,
+) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, format.content_type()))
+        .insert_header((::actix_web::http::header::VARY, "accept"))
+        .body(text)
 }

@@ -35,12 +35,14 @@
 
 use ::axum_core::body::Body;
 use ::axum_core::response::Response;
+use std::string::String;
 
 use crate::{DetailPolicy, SkmsError};
 
-/// The axum response that `error` is answered with under the installed
-/// [`DetailPolicy`]: what the derived `IntoResponse` returns, for a
-/// hand-written [`SkmsError`] or a `&dyn SkmsError`.
+/// The axum response that `error` is answered with under the
+/// [`DetailPolicy`] in force ([`DetailPolicy::in_force`]): what the derived
+/// `IntoResponse` returns, for a hand-written [`SkmsError`] or a
+/// `&dyn SkmsError`.
 ///
 /// ```
 /// use skms_core::{SkmsError, StandardError};
@@ -51,5 +53,67 @@ use crate::{DetailPolicy, SkmsError};
 /// ```
 #[must_use]
 pub fn response<E: SkmsError + ?Sized>(error: &E) -> Response {
-    DetailPolicy::installed().http_response::<Body, E>(error)
+    DetailPolicy::in_force().http_response::<Body, E>(error)
+}
+
+/// A handler that serves the composed catalog of `E`: `GET /errors`,
+/// mounted wherever the service wants.
+///
+/// JSON ([`Listing::to_json`](crate::Listing::to_json)) by default; the
+/// reference's Markdown table
+/// ([`Listing::to_markdown`](crate::Listing::to_markdown)) when the
+/// request's `Accept` prefers `text/markdown`. With [`catalog_entry`] for
+/// one code:
+///
+/// ```
+/// use axum::routing::get;
+/// use skms_core::StandardError;
+///
+/// let app: axum::Router = axum::Router::new()
+///     .route("/errors", get(skms_core::axum::catalog::<StandardError>))
+///     .route("/errors/{code}", get(skms_core::axum::catalog_entry::<StandardError>));
+/// ```
+pub async fn catalog<E: crate::Catalog>(headers: ::http::HeaderMap) -> Response {
+    let format = crate::catalog_endpoint::Format::negotiate(accept(&headers));
+    text_response(format, crate::catalog_endpoint::listing::<E>(format))
+}
+
+/// A handler that serves one code of the composed catalog of `E`, the last
+/// segment of the request's path: `GET /errors/40013`. The code is a JSON
+/// object (as [`catalog`] lists it), or a Markdown table of one row; a code
+/// that the catalog does not hold, or a segment that is not a code, is
+/// answered 404 with the SKMS body of
+/// [`CodeNotInCatalog`](crate::CodeNotInCatalog).
+pub async fn catalog_entry<E: crate::Catalog>(
+    uri: ::http::Uri,
+    headers: ::http::HeaderMap,
+) -> Response {
+    let format = crate::catalog_endpoint::Format::negotiate(accept(&headers));
+    let requested = crate::catalog_endpoint::last_segment(uri.path());
+    match crate::catalog_endpoint::entry::<E>(requested, format) {
+        Ok(text) => text_response(format, text),
+        Err(not_found) => response(&not_found),
+    }
+}
+
+/// The request's `Accept` header, as bytes.
+fn accept(headers: &::http::HeaderMap) -> Option<&[u8]> {
+    headers
+        .get(::http::header::ACCEPT)
+        .map(::http::HeaderValue::as_bytes)
+}
+
+/// A 200 answer of the catalog endpoint.
+fn text_response(format: crate::catalog_endpoint::Format, text: String) -> Response {
+    let mut response = Response::new(Body::from(text));
+    let headers = response.headers_mut();
+    headers.insert(
+        ::http::header::CONTENT_TYPE,
+        ::http::HeaderValue::from_static(format.content_type()),
+    );
+    headers.insert(
+        ::http::header::VARY,
+        ::http::HeaderValue::from_static("accept"),
+    );
+    response
 }

@@ -272,6 +272,41 @@ pub struct Listed {
     pub path: Vec<&'static str>,
 }
 
+impl Listed {
+    /// Appends the JSON object of this code, as [`Listing::to_json`] lists it.
+    pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
+        let Listed { entry, path } = self;
+        let _ = write!(
+            crate::json::Bytes(out),
+            "{{\"code\":{},\"status\":{},\"message\":",
+            entry.code,
+            entry.status
+        );
+        crate::json::write_str(out, entry.message);
+        if let Some(description) = entry.description {
+            out.extend_from_slice(b",\"description\":");
+            crate::json::write_str(out, description);
+        }
+        if let Some(doc) = entry.doc {
+            out.extend_from_slice(b",\"doc\":");
+            crate::json::write_str(out, doc);
+        }
+        out.extend_from_slice(b",\"variant\":");
+        crate::json::write_str(out, entry.variant);
+        if !path.is_empty() {
+            out.extend_from_slice(b",\"via\":[");
+            for (index, variant) in path.iter().enumerate() {
+                if index > 0 {
+                    out.push(b',');
+                }
+                crate::json::write_str(out, variant);
+            }
+            out.push(b']');
+        }
+        out.push(b'}');
+    }
+}
+
 /// A composed catalog, listed: what [`Catalog::catalog`] returns.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Listing {
@@ -332,6 +367,15 @@ impl Listing {
         self.listed.iter().find(|listed| listed.entry.code == code)
     }
 
+    /// The listing of `code` alone, for the catalog endpoint's one-code
+    /// answers.
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    pub(crate) fn only(&self, code: u32) -> Option<Listing> {
+        self.get(code).map(|listed| Listing {
+            listed: std::vec![listed.clone()],
+        })
+    }
+
     /// The catalog as a Markdown table in the reference's layout
     /// (`error code | message | Description | Status Code`), with a
     /// `Documentation` column when an entry has a `doc` link.
@@ -383,36 +427,9 @@ impl Listing {
     pub fn to_json(&self) -> String {
         let mut out = Vec::with_capacity(self.listed.len() * 128);
         out.extend_from_slice(b"[");
-        for (index, Listed { entry, path }) in self.listed.iter().enumerate() {
+        for (index, listed) in self.listed.iter().enumerate() {
             out.extend_from_slice(if index == 0 { b"\n  " } else { b",\n  " });
-            let _ = write!(
-                crate::json::Bytes(&mut out),
-                "{{\"code\":{},\"status\":{},\"message\":",
-                entry.code,
-                entry.status
-            );
-            crate::json::write_str(&mut out, entry.message);
-            if let Some(description) = entry.description {
-                out.extend_from_slice(b",\"description\":");
-                crate::json::write_str(&mut out, description);
-            }
-            if let Some(doc) = entry.doc {
-                out.extend_from_slice(b",\"doc\":");
-                crate::json::write_str(&mut out, doc);
-            }
-            out.extend_from_slice(b",\"variant\":");
-            crate::json::write_str(&mut out, entry.variant);
-            if !path.is_empty() {
-                out.extend_from_slice(b",\"via\":[");
-                for (index, variant) in path.iter().enumerate() {
-                    if index > 0 {
-                        out.push(b',');
-                    }
-                    crate::json::write_str(&mut out, variant);
-                }
-                out.push(b']');
-            }
-            out.push(b'}');
+            listed.write_json(&mut out);
         }
         out.extend_from_slice(b"\n]\n");
         // Everything written is UTF-8: literals and escaped `str`s.

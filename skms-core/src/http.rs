@@ -63,9 +63,9 @@ pub fn try_status_code<E: SkmsError + ?Sized>(error: &E) -> Result<StatusCode, I
     })
 }
 
-/// The response that `error` is answered with under the installed
-/// [`DetailPolicy`]: its status, `content-type: application/json`, and its
-/// JSON body.
+/// The response that `error` is answered with under the
+/// [`DetailPolicy`] in force ([`DetailPolicy::in_force`]): its status,
+/// `content-type: application/json`, and its JSON body.
 ///
 /// ```
 /// use skms_core::StandardError;
@@ -79,7 +79,7 @@ where
     B: From<Vec<u8>>,
     E: SkmsError + ?Sized,
 {
-    DetailPolicy::installed().http_response(error)
+    DetailPolicy::in_force().http_response(error)
 }
 
 impl DetailPolicy {
@@ -88,7 +88,7 @@ impl DetailPolicy {
     /// the JSON body of [`DetailPolicy::write_json`], which logs a withheld
     /// detail.
     ///
-    /// Every integration answers with the installed policy; this is for
+    /// Every integration answers with the policy in force; this is for
     /// answering with another one in one place, an axum handler for
     /// instance (`B = axum::body::Body`).
     ///

@@ -213,6 +213,13 @@
 //! [`Decoded`], the reqwest integration's error) escapes the same way; a
 //! derived type's own `Display` does not, and
 //! `tracing::warn!(error = %LogSafe(&error))` logs it safely.
+//!
+//! A router or scope can answer with its own policy: `DetailPolicy::layer`
+//! (feature `tower`) and `DetailPolicy::actix_middleware` (feature
+//! `actix-web`) put it in force while the service they wrap runs
+//! ([`DetailPolicy::scope`], [`DetailPolicy::in_force`]). The `catalog` and
+//! `catalog_entry` handlers of `skms_core::axum` and `skms_core::actix_web`
+//! serve a type's composed catalog, as JSON or Markdown.
 //! [`DetailPolicy::refer_to_withheld_details`] sends, instead of nothing,
 //! a random reference that the log holds next to the withheld detail
 //! (`"detail":"ref : 7f3a9c21"`), for the client to quote.
@@ -227,13 +234,18 @@
 //!   it turns on serde_json's `raw_value` feature, which costs every
 //!   serde_json serialization of the build a little (see BENCHMARKS.md);
 //!   `reqwest` turns it on.
-//! - `axum`: every derived type is an axum `IntoResponse`; see `skms_core::axum`.
-//! - `actix-web`: every derived type is an actix-web `ResponseError`; see
-//!   `skms_core::actix_web`.
+//! - `axum`: every derived type is an axum `IntoResponse`, and handlers
+//!   serve the catalog; see `skms_core::axum`.
+//! - `actix-web`: every derived type is an actix-web `ResponseError`, a
+//!   middleware chooses the policy of a scope, and handlers serve the
+//!   catalog; see `skms_core::actix_web`.
 //! - `http`: every derived type converts into `http::StatusCode` and
 //!   `http::Response<B>`; see `skms_core::http`.
 //! - `reqwest`: `skms_core::reqwest::SkmsResponseExt` turns a reqwest
 //!   response with an error status into an `SkmsHttpError`.
+//! - `tower`: `DetailPolicy::layer`, a `tower` layer that answers the SKMS
+//!   errors of the service it wraps with its own policy; `axum` turns it
+//!   on. See `skms_core::tower`.
 //! - `tracing`: [`DetailPolicy`] logs the details it withholds; `axum`,
 //!   `actix-web` and `http` turn it on.
 //!
@@ -248,10 +260,14 @@
 
 mod body;
 mod catalog;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod catalog_endpoint;
 mod decode;
 #[cfg(feature = "json")]
 mod decode_json;
 mod error;
+#[cfg(any(feature = "tower", feature = "actix-web"))]
+mod in_policy;
 mod json;
 mod log_safe;
 mod policy;
@@ -267,6 +283,8 @@ pub mod axum;
 pub mod http;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
+#[cfg(feature = "tower")]
+pub mod tower;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -274,10 +292,14 @@ pub mod __private;
 
 pub use crate::body::ErrorBody;
 pub use crate::catalog::{Catalog, Entry, Include, Listed, Listing};
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use crate::catalog_endpoint::CodeNotInCatalog;
 pub use crate::decode::{Decoded, FromBody};
 #[cfg(feature = "json")]
 pub use crate::decode_json::{DecodeError, DecodeErrorKind};
 pub use crate::error::{display_error, serialize_error, DetailExposure, SkmsError};
+#[cfg(any(feature = "tower", feature = "actix-web"))]
+pub use crate::in_policy::InPolicy;
 pub use crate::json::{to_json_vec, write_json};
 pub use crate::log_safe::LogSafe;
 pub use crate::policy::{DetailPolicy, PolicyInstalled};

@@ -1,5 +1,6 @@
 //! `DetailPolicy`: which details reach the client, and which only the log.
 
+use core::cell::Cell;
 use core::fmt;
 use std::borrow::Cow;
 use std::collections::hash_map::RandomState;
@@ -58,8 +59,8 @@ use crate::{DetailExposure, ErrorBody, SkmsError};
 ///
 /// A service chooses its policy once, at startup, with
 /// [`install`](DetailPolicy::install); the integrations read it with
-/// [`installed`](DetailPolicy::installed). It is one value for the whole
-/// process because axum's `IntoResponse` and actix-web's `ResponseError` see
+/// [`in_force`](DetailPolicy::in_force). It is the default of the whole
+/// process, because axum's `IntoResponse` and actix-web's `ResponseError` see
 /// only the error, never the request or the application's state. It cannot
 /// change while the service runs: the first body written, or the first call
 /// to `installed`, fixes it, and an `install` after that returns an error
@@ -75,8 +76,11 @@ use crate::{DetailExposure, ErrorBody, SkmsError};
 /// assert!(DetailPolicy::DEFAULT.install().is_err());
 /// ```
 ///
-/// To answer with another policy in one place (a router for administrators,
-/// say), write the response with the policy itself:
+/// A router for administrators, say, answers with another policy through
+/// [`DetailPolicy::layer`] (feature `tower`, which `axum` turns on) or
+/// `DetailPolicy::actix_middleware` (feature `actix-web`), which put it in
+/// force while the router runs ([`DetailPolicy::scope`]). To answer with
+/// another policy in one place, write the response with the policy itself:
 /// `DetailPolicy::http_response` (feature `http`, and so axum) or
 /// `DetailPolicy::actix_response` (feature `actix-web`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -92,6 +96,12 @@ pub struct DetailPolicy {
 const LOG_TARGET: &str = "skms_core";
 
 static INSTALLED: OnceLock<DetailPolicy> = OnceLock::new();
+
+std::thread_local! {
+    /// The policy of the innermost [`DetailPolicy::scope`] running on this
+    /// thread.
+    static SCOPED: Cell<Option<DetailPolicy>> = const { Cell::new(None) };
+}
 
 impl DetailPolicy {
     /// The policy in force unless a service installs another: unmarked
@@ -301,6 +311,54 @@ impl DetailPolicy {
     #[must_use]
     pub fn installed() -> DetailPolicy {
         *INSTALLED.get_or_init(|| DetailPolicy::DEFAULT)
+    }
+
+    /// The policy that a response written now on this thread is answered
+    /// with: the policy of the innermost [`scope`](DetailPolicy::scope) that
+    /// is running, which is how a router's layer or middleware chooses its
+    /// own (see [`scope`](DetailPolicy::scope)); outside of any,
+    /// [`installed`](DetailPolicy::installed). Every integration answers
+    /// with it.
+    ///
+    /// ```
+    /// use skms_core::DetailPolicy;
+    ///
+    /// let admin = DetailPolicy::DEFAULT.show_server_error_details(true);
+    /// assert_eq!(admin.scope(DetailPolicy::in_force), admin);
+    /// assert_eq!(DetailPolicy::in_force(), DetailPolicy::installed());
+    /// ```
+    #[must_use]
+    pub fn in_force() -> DetailPolicy {
+        SCOPED
+            .with(Cell::get)
+            .unwrap_or_else(DetailPolicy::installed)
+    }
+
+    /// Runs `f` with this policy in force on this thread: every error
+    /// response that the integrations write inside `f` is answered with it,
+    /// and the policy in force before comes back when `f` returns (or
+    /// panics). Scopes nest; the innermost wins.
+    ///
+    /// This is what [`DetailPolicyLayer`](crate::tower::DetailPolicyLayer)
+    /// (feature `tower`, which `axum` turns on) and actix-web's
+    /// [`DetailPolicyMiddleware`](crate::actix_web::DetailPolicyMiddleware)
+    /// do around each poll of the service they wrap, so that one process
+    /// can answer its public API with one policy and its internal API with
+    /// another. A response written on another thread, or in a task that the
+    /// handler spawned, is outside the scope, and answered with the policy
+    /// installed for the process.
+    ///
+    /// The installed policy is not fixed by a response written in a scope.
+    pub fn scope<R>(self, f: impl FnOnce() -> R) -> R {
+        /// Puts the policy in force before the scope back, panic or not.
+        struct Restore(Option<DetailPolicy>);
+        impl Drop for Restore {
+            fn drop(&mut self) {
+                SCOPED.with(|scoped| scoped.set(self.0));
+            }
+        }
+        let _restore = Restore(SCOPED.with(|scoped| scoped.replace(Some(self))));
+        f()
     }
 
     /// Logs the detail of `error`, which the client does not receive, with

@@ -1,0 +1,155 @@
+//! The catalog as an endpoint: real axum and actix-web servers on 127.0.0.1
+//! serve a composed catalog as JSON and as Markdown, one code, and a 404
+//! SKMS body for a code they do not hold.
+
+#![cfg(any(feature = "axum", feature = "actix-web"))]
+
+#[macro_use]
+mod support;
+
+use std::net::SocketAddr;
+
+use skms_core::{Catalog, SkmsError, StandardError};
+use support::tcp::get;
+
+#[derive(Debug, SkmsError)]
+enum KmsError {
+    #[skms(
+        code = 60001,
+        status = 503,
+        msg = "Vault sealed",
+        description = "The vault is sealed | unseal it",
+        doc = "https://docs.example.com/errors/60001"
+    )]
+    Sealed,
+    #[skms(transparent)]
+    Standard(StandardError),
+}
+
+const MARKDOWN: &str = "accept: text/markdown";
+
+/// What a server that mounts the catalog of `KmsError` at `base` answers.
+fn check_server(address: SocketAddr, base: &str) {
+    let catalog = KmsError::catalog();
+
+    // The whole catalog: JSON by default ...
+    let answer = get(address, base, &[]);
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.header("content-type"), Some("application/json"));
+    assert_eq!(answer.header("vary"), Some("accept"));
+    assert_eq!(answer.body, catalog.to_json());
+    let json: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 27);
+    let answer = get(
+        address,
+        base,
+        &["accept: application/json, text/markdown;q=0.5"],
+    );
+    assert_eq!(answer.body, catalog.to_json());
+
+    // ... the reference's Markdown table when asked for.
+    let answer = get(address, base, &[MARKDOWN]);
+    assert_eq!(answer.status, 200);
+    assert_eq!(
+        answer.header("content-type"),
+        Some("text/markdown; charset=utf-8")
+    );
+    assert_eq!(answer.body, catalog.to_markdown());
+    assert!(answer.body.contains(
+        "| 40013 | Key not found in the keyVault | キーボルトキーの取得に失敗しました | 400 |  |\n"
+    ));
+
+    // One code, own or included.
+    let answer = get(address, &format!("{base}/60001"), &[]);
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.header("content-type"), Some("application/json"));
+    assert_eq!(
+        answer.body,
+        "{\"code\":60001,\"status\":503,\"message\":\"Vault sealed\",\"description\":\"The vault is sealed | unseal it\",\"doc\":\"https://docs.example.com/errors/60001\",\"variant\":\"Sealed\"}\n"
+    );
+    let answer = get(address, &format!("{base}/40013"), &[]);
+    assert_eq!(
+        answer.body,
+        "{\"code\":40013,\"status\":400,\"message\":\"Key not found in the keyVault\",\"description\":\"キーボルトキーの取得に失敗しました\",\"variant\":\"KeyNotFound\",\"via\":[\"Standard\"]}\n"
+    );
+    let answer = get(address, &format!("{base}/40013"), &[MARKDOWN]);
+    assert_eq!(
+        answer.header("content-type"),
+        Some("text/markdown; charset=utf-8")
+    );
+    assert_eq!(
+        answer.body,
+        "| error code | message | Description | Status Code |\n|---|---|---|---|\n\
+         | 40013 | Key not found in the keyVault | キーボルトキーの取得に失敗しました | 400 |\n"
+    );
+    let answer = get(address, &format!("{base}/60001"), &[MARKDOWN]);
+    assert!(answer.body.ends_with(
+        "| 60001 | Vault sealed | The vault is sealed \\| unseal it | 503 | https://docs.example.com/errors/60001 |\n"
+    ));
+
+    // Anything else: 404, an SKMS body, in JSON whatever was asked.
+    for (requested, accept) in [
+        ("40999", MARKDOWN),
+        ("40999", ""),
+        ("4294967296", ""),
+        ("+40013", ""),
+        ("abc", ""),
+        ("%0A40013", ""),
+    ] {
+        let answer = get(
+            address,
+            &format!("{base}/{requested}"),
+            &[accept][..usize::from(!accept.is_empty())],
+        );
+        assert_eq!(answer.status, 404, "{requested}");
+        assert_eq!(answer.header("content-type"), Some("application/json"));
+        assert_eq!(
+            answer.body,
+            format!(
+                r#"{{"code":40400,"message":"Error code not found in the catalog","detail":"code : {requested}"}}"#
+            )
+        );
+    }
+}
+
+#[test]
+fn the_endpoint_error_is_an_skms_error() {
+    let error = skms_core::CodeNotInCatalog {
+        requested: "40999".into(),
+    };
+    assert_eq!((error.code(), error.status()), (40400, 404));
+    assert_eq!(
+        error.to_string(),
+        "[40400] Error code not found in the catalog: code : 40999"
+    );
+    // Public: what the client sent is sent back under any policy.
+    assert_eq!(error.detail_exposure(), skms_core::DetailExposure::Public);
+}
+
+#[cfg(feature = "axum")]
+#[test]
+fn axum_serves_the_catalog() {
+    use axum::routing::get;
+    use skms_core::axum::{catalog, catalog_entry};
+
+    // Mounted under a prefix of the service's choosing, through a nested router.
+    let errors = axum::Router::new()
+        .route("/errors", get(catalog::<KmsError>))
+        .route("/errors/{code}", get(catalog_entry::<KmsError>));
+    let server = support::servers::axum(axum::Router::new().nest("/v1", errors));
+    check_server(server.address, "/v1/errors");
+}
+
+#[cfg(feature = "actix-web")]
+#[test]
+fn actix_web_serves_the_catalog() {
+    use actix_web::{web, App};
+    use skms_core::actix_web::{catalog, catalog_entry};
+
+    let server = support::servers::actix(actix_server!(|| App::new().service(
+        web::scope("/support")
+            .route("/errors", web::get().to(catalog::<KmsError>))
+            .route("/errors/{code}", web::get().to(catalog_entry::<KmsError>))
+    )));
+    check_server(server.address, "/support/errors");
+}
