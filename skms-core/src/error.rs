@@ -101,6 +101,15 @@ pub trait SkmsError {
     fn detail_exposure(&self) -> DetailExposure {
         DetailExposure::Unmarked
     }
+
+    /// The gRPC code that the error's variant chose with
+    /// `#[skms(grpc = "...")]` (or its transparent field's), as the value of
+    /// a `tonic::Code`; 0 when none was chosen, and the code follows the
+    /// status. Written by the derive, read by `skms_core::tonic`: not an API.
+    #[doc(hidden)]
+    fn __skms_grpc(&self) -> u8 {
+        0
+    }
 }
 
 /// Whether the detail of an error may be shown to the client.
@@ -146,6 +155,9 @@ macro_rules! forward_skms_error {
             }
             fn detail_exposure(&self) -> DetailExposure {
                 (**self).detail_exposure()
+            }
+            fn __skms_grpc(&self) -> u8 {
+                (**self).__skms_grpc()
             }
         }
     )*};

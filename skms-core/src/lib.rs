@@ -43,6 +43,7 @@
 //! | `doc` | string literal, a URL | the code's documentation, for the catalog listing (optional) |
 //! | `transparent` | flag, alone, on a variant with one field whose type implements `SkmsError` | code, status, message, detail and `source()` are the field's |
 //! | `public_detail`, `internal_detail` | flag, on a variant or on the enum (for its own variants) | whether the detail may reach the client; see [`DetailExposure`] |
+//! | `grpc` | string literal, a `tonic::Code` in snake_case: `"failed_precondition"`, `"already_exists"` | the gRPC code over gRPC (feature `tonic`), instead of the one of the HTTP status; on a variant or a struct, not on an enum nor with `transparent` (optional) |
 //!
 //! On a field, `#[skms(detail)]` makes the field the detail, as
 //! `detail = "{field}"` would, and lets a decoder rebuild the variant from a
@@ -243,11 +244,17 @@
 //!   `http::Response<B>`; see `skms_core::http`.
 //! - `reqwest`: `skms_core::reqwest::SkmsResponseExt` turns a reqwest
 //!   response with an error status into an `SkmsHttpError`.
+//! - `tonic`: every derived type converts into a `tonic::Status` (the
+//!   gRPC code of its HTTP status or of `#[skms(grpc = "...")]`, the SKMS
+//!   message, the SKMS code and the detail in metadata, after the
+//!   [`DetailPolicy`]), and `Decoded::from_status` rebuilds the typed error
+//!   on the client; see `skms_core::tonic`. Only tonic's `Status`, `Code`
+//!   and metadata: no transport, no codegen, no protobuf.
 //! - `tower`: `DetailPolicy::layer`, a `tower` layer that answers the SKMS
 //!   errors of the service it wraps with its own policy; `axum` turns it
 //!   on. See `skms_core::tower`.
 //! - `tracing`: [`DetailPolicy`] logs the details it withholds; `axum`,
-//!   `actix-web` and `http` turn it on.
+//!   `actix-web`, `http` and `tonic` turn it on.
 //!
 //! The derive cannot see these features: it emits one call to a macro of
 //! this crate per type, and the macro writes the impls of the features that
@@ -283,6 +290,8 @@ pub mod axum;
 pub mod http;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
+#[cfg(feature = "tonic")]
+pub mod tonic;
 #[cfg(feature = "tower")]
 pub mod tower;
 

@@ -254,15 +254,30 @@ impl DetailPolicy {
     /// [refers to withheld details](DetailPolicy::refer_to_withheld_details)
     /// sends as the detail.
     pub fn write_json<E: SkmsError + ?Sized>(&self, error: &E, out: &mut Vec<u8>) {
+        match self.send(error) {
+            Sent::Detail => error.write_json(out),
+            Sent::Reference(reference) => {
+                crate::json::write_with_detail_text(error, reference.detail(), out);
+            }
+            Sent::Nothing => crate::json::write_without_detail(error, out),
+        }
+    }
+
+    /// What the client receives of the detail of `error`, for every way of
+    /// answering (a JSON body, a gRPC status), so that they all apply the
+    /// policy alike: the detail itself (or no detail, when the error has
+    /// none), the reference sent in place of a withheld detail, or nothing.
+    /// A withheld detail is logged here, once.
+    pub(crate) fn send<E: SkmsError + ?Sized>(&self, error: &E) -> Sent {
         if !error.has_detail() || self.shows_detail(error) {
-            error.write_json(out);
+            Sent::Detail
         } else if self.refers_to_withheld_details() {
             let reference = Reference::new();
             self.withhold(error, Some(&reference));
-            crate::json::write_with_detail_text(error, reference.detail(), out);
+            Sent::Reference(reference)
         } else {
             self.withhold(error, None);
-            crate::json::write_without_detail(error, out);
+            Sent::Nothing
         }
     }
 
@@ -401,9 +416,19 @@ impl DetailPolicy {
     }
 }
 
+/// What [`DetailPolicy::send`] decided the client receives of a detail.
+pub(crate) enum Sent {
+    /// The error's detail, if it has one.
+    Detail,
+    /// A reference in place of the withheld detail.
+    Reference(Reference),
+    /// No detail: it was withheld.
+    Nothing,
+}
+
 /// What a policy that refers to withheld details sends in their place:
 /// `ref : ` and eight lowercase hexadecimal digits.
-struct Reference {
+pub(crate) struct Reference {
     detail: [u8; Reference::PREFIX.len() + 8],
 }
 
@@ -431,7 +456,7 @@ impl Reference {
     }
 
     /// `ref : 7f3a9c21`, the detail that the client receives.
-    fn detail(&self) -> &str {
+    pub(crate) fn detail(&self) -> &str {
         // Only ASCII was written.
         core::str::from_utf8(&self.detail).unwrap_or_default()
     }

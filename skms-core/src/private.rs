@@ -10,7 +10,7 @@ pub use std::borrow::Cow;
 pub use std::error::Error as StdError;
 pub use std::vec::Vec;
 
-use crate::catalog::{DetailKind, Entry, Include};
+use crate::catalog::{DetailKind, Entry, Include, Marks};
 use crate::error::DetailOf;
 use crate::{DetailExposure, SkmsError};
 
@@ -95,7 +95,7 @@ const fn entry_with(
         json_prefix,
         exposure: DetailExposure::Unmarked,
         doc: None,
-        reused: false,
+        marks: Marks::NONE,
     }
 }
 
@@ -110,7 +110,7 @@ pub const fn reuse(code: u32, variant: &'static str) -> Entry {
         if standard[i].code == code {
             return Entry {
                 variant,
-                reused: true,
+                marks: standard[i].marks.with_reused(),
                 ..standard[i]
             };
         }
@@ -389,6 +389,16 @@ pub const fn with_exposure(entry: Entry, exposure: DetailExposure) -> Entry {
     Entry { exposure, ..entry }
 }
 
+/// `entry` with the gRPC code `code` (the value of a `tonic::Code`, 1 to
+/// 16), chosen with `#[skms(grpc = "...")]`.
+#[must_use]
+pub const fn with_grpc(entry: Entry, code: u8) -> Entry {
+    Entry {
+        marks: entry.marks.with_grpc(code),
+        ..entry
+    }
+}
+
 /// `entry` with a fixed detail.
 #[must_use]
 pub const fn with_static_detail(entry: Entry, detail: &'static str) -> Entry {
@@ -499,6 +509,17 @@ impl<'a> Slot<'a> {
         match self {
             Slot::Own(entry) => entry.exposure,
             Slot::Inner(inner) => inner.detail_exposure(),
+        }
+    }
+
+    /// The gRPC code that the variant chose, or its transparent field; 0
+    /// when none was chosen.
+    #[inline]
+    #[must_use]
+    pub fn grpc(self) -> u8 {
+        match self {
+            Slot::Own(entry) => entry.marks.grpc(),
+            Slot::Inner(inner) => inner.__skms_grpc(),
         }
     }
 
@@ -648,6 +669,7 @@ macro_rules! __skms_integrations {
         $crate::__skms_integrate_http! { [$($params)*] [$($ty)*] [$($bounds)*] }
         $crate::__skms_integrate_axum! { [$($params)*] [$($ty)*] [$($bounds)*] }
         $crate::__skms_integrate_actix_web! { [$($params)*] [$($ty)*] [$($bounds)*] }
+        $crate::__skms_integrate_tonic! { [$($params)*] [$($ty)*] [$($bounds)*] }
     };
 }
 
@@ -767,6 +789,33 @@ macro_rules! __skms_integrate_actix_web {
     ($($args:tt)*) => {};
 }
 
+/// `From` the error into `tonic::Status`, so that `?` answers a gRPC call
+/// with it.
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __skms_integrate_tonic {
+    ([$($params:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl<$($params)*> ::core::convert::From<$($ty)*> for $crate::__private::tonic::Status
+        where
+            $($bounds)*
+        {
+            #[inline]
+            fn from(error: $($ty)*) -> Self {
+                $crate::tonic::status(&error)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __skms_integrate_tonic {
+    ($($args:tt)*) => {};
+}
+
 /// The `http` types that the generated impls name.
 #[cfg(feature = "http")]
 pub mod http {
@@ -777,6 +826,12 @@ pub mod http {
 #[cfg(feature = "axum")]
 pub mod axum {
     pub use ::axum_core::response::{IntoResponse, Response};
+}
+
+/// The tonic type that the generated impl names.
+#[cfg(feature = "tonic")]
+pub mod tonic {
+    pub use ::tonic::Status;
 }
 
 /// The actix-web types that the generated impls name.

@@ -52,6 +52,8 @@ pub(crate) struct Attrs {
     pub(crate) doc: Option<Keyed<String>>,
     /// `range = 60000..=60999`: the inclusive bounds.
     pub(crate) range: Option<Keyed<(u32, u32)>>,
+    /// `grpc = "failed_precondition"`: the code's value on the wire.
+    pub(crate) grpc: Option<Keyed<u8>>,
 }
 
 /// The keys of `#[skms(...)]`, with the other spellings a user may reach for,
@@ -71,6 +73,7 @@ const KEYS: &[(&str, &[&str])] = &[
         &["internal", "private", "redact", "hide_detail"],
     ),
     ("crate", &["krate", "skms_core"]),
+    ("grpc", &["grpc_code", "grpc_status", "tonic"]),
     (
         "std_error",
         &["display", "error", "no_std_error", "thiserror"],
@@ -221,6 +224,18 @@ impl Attrs {
                 });
                 set(cx, &mut self.krate, key, value);
             }
+            // grpc = "failed_precondition"
+            "grpc" => {
+                let value = str_value(cx, meta, &key, "grpc = \"failed_precondition\"")?;
+                let value = value.and_then(|(name, span)| match crate::grpc::code(&name) {
+                    Ok(code) => Some((code, span)),
+                    Err(message) => {
+                        cx.syn_error(syn::Error::new(span, message));
+                        None
+                    }
+                });
+                set(cx, &mut self.grpc, key, value);
+            }
             // std_error = false
             "std_error" => {
                 let value = bool_value(cx, meta, &key)?;
@@ -249,8 +264,8 @@ impl Attrs {
 fn expected_keys(place: Place) -> &'static str {
     match place {
         Place::Enum => "on an enum, the keys are `range`, `public_detail`, `internal_detail`, `crate` and `std_error`; the others go on each variant",
-        Place::Variant => "the keys are `code`, `status`, `msg`, `detail`, `description`, `doc`, `transparent`, `public_detail` and `internal_detail`",
-        Place::Struct => "the keys are `code`, `status`, `msg`, `detail`, `description`, `doc`, `transparent`, `public_detail`, `internal_detail`, `crate` and `std_error`",
+        Place::Variant => "the keys are `code`, `status`, `msg`, `detail`, `description`, `doc`, `grpc`, `transparent`, `public_detail` and `internal_detail`",
+        Place::Struct => "the keys are `code`, `status`, `msg`, `detail`, `description`, `doc`, `grpc`, `transparent`, `public_detail`, `internal_detail`, `crate` and `std_error`",
     }
 }
 

@@ -162,6 +162,22 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
     };
 
     let integrations = integrations(&private, input.original, &bounds.predicates(&[]));
+    // The gRPC code a variant chose, or its transparent field's; a type
+    // with neither keeps the trait's answer (none chosen) and the compiler
+    // has one method less to build.
+    let grpc = if plan.variants.iter().any(|(_, kind)| match kind {
+        Kind::Own { entry, .. } => entry.grpc.is_some(),
+        Kind::Transparent { .. } => true,
+    }) {
+        quote! {
+            #[inline]
+            fn __skms_grpc(&self) -> ::core::primitive::u8 {
+                self.__skms_slot().grpc()
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
 
     quote! {
         const _: () = {
@@ -227,6 +243,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
                 fn detail_exposure(&self) -> #krate::DetailExposure {
                     self.__skms_slot().detail_exposure()
                 }
+                #grpc
             }
 
             #[automatically_derived]
@@ -268,7 +285,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
 }
 
 /// `__private::integrations! { .. }`: the impls for the integrations that are
-/// on in skms-core (axum, actix-web, http), which the derive cannot see; the
+/// on in skms-core (axum, actix-web, http, tonic), which the derive cannot see; the
 /// macro's definition there depends on its features.
 fn integrations(
     private: &TokenStream,
@@ -360,7 +377,7 @@ fn entry_tokens(
         Some(doc) => wrap(krate, "with_doc", base, &[doc]),
         None => base,
     };
-    match entry.exposure {
+    let base = match entry.exposure {
         None => base,
         Some(public) => {
             let exposure = Ident::new(
@@ -370,6 +387,10 @@ fn entry_tokens(
             let exposure = quote!(#krate::DetailExposure::#exposure);
             wrap(krate, "with_exposure", base, &[&exposure])
         }
+    };
+    match entry.grpc {
+        None => base,
+        Some(code) => wrap(krate, "with_grpc", base, &[&Literal::u8_unsuffixed(code)]),
     }
 }
 

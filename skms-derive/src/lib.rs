@@ -26,6 +26,7 @@ mod attr;
 mod ctxt;
 mod expand;
 mod fmt;
+mod grpc;
 mod valid;
 
 use proc_macro::TokenStream;

@@ -40,6 +40,8 @@ pub(crate) struct OwnEntry<'a> {
     /// `Some(true)` when marked public, `Some(false)` internal, from the
     /// variant or else the enum.
     pub(crate) exposure: Option<bool>,
+    /// The gRPC code chosen with `grpc = "..."`, as its value on the wire.
+    pub(crate) grpc: Option<u8>,
 }
 
 pub(crate) enum Detail<'a> {
@@ -128,6 +130,7 @@ fn check_container(cx: &Ctxt, input: &Input) {
         attrs.detail.as_ref().map(|k| &k.key),
         attrs.description.as_ref().map(|k| &k.key),
         attrs.doc.as_ref().map(|k| &k.key),
+        attrs.grpc.as_ref().map(|k| &k.key),
         attrs.transparent.as_ref(),
     ];
     for key in variant_keys.into_iter().flatten() {
@@ -261,6 +264,7 @@ fn check_variant<'a>(
                 .as_ref()
                 .or(input.attrs.exposure.as_ref())
                 .map(|keyed| keyed.value),
+            grpc: attrs.grpc.as_ref().map(|keyed| keyed.value),
         },
     })
 }
@@ -272,7 +276,7 @@ fn check_transparent<'a>(
     transparent: &Ident,
     what: &str,
 ) -> Option<Kind<'a>> {
-    let others: [Option<&Ident>; 7] = [
+    let others: [Option<&Ident>; 8] = [
         attrs.code.as_ref().map(key_of),
         attrs.status.as_ref().map(key_of),
         attrs.msg.as_ref().map(key_of),
@@ -280,6 +284,7 @@ fn check_transparent<'a>(
         attrs.description.as_ref().map(key_of),
         attrs.doc.as_ref().map(key_of),
         attrs.exposure.as_ref().map(key_of),
+        attrs.grpc.as_ref().map(key_of),
     ];
     let mut ok = true;
     for key in others.into_iter().flatten() {

@@ -1,0 +1,110 @@
+//! The gRPC codes that `#[skms(grpc = "...")]` names: the variants of
+//! `tonic::Code` in snake_case, each with its value on the wire. The derive
+//! writes the value into the variant's entry; skms-core's `tonic` feature
+//! reads it back as a `tonic::Code` (its tests check every name against
+//! tonic's).
+
+/// Every error code of gRPC, in the order of their values. `ok` (0) is not
+/// one: a status with it is a success.
+const CODES: &[(&str, u8)] = &[
+    ("cancelled", 1),
+    ("unknown", 2),
+    ("invalid_argument", 3),
+    ("deadline_exceeded", 4),
+    ("not_found", 5),
+    ("already_exists", 6),
+    ("permission_denied", 7),
+    ("resource_exhausted", 8),
+    ("failed_precondition", 9),
+    ("aborted", 10),
+    ("out_of_range", 11),
+    ("unimplemented", 12),
+    ("internal", 13),
+    ("unavailable", 14),
+    ("data_loss", 15),
+    ("unauthenticated", 16),
+];
+
+/// The value of the gRPC code `name`, or the message of the error: what is
+/// wrong with the name, the code the user likely meant, and every name.
+pub(crate) fn code(name: &str) -> Result<u8, String> {
+    if let Some(&(_, value)) = CODES.iter().find(|(known, _)| *known == name) {
+        return Ok(value);
+    }
+    let names = CODES
+        .iter()
+        .map(|(known, _)| format!("`{known}`"))
+        .collect::<Vec<_>>();
+    let (init, last) = names.split_at(names.len() - 1);
+    let list = format!(
+        "`grpc` takes one of {} and {}",
+        init.join(", "),
+        last.concat()
+    );
+    if squashed(name) == "ok" {
+        return Err(format!(
+            "`{name}` is not an error code: a gRPC status with it is a success; {list}"
+        ));
+    }
+    Err(match closest(name) {
+        Some(known) => format!("unknown gRPC code `{name}`; did you mean `{known}`? {list}"),
+        None => format!("unknown gRPC code `{name}`; {list}"),
+    })
+}
+
+/// The name that `name` is most likely a misspelling of: the same letters
+/// in another case or with other separators (`FailedPrecondition`,
+/// `FAILED_PRECONDITION`, `failed-precondition`), or a typo away.
+fn closest(name: &str) -> Option<&'static str> {
+    let wanted = squashed(name);
+    if let Some(&(known, _)) = CODES.iter().find(|(known, _)| squashed(known) == wanted) {
+        return Some(known);
+    }
+    CODES
+        .iter()
+        .map(|&(known, _)| (known, crate::attr::distance(&wanted, &squashed(known))))
+        .filter(|&(known, distance)| distance <= (known.len() / 4).max(1))
+        .min_by_key(|&(_, distance)| distance)
+        .map(|(known, _)| known)
+}
+
+/// `name` in lowercase without separators.
+fn squashed(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code;
+
+    #[test]
+    fn names_and_near_misses() {
+        assert_eq!(code("failed_precondition"), Ok(9));
+        assert_eq!(code("unauthenticated"), Ok(16));
+        assert_eq!(code("cancelled"), Ok(1));
+        for (wrong, meant) in [
+            ("FailedPrecondition", "failed_precondition"),
+            ("NOT_FOUND", "not_found"),
+            ("canceled", "cancelled"),
+            ("already-exists", "already_exists"),
+            ("unavailible", "unavailable"),
+        ] {
+            let message = code(wrong).unwrap_err();
+            assert!(
+                message.contains(&format!("did you mean `{meant}`?")),
+                "{wrong}: {message}"
+            );
+        }
+        let message = code("teapot").unwrap_err();
+        assert!(message.starts_with(
+            "unknown gRPC code `teapot`; `grpc` takes one of `cancelled`, `unknown`,"
+        ));
+        assert!(message.ends_with("`data_loss` and `unauthenticated`"));
+        assert!(code("OK")
+            .unwrap_err()
+            .starts_with("`OK` is not an error code"));
+    }
+}
