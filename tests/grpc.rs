@@ -1,0 +1,489 @@
+//! SKMS errors over gRPC, for real: tonic servers on `127.0.0.1:0` and a
+//! tonic client in the test, through a service that fails with each kind of
+//! variant; what is checked is what the client receives (the status, its
+//! metadata, the typed error it rebuilds) and what the server's log holds
+//! (the details withheld, escaped).
+//!
+//! The service and its codec are written by hand, the way tonic-build would
+//! generate them: a `Codec` whose messages are UTF-8 text, served through
+//! `tonic::server::Grpc` and called through `tonic::client::Grpc`. Generated
+//! code would need `protoc` at build time (prost-build runs it), which a CI
+//! machine or a contributor need not have, and vendoring a generator would add
+//! a build dependency to the workspace for one test. The codec never touches
+//! a status: what is tested is exactly what a protobuf service would send.
+//!
+//! Its own test binary: it installs the process-wide log capture.
+
+#![cfg(feature = "tonic")]
+
+mod support;
+
+use std::convert::Infallible;
+use std::future::{ready, Ready};
+use std::net::SocketAddr;
+
+use bytes::{Buf, BufMut};
+use skms_core::tonic::{StatusDecodeErrorKind, CODE_KEY, DETAIL_KEY};
+use skms_core::{Decoded, DetailPolicy, SkmsError, StandardError};
+use tonic::body::Body;
+use tonic::codec::{Codec, DecodeBuf, Decoder, EncodeBuf, Encoder};
+use tonic::codegen::{http, BoxFuture, Context, Poll, Service};
+use tonic::metadata::MetadataValue;
+use tonic::transport::server::TcpIncoming;
+use tonic::transport::{Channel, Server};
+use tonic::{Code, Request, Response, Status};
+use tracing::Level;
+
+#[derive(Debug, PartialEq, SkmsError)]
+enum VaultError {
+    /// Own, 4xx, unmarked: the detail is sent.
+    #[skms(code = 40013, status = 400, msg = "Key not found in the keyVault")]
+    KeyNotFound(#[skms(detail)] String),
+    /// 5xx, unmarked: withheld, logged at ERROR.
+    #[skms(
+        code = 50001,
+        status = 500,
+        msg = "An unexpected error has occurred in the internal system"
+    )]
+    Internal(#[skms(detail)] String),
+    /// 5xx, marked public: sent.
+    #[skms(code = 60503, status = 503, msg = "Vault sealed", public_detail)]
+    Sealed(#[skms(detail)] String),
+    /// 4xx, marked internal: withheld, logged at INFO.
+    #[skms(
+        code = 60401,
+        status = 401,
+        msg = "Signature rejected",
+        internal_detail
+    )]
+    BadSignature(#[skms(detail)] String),
+    /// 409 with a gRPC code of its own.
+    #[skms(
+        code = 60409,
+        status = 409,
+        msg = "Key already exists",
+        grpc = "already_exists"
+    )]
+    KeyExists(#[skms(detail)] String),
+    /// 409 without: `ABORTED`.
+    #[skms(code = 60410, status = 409, msg = "Key version conflict")]
+    VersionConflict,
+    #[skms(transparent)]
+    Standard(StandardError),
+    #[skms(transparent)]
+    Hsm(HsmError),
+}
+
+/// A catalog included through a transparent variant, whose variant chose
+/// its gRPC code: the including type answers with the field's choice.
+#[derive(Debug, PartialEq, SkmsError)]
+enum HsmError {
+    #[skms(
+        code = 61001,
+        status = 400,
+        msg = "HSM partition locked",
+        grpc = "failed_precondition"
+    )]
+    Locked,
+}
+
+/// What the service answers for `asked`: `kind:detail`.
+fn answer(asked: &str) -> Result<Response<String>, Status> {
+    let (kind, detail) = asked.split_once(':').unwrap_or((asked, ""));
+    let detail = detail.to_owned();
+    // `?` converts through the derived `From<VaultError> for Status`.
+    Err(match kind {
+        "key" => return Ok(Response::new(format!("key of {detail}"))),
+        "not-found" => VaultError::KeyNotFound(detail),
+        "internal" => VaultError::Internal(detail),
+        "sealed" => VaultError::Sealed(detail),
+        "signature" => VaultError::BadSignature(detail),
+        "exists" => VaultError::KeyExists(detail),
+        "conflict" => VaultError::VersionConflict,
+        "standard" => VaultError::Standard(StandardError::InvalidToken),
+        "hsm" => VaultError::Hsm(HsmError::Locked),
+        // Statuses that an SKMS server would not send.
+        "forged-code" => return Err(forged(&[("skms-code", "40O13")], &[])),
+        "two-codes" => {
+            return Err(forged(
+                &[("skms-code", "40013"), ("skms-code", "40101")],
+                &[],
+            ))
+        }
+        "detail-alone" => return Err(forged(&[], &[b"keyId : 0000009"])),
+        "not-utf8" => return Err(forged(&[("skms-code", "40013")], &[b"\xff\xfe"])),
+        _ => return Err(Status::invalid_argument(format!("unknown request {kind}"))),
+    })?
+}
+
+/// A status with SKMS metadata written by hand.
+fn forged(codes: &[(&'static str, &'static str)], details: &[&[u8]]) -> Status {
+    let mut status = Status::internal("forged");
+    for (key, value) in codes {
+        status
+            .metadata_mut()
+            .append(*key, MetadataValue::from_static(value));
+    }
+    for detail in details {
+        status
+            .metadata_mut()
+            .append_bin(DETAIL_KEY, MetadataValue::from_bytes(detail));
+    }
+    status
+}
+
+/// The messages of the service: UTF-8 text.
+#[derive(Clone, Copy, Default)]
+struct TextCodec;
+
+struct TextEncoder;
+struct TextDecoder;
+
+impl Codec for TextCodec {
+    type Encode = String;
+    type Decode = String;
+    type Encoder = TextEncoder;
+    type Decoder = TextDecoder;
+
+    fn encoder(&mut self) -> TextEncoder {
+        TextEncoder
+    }
+
+    fn decoder(&mut self) -> TextDecoder {
+        TextDecoder
+    }
+}
+
+impl Encoder for TextEncoder {
+    type Item = String;
+    type Error = Status;
+
+    fn encode(&mut self, item: String, dst: &mut EncodeBuf<'_>) -> Result<(), Status> {
+        dst.put_slice(item.as_bytes());
+        Ok(())
+    }
+}
+
+impl Decoder for TextDecoder {
+    type Item = String;
+    type Error = Status;
+
+    fn decode(&mut self, src: &mut DecodeBuf<'_>) -> Result<Option<String>, Status> {
+        let bytes = src.copy_to_bytes(src.remaining());
+        String::from_utf8(bytes.to_vec())
+            .map(Some)
+            .map_err(|_| Status::invalid_argument("the message is not UTF-8"))
+    }
+}
+
+/// The service `skms.test.Vault`, with one unary method, `Ask`, served
+/// alone (tonic's router of several services needs its `router` feature,
+/// which builds axum).
+#[derive(Clone, Copy)]
+struct Vault;
+
+const ASK: &str = "/skms.test.Vault/Ask";
+
+impl Service<http::Request<Body>> for Vault {
+    type Response = http::Response<Body>;
+    type Error = Infallible;
+    type Future = BoxFuture<http::Response<Body>, Infallible>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: http::Request<Body>) -> Self::Future {
+        Box::pin(async move {
+            if request.uri().path() != ASK {
+                return Ok(Status::unimplemented("no such method").into_http());
+            }
+            Ok(tonic::server::Grpc::new(TextCodec)
+                .unary(Ask, request)
+                .await)
+        })
+    }
+}
+
+/// The handler of `Ask`.
+struct Ask;
+
+impl Service<Request<String>> for Ask {
+    type Response = Response<String>;
+    type Error = Status;
+    type Future = Ready<Result<Response<String>, Status>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Status>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: Request<String>) -> Self::Future {
+        ready(answer(request.get_ref()))
+    }
+}
+
+/// A server on `127.0.0.1:0`, under `policy` (through its tower layer) or
+/// the installed one.
+async fn serve(policy: Option<DetailPolicy>) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let incoming = TcpIncoming::from(listener);
+    match policy {
+        Some(policy) => tokio::spawn(
+            Server::builder()
+                .layer(policy.layer())
+                .serve_with_incoming(Vault, incoming),
+        ),
+        None => tokio::spawn(Server::builder().serve_with_incoming(Vault, incoming)),
+    };
+    address
+}
+
+/// A client of the server at `address`.
+async fn connect(address: SocketAddr) -> tonic::client::Grpc<Channel> {
+    let channel = Channel::from_shared(format!("http://{address}"))
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    tonic::client::Grpc::new(channel)
+}
+
+/// Calls `path` with `asked`; the status it fails with.
+async fn fail(
+    client: &mut tonic::client::Grpc<Channel>,
+    path: &'static str,
+    asked: &str,
+) -> Status {
+    client.ready().await.unwrap();
+    let path = http::uri::PathAndQuery::from_static(path);
+    match client
+        .unary(Request::new(asked.to_owned()), path, TextCodec)
+        .await
+    {
+        Ok(response) => panic!("{asked}: answered {:?}", response.get_ref()),
+        Err(status) => status,
+    }
+}
+
+/// The received metadata: the SKMS code, and the detail if any.
+fn skms_metadata(status: &Status) -> (&str, Option<String>) {
+    let code = status.metadata().get(CODE_KEY).unwrap().to_str().unwrap();
+    let detail = status
+        .metadata()
+        .get_bin(DETAIL_KEY)
+        .map(|value| String::from_utf8(value.to_bytes().unwrap().to_vec()).unwrap());
+    (code, detail)
+}
+
+fn decoded(status: &Status) -> Decoded<VaultError> {
+    Decoded::from_status(status)
+        .unwrap()
+        .expect("an SKMS status")
+}
+
+#[tokio::test]
+async fn every_kind_of_variant_over_a_real_channel() {
+    let mut client = connect(serve(None).await).await;
+    client.ready().await.unwrap();
+    let answered = client
+        .unary(
+            Request::new("key:0000001".to_owned()),
+            http::uri::PathAndQuery::from_static(ASK),
+            TextCodec,
+        )
+        .await
+        .unwrap();
+    assert_eq!(answered.get_ref(), "key of 0000001");
+
+    // Own variant, 400: INVALID_ARGUMENT; any UTF-8 in the detail arrives
+    // as it was, line break included.
+    let detail = "鍵 0000009\nwith a second line";
+    let status = fail(&mut client, ASK, &format!("not-found:{detail}")).await;
+    assert_eq!(status.code(), Code::InvalidArgument);
+    assert_eq!(status.message(), "Key not found in the keyVault");
+    assert_eq!(skms_metadata(&status), ("40013", Some(detail.to_owned())));
+    let received = decoded(&status);
+    assert_eq!(
+        received.error(),
+        Some(&VaultError::KeyNotFound(detail.into()))
+    );
+    assert_eq!(
+        (received.code(), received.message(), received.detail()),
+        (40013, "Key not found in the keyVault", Some(detail))
+    );
+
+    // Transparent StandardError: its code, no detail, 401 UNAUTHENTICATED.
+    let status = fail(&mut client, ASK, "standard").await;
+    assert_eq!(status.code(), Code::Unauthenticated);
+    assert_eq!(status.message(), "Invalid token");
+    assert_eq!(skms_metadata(&status), ("40101", None));
+    assert_eq!(
+        decoded(&status).error(),
+        Some(&VaultError::Standard(StandardError::InvalidToken))
+    );
+
+    // Transparent, and the field's variant chose its code.
+    let status = fail(&mut client, ASK, "hsm").await;
+    assert_eq!(status.code(), Code::FailedPrecondition);
+    assert_eq!(skms_metadata(&status), ("61001", None));
+    assert_eq!(
+        decoded(&status).error(),
+        Some(&VaultError::Hsm(HsmError::Locked))
+    );
+
+    // Chosen: ALREADY_EXISTS; the same status without a choice: ABORTED.
+    let status = fail(&mut client, ASK, "exists:k-7").await;
+    assert_eq!(status.code(), Code::AlreadyExists);
+    assert_eq!(skms_metadata(&status), ("60409", Some("k-7".to_owned())));
+    assert_eq!(
+        decoded(&status).error(),
+        Some(&VaultError::KeyExists("k-7".into()))
+    );
+    let status = fail(&mut client, ASK, "conflict").await;
+    assert_eq!(status.code(), Code::Aborted);
+    assert_eq!(decoded(&status).error(), Some(&VaultError::VersionConflict));
+
+    // 5xx marked public: sent, UNAVAILABLE.
+    let status = fail(&mut client, ASK, "sealed:until 09:00").await;
+    assert_eq!(status.code(), Code::Unavailable);
+    assert_eq!(
+        skms_metadata(&status),
+        ("60503", Some("until 09:00".to_owned()))
+    );
+    assert_eq!(
+        decoded(&status).error(),
+        Some(&VaultError::Sealed("until 09:00".into()))
+    );
+}
+
+#[tokio::test]
+async fn withheld_details_are_logged_never_sent() {
+    let log = support::log::capture();
+    let mut client = connect(serve(None).await).await;
+
+    // 5xx, unmarked: withheld; the client still learns the code and the
+    // message, and cannot rebuild a variant whose detail it did not get.
+    let detail = "Connect to hsm.vault.internal:8080 [10.14.10.171] failed\nINFO forged line";
+    let status = fail(&mut client, ASK, &format!("internal:{detail}")).await;
+    assert_eq!(status.code(), Code::Internal);
+    assert_eq!(
+        status.message(),
+        "An unexpected error has occurred in the internal system"
+    );
+    assert_eq!(skms_metadata(&status), ("50001", None));
+    let received = decoded(&status);
+    assert_eq!(
+        (received.error(), received.code(), received.detail()),
+        (None, 50001, None)
+    );
+    // Logged once, escaped: the line break cannot start a line of its own.
+    let escaped = detail.replace('\n', "\\n");
+    let logged = log.with_detail(&escaped);
+    assert_eq!(logged.len(), 1, "{logged:?}");
+    assert_eq!(logged[0].level, Level::ERROR);
+    assert_eq!(logged[0].target, "skms_core");
+    assert_eq!(logged[0].field("code"), Some("50001"));
+    assert_eq!(logged[0].field("status"), Some("500"));
+    assert!(log.with_detail(detail).is_empty());
+
+    // 4xx, marked internal: withheld, logged at INFO.
+    let status = fail(&mut client, ASK, "signature:hmac 9f8e of tenant 42").await;
+    assert_eq!(status.code(), Code::Unauthenticated);
+    assert_eq!(skms_metadata(&status), ("60401", None));
+    let logged = log.with_detail("hmac 9f8e of tenant 42");
+    assert_eq!(logged.len(), 1, "{logged:?}");
+    assert_eq!(logged[0].level, Level::INFO);
+
+    // Sent details are not logged.
+    fail(&mut client, ASK, "not-found:sent-not-logged").await;
+    assert!(log.with_detail("sent-not-logged").is_empty());
+}
+
+/// Partners see no detail, and a reference instead; administrators see
+/// every detail. Each server puts its policy in force with the tower layer
+/// of `DetailPolicy`, around tonic's router.
+const PARTNER: DetailPolicy = DetailPolicy::DEFAULT
+    .show_client_error_details(false)
+    .refer_to_withheld_details(true);
+const ADMIN: DetailPolicy = DetailPolicy::DEFAULT.show_server_error_details(true);
+
+#[tokio::test]
+async fn a_layer_answers_with_its_own_policy() {
+    let log = support::log::capture();
+    let mut partner = connect(serve(Some(PARTNER)).await).await;
+    let mut admin = connect(serve(Some(ADMIN)).await).await;
+
+    for (kind, detail) in [("internal", "partner-5xx"), ("not-found", "partner-4xx")] {
+        let status = fail(&mut partner, ASK, &format!("{kind}:{detail}")).await;
+        let (_, sent) = skms_metadata(&status);
+        let sent = sent.expect("a reference");
+        let digits = sent.strip_prefix("ref : ").expect("a reference");
+        assert!(
+            digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{sent}"
+        );
+        let logged = log.with_detail(detail);
+        assert_eq!(logged.len(), 1, "{logged:?}");
+        assert_eq!(logged[0].field("reference"), Some(digits));
+        // The client receives the reference as the detail, as over HTTP.
+        assert_eq!(decoded(&status).detail(), Some(sent.as_str()));
+    }
+
+    let status = fail(&mut admin, ASK, "internal:admin-5xx").await;
+    assert_eq!(
+        skms_metadata(&status),
+        ("50001", Some("admin-5xx".to_owned()))
+    );
+    assert_eq!(
+        decoded(&status).error(),
+        Some(&VaultError::Internal("admin-5xx".into()))
+    );
+    assert!(log.with_detail("admin-5xx").is_empty());
+    // Marked internal stays internal, whatever the policy.
+    let status = fail(&mut admin, ASK, "signature:admin-internal").await;
+    assert_eq!(skms_metadata(&status), ("60401", None));
+    assert_eq!(log.with_detail("admin-internal").len(), 1);
+}
+
+#[tokio::test]
+async fn other_statuses_are_not_guessed() {
+    let mut client = connect(serve(None).await).await;
+
+    // A plain gRPC failure: no SKMS code, nothing decoded.
+    let status = fail(&mut client, "/skms.test.Vault/Missing", "key:1").await;
+    assert_eq!(status.code(), Code::Unimplemented);
+    assert_eq!(Decoded::<VaultError>::from_status(&status), Ok(None));
+    let status = fail(&mut client, ASK, "nonsense").await;
+    assert_eq!(status.code(), Code::InvalidArgument);
+    assert_eq!(Decoded::<VaultError>::from_status(&status), Ok(None));
+
+    // SKMS metadata that no SKMS server writes: an error that says what.
+    for (asked, kind, text) in [
+        (
+            "forged-code",
+            StatusDecodeErrorKind::CodeNotInteger,
+            r#"invalid SKMS status: `skms-code` must be an integer within u32, found "40O13""#,
+        ),
+        (
+            "two-codes",
+            StatusDecodeErrorKind::DuplicateCode,
+            "invalid SKMS status: `skms-code` must appear once",
+        ),
+        (
+            "detail-alone",
+            StatusDecodeErrorKind::DetailWithoutCode,
+            "invalid SKMS status: `skms-detail-bin` comes without `skms-code`",
+        ),
+        (
+            "not-utf8",
+            StatusDecodeErrorKind::DetailNotUtf8,
+            "invalid SKMS status: `skms-detail-bin` must be UTF-8 once decoded, found \"\u{fffd}\u{fffd}\"",
+        ),
+    ] {
+        let status = fail(&mut client, ASK, asked).await;
+        let error = Decoded::<VaultError>::from_status(&status).unwrap_err();
+        assert_eq!(error.kind(), kind, "{asked}");
+        assert_eq!(error.to_string(), text, "{asked}");
+    }
+}
