@@ -487,3 +487,109 @@ async fn other_statuses_are_not_guessed() {
         assert_eq!(error.to_string(), text, "{asked}");
     }
 }
+
+/// Every name the attribute takes is the `tonic::Code` of that name: the
+/// derive writes a number, and this is where the numbers meet tonic's.
+#[test]
+fn every_grpc_name_is_tonics_code() {
+    #[derive(Debug, SkmsError)]
+    enum Chosen {
+        #[skms(code = 1, status = 400, msg = "m", grpc = "cancelled")]
+        Cancelled,
+        #[skms(code = 2, status = 400, msg = "m", grpc = "unknown")]
+        Unknown,
+        #[skms(code = 3, status = 500, msg = "m", grpc = "invalid_argument")]
+        InvalidArgument,
+        #[skms(code = 4, status = 400, msg = "m", grpc = "deadline_exceeded")]
+        DeadlineExceeded,
+        #[skms(code = 5, status = 400, msg = "m", grpc = "not_found")]
+        NotFound,
+        #[skms(code = 6, status = 400, msg = "m", grpc = "already_exists")]
+        AlreadyExists,
+        #[skms(code = 7, status = 400, msg = "m", grpc = "permission_denied")]
+        PermissionDenied,
+        #[skms(code = 8, status = 400, msg = "m", grpc = "resource_exhausted")]
+        ResourceExhausted,
+        #[skms(code = 9, status = 500, msg = "m", grpc = "failed_precondition")]
+        FailedPrecondition,
+        #[skms(code = 10, status = 400, msg = "m", grpc = "aborted")]
+        Aborted,
+        #[skms(code = 11, status = 400, msg = "m", grpc = "out_of_range")]
+        OutOfRange,
+        #[skms(code = 12, status = 400, msg = "m", grpc = "unimplemented")]
+        Unimplemented,
+        #[skms(code = 13, status = 400, msg = "m", grpc = "internal")]
+        Internal,
+        #[skms(code = 14, status = 400, msg = "m", grpc = "unavailable")]
+        Unavailable,
+        #[skms(code = 15, status = 400, msg = "m", grpc = "data_loss")]
+        DataLoss,
+        #[skms(code = 16, status = 500, msg = "m", grpc = "unauthenticated")]
+        Unauthenticated,
+        #[skms(code = 17, status = 400, msg = "m")]
+        ByStatus,
+    }
+    use skms_core::Catalog;
+    let expected = [
+        (Chosen::Cancelled, Code::Cancelled),
+        (Chosen::Unknown, Code::Unknown),
+        (Chosen::InvalidArgument, Code::InvalidArgument),
+        (Chosen::DeadlineExceeded, Code::DeadlineExceeded),
+        (Chosen::NotFound, Code::NotFound),
+        (Chosen::AlreadyExists, Code::AlreadyExists),
+        (Chosen::PermissionDenied, Code::PermissionDenied),
+        (Chosen::ResourceExhausted, Code::ResourceExhausted),
+        (Chosen::FailedPrecondition, Code::FailedPrecondition),
+        (Chosen::Aborted, Code::Aborted),
+        (Chosen::OutOfRange, Code::OutOfRange),
+        (Chosen::Unimplemented, Code::Unimplemented),
+        (Chosen::Internal, Code::Internal),
+        (Chosen::Unavailable, Code::Unavailable),
+        (Chosen::DataLoss, Code::DataLoss),
+        (Chosen::Unauthenticated, Code::Unauthenticated),
+        (Chosen::ByStatus, Code::InvalidArgument),
+    ];
+    for (error, code) in expected {
+        assert_eq!(skms_core::tonic::code(&error), code, "{error:?}");
+        assert_eq!(Status::from(error).code(), code);
+    }
+    // The entries, too; their SKMS codes are the values of the gRPC codes
+    // they choose, but the last, which follows its status.
+    for entry in Chosen::ENTRIES {
+        let expected = match entry.code {
+            17 => Code::InvalidArgument,
+            chosen => Code::from_i32(i32::try_from(chosen).unwrap()),
+        };
+        assert_eq!(entry.grpc_code(), expected, "{entry:?}");
+    }
+    // Through a pointer and a trait object, the choice stays.
+    let boxed: Box<dyn SkmsError> = Box::new(Chosen::DataLoss);
+    assert_eq!(skms_core::tonic::code(&*boxed), Code::DataLoss);
+    assert_eq!(skms_core::tonic::code(&&Chosen::Aborted), Code::Aborted);
+}
+
+/// A variant that reuses a standard code may choose its gRPC code: the entry
+/// keeps both marks (they share a byte), and the standard entry is untouched.
+#[test]
+fn a_reused_standard_code_can_choose_its_grpc_code() {
+    use skms_core::Catalog;
+
+    #[derive(Debug, SkmsError)]
+    enum KmsError {
+        #[skms(code = 40013, grpc = "not_found")]
+        KeyNotFound,
+        #[skms(transparent)]
+        Standard(StandardError),
+    }
+    let entry = KmsError::lookup(40013).unwrap();
+    assert!(entry.reuses_standard());
+    assert_eq!((entry.status, entry.grpc_code()), (400, Code::NotFound));
+    assert_eq!(Status::from(KmsError::KeyNotFound).code(), Code::NotFound);
+    let standard = StandardError::lookup(40013).unwrap();
+    assert!(!standard.reuses_standard());
+    assert_eq!(standard.grpc_code(), Code::InvalidArgument);
+    assert_eq!(
+        Status::from(KmsError::Standard(StandardError::KeyNotFound)).code(),
+        Code::InvalidArgument
+    );
+}

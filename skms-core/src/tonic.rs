@@ -429,3 +429,42 @@ impl fmt::Display for StatusDecodeError {
 }
 
 impl std::error::Error for StatusDecodeError {}
+
+#[cfg(test)]
+mod tests {
+    use super::code_for_status;
+    use ::tonic::Code;
+
+    #[test]
+    fn the_statuses_of_code_proto_and_the_choices() {
+        for (status, code) in [
+            (400, Code::InvalidArgument),
+            (401, Code::Unauthenticated),
+            (403, Code::PermissionDenied),
+            (404, Code::NotFound),
+            (409, Code::Aborted),
+            (429, Code::ResourceExhausted),
+            (499, Code::Cancelled),
+            (500, Code::Internal),
+            (501, Code::Unimplemented),
+            (503, Code::Unavailable),
+            (504, Code::DeadlineExceeded),
+        ] {
+            assert_eq!(code_for_status(status), code, "{status}");
+        }
+        for status in [402, 405, 410, 412, 418, 422, 451, 498] {
+            assert_eq!(
+                code_for_status(status),
+                Code::FailedPrecondition,
+                "{status}"
+            );
+        }
+        for status in [502, 505, 507, 511, 599] {
+            assert_eq!(code_for_status(status), Code::Internal, "{status}");
+        }
+        // Only a hand-written impl can have these; never OK.
+        for status in [0, 200, 302, 399, 600, u16::MAX] {
+            assert_eq!(code_for_status(status), Code::Unknown, "{status}");
+        }
+    }
+}
