@@ -48,6 +48,24 @@ fn docs_block_after(heading: &str) -> String {
 }
 
 #[test]
+fn the_readme_grpc_example_is_the_doc_tested_one() {
+    // The first block of the `tonic` module's docs, without hidden lines.
+    let docs: String = include_str!("../skms-core/src/tonic.rs")
+        .lines()
+        .map_while(|line| line.strip_prefix("//!"))
+        .map(|line| format!("{}\n", line.strip_prefix(' ').unwrap_or(line)))
+        .collect();
+    let start = docs.find("```\n").unwrap() + "```\n".len();
+    let end = docs[start..].find("```").unwrap() + start;
+    let docs: String = docs[start..end]
+        .lines()
+        .filter(|line| !line.starts_with("# "))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert_eq!(readme_block_after("## Over gRPC"), docs);
+}
+
+#[test]
 fn the_readme_decoding_example_is_the_doc_tested_one() {
     assert_eq!(
         readme_block_after("## Decoding"),

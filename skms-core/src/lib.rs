@@ -225,6 +225,20 @@
 //! a random reference that the log holds next to the withheld detail
 //! (`"detail":"ref : 7f3a9c21"`), for the client to quote.
 //!
+//! # Over gRPC
+//!
+//! With feature `tonic`, every derived type converts into a
+//! `tonic::Status`: the gRPC code that the variant chose with
+//! `#[skms(grpc = "already_exists")]`, else the one that googleapis'
+//! `google/rpc/code.proto` maps to its HTTP status (400 `INVALID_ARGUMENT`,
+//! 409 `ABORTED`, 500 `INTERNAL`, ...); the SKMS message; the SKMS code in
+//! the metadata `skms-code` and the detail in `skms-detail-bin`, after the
+//! same [`DetailPolicy`] as over HTTP (a withheld detail logged, never
+//! sent). On the client, `Decoded::from_status` rebuilds the typed error,
+//! and answers `None` for a status without an SKMS code, which it does not
+//! guess at. `skms_core::tonic` has the table, the choices made where
+//! `code.proto` is not one to one, and an example.
+//!
 //! # Features
 //!
 //! - `derive` (default): re-exports `#[derive(SkmsError)]`.
