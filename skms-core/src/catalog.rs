@@ -279,7 +279,7 @@ pub struct Listing {
 }
 
 impl Listing {
-    fn compose(entries: &'static [Entry], includes: &'static [Include]) -> Self {
+    pub(crate) fn compose(entries: &'static [Entry], includes: &'static [Include]) -> Self {
         let mut listing = Listing { listed: Vec::new() };
         listing.add(entries, includes, &mut Vec::new());
         listing

@@ -16,18 +16,6 @@ use crate::{DetailExposure, SkmsError};
 
 pub use crate::error::display_error as display;
 
-/// Stops const evaluation with a `Message`. A macro, not a method, so that
-/// the compiler's error shows one frame less of this file.
-macro_rules! stop {
-    ($message:expr) => {{
-        let (text, _) = $message.bytes.split_at($message.len);
-        match core::str::from_utf8(text) {
-            Ok(text) => panic!("{}", text),
-            Err(_) => panic!("a code means two things in an SKMS catalog"),
-        }
-    }};
-}
-
 // The derive builds each entry with one call of these, a description, a
 // link or an exposure mark added around it: in a table of a thousand
 // entries, every argument and every nested call costs the compiler.
@@ -100,19 +88,19 @@ const fn entry_with(
 }
 
 /// The entry of a variant that reuses the standard code `code`, taking its
-/// status, message, description and JSON prefix from `StandardError`. A
-/// code the standard catalog does not define stops the build.
-#[must_use]
-pub const fn reuse(code: u32, variant: &'static str) -> Entry {
+/// status, message, description and JSON prefix from `StandardError`; for a
+/// code the standard catalog does not define, the message that the
+/// generated table panics with, spanned at the code.
+pub const fn reuse(code: u32, variant: &'static str) -> Result<Entry, Message> {
     let standard = <crate::StandardError as crate::Catalog>::ENTRIES;
     let mut i = 0;
     while i < standard.len() {
         if standard[i].code == code {
-            return Entry {
+            return Ok(Entry {
                 variant,
                 reused: true,
                 ..standard[i]
-            };
+            });
         }
         i += 1;
     }
@@ -122,7 +110,7 @@ pub const fn reuse(code: u32, variant: &'static str) -> Entry {
     message.push(" of `");
     message.push(variant);
     message.push("` is not in the standard catalog, so it has no status and message to take; give it `status` and `msg` of its own");
-    stop!(message)
+    Err(message)
 }
 
 /// `entry` with a description.
@@ -137,9 +125,10 @@ pub const fn with_doc(entry: Entry, doc: &'static str) -> Entry {
     entry.with_doc(doc)
 }
 
-/// Stops the build when the catalog included through `includes[index]`
-/// defines a code that means something else in the type `name`: a code of
-/// its own entries `own`, or of a catalog included before it.
+/// Why the catalog included through `includes[index]` cannot be composed
+/// into the type `name`: a code of it that means something else in the
+/// type, as one of its own entries `own` or in a catalog included before
+/// it. `None` when every code of it means one thing.
 ///
 /// A code may stand twice only with one meaning, the same status and
 /// message: an own variant that reuses or restates the standard entry of a
@@ -147,16 +136,21 @@ pub const fn with_doc(entry: Entry, doc: &'static str) -> Entry {
 /// or one entry reached along two paths (two included catalogs that both
 /// include `StandardError`).
 ///
+/// The check returns the message and the generated item panics with it,
+/// spanned at the transparent variant, so that the compiler's error is
+/// that one message at the user's code, with no frame of this file.
+///
 /// `by_code` holds the indices of `own` in the order of their codes, so that
 /// each included code is looked up by binary search: const evaluation is
 /// slow, and a type may have a thousand codes.
+#[must_use]
 pub const fn check_include(
     name: &str,
     own: &[Entry],
     by_code: &[u32],
     includes: &[Include],
     index: usize,
-) {
+) -> Option<Message> {
     let include = &includes[index];
     check_tree(
         name,
@@ -166,7 +160,14 @@ pub const fn check_include(
         index,
         include.entries,
         include.includes,
-    );
+    )
+}
+
+/// `Catalog::catalog` for a derived type whose composition is checked after
+/// monomorphization: the generated `catalog()` names the check, then lists.
+#[must_use]
+pub fn listing(entries: &'static [Entry], includes: &'static [Include]) -> crate::Listing {
+    crate::Listing::compose(entries, includes)
 }
 
 /// `Catalog::lookup` for a derived type: its own entries by binary search
@@ -214,7 +215,7 @@ const fn check_tree(
     index: usize,
     entries: &[Entry],
     nested: &[Include],
-) {
+) -> Option<Message> {
     let mut e = 0;
     while e < entries.len() {
         let entry = &entries[e];
@@ -237,7 +238,7 @@ const fn check_tree(
                 message.push(" of the catalog included through `");
                 message.push(includes[index].variant);
                 message.push("`; give the variant another code, or the same status and message");
-                stop!(message);
+                return Some(message);
             }
         }
         let mut j = 0;
@@ -263,7 +264,7 @@ const fn check_tree(
                     message.push(" of the catalog included through `");
                     message.push(includes[index].variant);
                     message.push("`");
-                    stop!(message);
+                    return Some(message);
                 }
             }
             j += 1;
@@ -272,7 +273,7 @@ const fn check_tree(
     }
     let mut i = 0;
     while i < nested.len() {
-        check_tree(
+        let found = check_tree(
             name,
             own,
             by_code,
@@ -281,8 +282,12 @@ const fn check_tree(
             nested[i].entries,
             nested[i].includes,
         );
+        if found.is_some() {
+            return found;
+        }
         i += 1;
     }
+    None
 }
 
 const fn find<'a>(entries: &'a [Entry], includes: &'a [Include], code: u32) -> Option<&'a Entry> {
@@ -324,12 +329,23 @@ const fn str_eq(a: &str, b: &str) -> bool {
 
 /// A compile-time error message, built in a buffer during const evaluation,
 /// since `panic!` there cannot format numbers.
-struct Message {
+pub struct Message {
     bytes: [u8; 512],
     len: usize,
 }
 
 impl Message {
+    /// The message, for the generated item's `panic!("{}", ..)`.
+    #[must_use]
+    pub const fn as_str(&self) -> &str {
+        let (text, _) = self.bytes.split_at(self.len);
+        match core::str::from_utf8(text) {
+            Ok(text) => text,
+            // Not reached: `push` cuts at a character boundary.
+            Err(_) => "a code means two things in an SKMS catalog",
+        }
+    }
+
     const fn new() -> Self {
         Message {
             bytes: [0; 512],
@@ -533,13 +549,35 @@ impl<'a> Slot<'a> {
     }
 }
 
-/// The field of a transparent variant as a trait object. The derive spans the
-/// call on the field's type, so that a field that is not an `SkmsError` is
-/// reported there.
-#[inline]
-#[must_use]
-pub fn transparent<E: SkmsError>(field: &E) -> &dyn SkmsError {
-    field
+/// What the type of a `#[skms(transparent)]` field must be: an SKMS error
+/// whose codes are listed, `SkmsError` and `Catalog`. The generated code
+/// reaches both through this one trait, spanned at the field's type, so that
+/// a type that lacks either is one error there, not one for each use and
+/// each trait (`do_not_recommend` keeps the compiler from reporting each
+/// missing trait of the impl below on its own).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a #[skms(transparent)] field",
+    label = "`{Self}` must implement `SkmsError` and `Catalog`",
+    note = "a transparent variant answers with its field's codes and includes its field's catalog: derive `SkmsError` for `{Self}`, which implements both (or implement the one it lacks), or give the variant a code of its own"
+)]
+pub trait TransparentField {
+    /// `Catalog::ENTRIES`.
+    const ENTRIES: &'static [Entry];
+    /// `Catalog::INCLUDES`.
+    const INCLUDES: &'static [Include];
+    /// The field as a trait object.
+    fn as_dyn(&self) -> &dyn SkmsError;
+}
+
+#[diagnostic::do_not_recommend]
+impl<E: SkmsError + crate::Catalog> TransparentField for E {
+    const ENTRIES: &'static [Entry] = <E as crate::Catalog>::ENTRIES;
+    const INCLUDES: &'static [Include] = <E as crate::Catalog>::INCLUDES;
+
+    #[inline]
+    fn as_dyn(&self) -> &dyn SkmsError {
+        self
+    }
 }
 
 /// The field of a transparent variant, for its `source()`: the field's own
