@@ -140,6 +140,12 @@ pub const fn with_doc(entry: Entry, doc: &'static str) -> Entry {
 /// spanned at the transparent variant, so that the compiler's error is
 /// that one message at the user's code, with no frame of this file.
 ///
+/// A catalog included by a generic type through a field that names a type
+/// parameter (marked by [`generic_in`]) is checked after monomorphization,
+/// by the generic type's own check. Found inside an included catalog here,
+/// it is checked here too, so that a `cargo check` of the type that
+/// includes, say, `Wrapper<Inner>` finds what is wrong in it.
+///
 /// `by_code` holds the indices of `own` in the order of their codes, so that
 /// each included code is looked up by binary search: const evaluation is
 /// slow, and a type may have a thousand codes.
@@ -151,16 +157,144 @@ pub const fn check_include(
     includes: &[Include],
     index: usize,
 ) -> Option<Message> {
-    let include = &includes[index];
-    check_tree(
+    let scope = Scope {
         name,
         own,
-        by_code,
+        by_code: Some(by_code),
         includes,
         index,
-        include.entries,
-        include.includes,
-    )
+        outer: None,
+    };
+    let include = &includes[index];
+    check_tree(&scope, include.entries, include.includes)
+}
+
+/// `include`, marked as included by the generic type `name` through a field
+/// that names a type parameter.
+#[must_use]
+pub const fn generic_in(include: Include, name: &'static str) -> Include {
+    Include {
+        generic_in: Some(name),
+        ..include
+    }
+}
+
+/// What one check composes: the catalog included through `includes[index]`
+/// into the type `name`, whose own entries are `own`.
+struct Scope<'a> {
+    name: &'a str,
+    own: &'a [Entry],
+    /// The indices of `own` in the order of their codes; `None` for a
+    /// catalog included by a generic type, searched linearly.
+    by_code: Option<&'a [u32]>,
+    includes: &'a [Include],
+    index: usize,
+    /// For a generic type's catalog met inside an included catalog: the
+    /// checking type's name and the variant through which it includes it.
+    outer: Option<(&'a str, &'a str)>,
+}
+
+/// Checks `entries` and, recursively, `nested`: the catalog included
+/// through `scope.includes[scope.index]`, or a catalog inside it.
+const fn check_tree(scope: &Scope<'_>, entries: &[Entry], nested: &[Include]) -> Option<Message> {
+    let mut e = 0;
+    while e < entries.len() {
+        let entry = &entries[e];
+        let found = match scope.by_code {
+            Some(by_code) => own_position(scope.own, by_code, entry.code),
+            None => linear_position(scope.own, entry.code),
+        };
+        if let Some(i) = found {
+            let mine = &scope.own[i];
+            if !same_meaning(mine, entry) {
+                let mut message = Message::new();
+                message.push_start(scope, entry.code);
+                message.push("variant `");
+                message.push(mine.variant);
+                message.push("` ");
+                message.push_meaning(mine);
+                message.push(" and `");
+                message.push(entry.variant);
+                message.push("` ");
+                message.push_meaning(entry);
+                message.push(" of the catalog included through `");
+                message.push(scope.includes[scope.index].variant);
+                message.push("`");
+                message.push_end(scope);
+                if scope.outer.is_none() {
+                    message.push("; give the variant another code, or the same status and message");
+                }
+                return Some(message);
+            }
+        }
+        let mut j = 0;
+        while j < scope.index {
+            let earlier = &scope.includes[j];
+            if let Some(other) = find(earlier.entries, earlier.includes, entry.code) {
+                if !same_meaning(other, entry) {
+                    let mut message = Message::new();
+                    message.push_start(scope, entry.code);
+                    message.push("`");
+                    message.push(other.variant);
+                    message.push("` ");
+                    message.push_meaning(other);
+                    message.push(" of the catalog included through `");
+                    message.push(earlier.variant);
+                    message.push("` and `");
+                    message.push(entry.variant);
+                    message.push("` ");
+                    message.push_meaning(entry);
+                    message.push(" of the catalog included through `");
+                    message.push(scope.includes[scope.index].variant);
+                    message.push("`");
+                    message.push_end(scope);
+                    return Some(message);
+                }
+            }
+            j += 1;
+        }
+        e += 1;
+    }
+    let mut i = 0;
+    while i < nested.len() {
+        // A generic type's catalog, checked here as its type would have
+        // after monomorphization: against the entries and the catalogs
+        // beside it.
+        if let Some(generic) = nested[i].generic_in {
+            let inner = Scope {
+                name: generic,
+                own: entries,
+                by_code: None,
+                includes: nested,
+                index: i,
+                outer: match scope.outer {
+                    Some(outer) => Some(outer),
+                    None => Some((scope.name, scope.includes[scope.index].variant)),
+                },
+            };
+            let found = check_tree(&inner, nested[i].entries, nested[i].includes);
+            if found.is_some() {
+                return found;
+            }
+        }
+        let found = check_tree(scope, nested[i].entries, nested[i].includes);
+        if found.is_some() {
+            return found;
+        }
+        i += 1;
+    }
+    None
+}
+
+const fn linear_position(entries: &[Entry], code: u32) -> Option<usize> {
+    let mut i = 0;
+    while i < entries.len() {
+        if entries[i].code == code {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// `Catalog::catalog` for a derived type whose composition is checked after
@@ -203,89 +337,6 @@ pub const fn own_position(entries: &[Entry], by_code: &[u32], code: u32) -> Opti
         } else {
             high = middle;
         }
-    }
-    None
-}
-
-const fn check_tree(
-    name: &str,
-    own: &[Entry],
-    by_code: &[u32],
-    includes: &[Include],
-    index: usize,
-    entries: &[Entry],
-    nested: &[Include],
-) -> Option<Message> {
-    let mut e = 0;
-    while e < entries.len() {
-        let entry = &entries[e];
-        if let Some(i) = own_position(own, by_code, entry.code) {
-            let mine = &own[i];
-            if !same_meaning(mine, entry) {
-                let mut message = Message::new();
-                message.push("code ");
-                message.push_u32(entry.code);
-                message.push(" means two things in `");
-                message.push(name);
-                message.push("`: variant `");
-                message.push(mine.variant);
-                message.push("` ");
-                message.push_meaning(mine);
-                message.push(" and `");
-                message.push(entry.variant);
-                message.push("` ");
-                message.push_meaning(entry);
-                message.push(" of the catalog included through `");
-                message.push(includes[index].variant);
-                message.push("`; give the variant another code, or the same status and message");
-                return Some(message);
-            }
-        }
-        let mut j = 0;
-        while j < index {
-            let earlier = &includes[j];
-            if let Some(other) = find(earlier.entries, earlier.includes, entry.code) {
-                if !same_meaning(other, entry) {
-                    let mut message = Message::new();
-                    message.push("code ");
-                    message.push_u32(entry.code);
-                    message.push(" means two things in `");
-                    message.push(name);
-                    message.push("`: `");
-                    message.push(other.variant);
-                    message.push("` ");
-                    message.push_meaning(other);
-                    message.push(" of the catalog included through `");
-                    message.push(earlier.variant);
-                    message.push("` and `");
-                    message.push(entry.variant);
-                    message.push("` ");
-                    message.push_meaning(entry);
-                    message.push(" of the catalog included through `");
-                    message.push(includes[index].variant);
-                    message.push("`");
-                    return Some(message);
-                }
-            }
-            j += 1;
-        }
-        e += 1;
-    }
-    let mut i = 0;
-    while i < nested.len() {
-        let found = check_tree(
-            name,
-            own,
-            by_code,
-            includes,
-            index,
-            nested[i].entries,
-            nested[i].includes,
-        );
-        if found.is_some() {
-            return found;
-        }
-        i += 1;
     }
     None
 }
@@ -386,6 +437,27 @@ impl Message {
                 self.len += 1;
             }
             start += 1;
+        }
+    }
+
+    /// `code 40101 means two things in `KmsError`: `
+    const fn push_start(&mut self, scope: &Scope<'_>, code: u32) {
+        self.push("code ");
+        self.push_u32(code);
+        self.push(" means two things in `");
+        self.push(scope.name);
+        self.push("`: ");
+    }
+
+    /// Where a generic type's catalog was met: ``, in the catalog that
+    /// `ServiceError` includes through `Wrapped` ``.
+    const fn push_end(&mut self, scope: &Scope<'_>) {
+        if let Some((name, variant)) = scope.outer {
+            self.push(", in the catalog that `");
+            self.push(name);
+            self.push("` includes through `");
+            self.push(variant);
+            self.push("`");
         }
     }
 

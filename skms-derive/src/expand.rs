@@ -226,6 +226,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
 
                 #[inline]
                 fn lookup(__code: ::core::primitive::u32) -> ::core::option::Option<&'static #krate::Entry> {
+                    #composed_use
                     #private::lookup(&__SKMS_ENTRIES, &__SKMS_BY_CODE, <Self as #krate::Catalog>::INCLUDES, __code)
                 }
             }
@@ -499,16 +500,18 @@ fn included_fields<'a>(input: &'a Input, plan: &'a Plan) -> Vec<(&'a Ident, &'a 
 ///   its own codes and against each other;
 /// - after monomorphization, in `cargo build`, for what depends on a
 ///   parameter: an associated const of the type, `__SKMS_COMPOSED`, which
-///   `__skms_slot` (so `code()`, serialization, `Display`) and the `Catalog`
-///   impl's `INCLUDES` (so `lookup`, `catalog()` and any catalog that includes
-///   the type) name. A `()` named in a function costs nothing at run time.
+///   `__skms_slot` (so `code()`, serialization, `Display`), `lookup` and
+///   `catalog()` name. A `()` named in a function costs nothing at run
+///   time. Those included catalogs are marked (`__private::generic_in`), and
+///   a type that includes the generic one (`Wrapper<Inner>`) checks them
+///   again in its own `const _`, so that its `cargo check` finds them.
 struct Composition {
     /// `const INCLUDES` of the `Catalog` impl, if the type includes any.
     includes: TokenStream,
     /// The `const _` checks.
     checks: TokenStream,
-    /// `__SKMS_INCLUDES` and `__SKMS_COMPOSED` of the inherent impl, for the
-    /// checks after monomorphization.
+    /// `__SKMS_COMPOSED` of the inherent impl, the checks after
+    /// monomorphization.
     items: TokenStream,
     /// The statement of `__skms_slot` that names `__SKMS_COMPOSED`.
     use_check: TokenStream,
@@ -537,7 +540,6 @@ impl Composition {
             let each = fields.map(|(variant, field)| include(private, krate, variant, field));
             quote!(&[#(#each),*])
         };
-        let all = list(&mut included.iter());
         let parameters = GenericNames::new(generics);
         if parameters.is_empty() {
             // A lifetime parameter is `'static` here: a `const _` names no
@@ -557,6 +559,7 @@ impl Composition {
                     quote_spanned!(variant.span()=> const _: () = #check;)
                 })
                 .collect();
+            let all = list(&mut included.iter());
             composition.includes = quote!(const INCLUDES: &'static [#krate::Include] = #all;);
             return composition;
         }
@@ -583,15 +586,29 @@ impl Composition {
             };
         }
         // From the first catalog that names a parameter on, each is checked
-        // after monomorphization against everything before it.
+        // after monomorphization against everything before it; each is
+        // marked so, so that a catalog that includes the type checks it
+        // too, before monomorphization (see `__private::check_include`).
         let Some(first) = included
             .iter()
             .position(|(_, field)| parameters.named_in(field.ty))
         else {
+            let all = list(&mut included.iter());
             composition.includes = quote!(const INCLUDES: &'static [#krate::Include] = #all;);
             return composition;
         };
-        let includes = quote!(Self::__SKMS_INCLUDES);
+        let each = included
+            .iter()
+            .enumerate()
+            .map(|(index, (variant, field))| {
+                let include = include(private, krate, variant, field);
+                if index < first {
+                    include
+                } else {
+                    quote!(#private::generic_in(#include, #name))
+                }
+            });
+        let includes = quote!(<Self as #krate::Catalog>::INCLUDES);
         let checks: TokenStream = included
             .iter()
             .enumerate()
@@ -601,22 +618,16 @@ impl Composition {
                 quote_spanned!(variant.span()=> #check;)
             })
             .collect();
-        composition.items = quote! {
-            const __SKMS_INCLUDES: &'static [#krate::Include] = #all;
-            const __SKMS_COMPOSED: () = { #checks };
-        };
+        composition.items = quote!(const __SKMS_COMPOSED: () = { #checks };);
         composition.use_check = quote!(let () = Self::__SKMS_COMPOSED;);
         // `catalog()` too names the check, so that the error is reported
         // where the user calls it, not inside skms-core's default method.
         composition.includes = quote! {
-            const INCLUDES: &'static [#krate::Include] = {
-                let () = Self::__SKMS_COMPOSED;
-                Self::__SKMS_INCLUDES
-            };
+            const INCLUDES: &'static [#krate::Include] = &[#(#each),*];
 
             fn catalog() -> #krate::Listing {
                 let () = Self::__SKMS_COMPOSED;
-                #private::listing(&__SKMS_ENTRIES, Self::__SKMS_INCLUDES)
+                #private::listing(&__SKMS_ENTRIES, <Self as #krate::Catalog>::INCLUDES)
             }
         };
         composition
