@@ -91,6 +91,9 @@ const fn entry_with(
 /// status, message, description and JSON prefix from `StandardError`; for a
 /// code the standard catalog does not define, the message that the
 /// generated table panics with, spanned at the code.
+// Evaluated by the compiler only (in the table of entries), where the size
+// of the error costs nothing.
+#[allow(clippy::result_large_err)]
 pub const fn reuse(code: u32, variant: &'static str) -> Result<Entry, Message> {
     let standard = <crate::StandardError as crate::Catalog>::ENTRIES;
     let mut i = 0;

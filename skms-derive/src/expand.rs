@@ -520,7 +520,7 @@ struct Composition {
 impl Composition {
     fn new(
         input: &Input,
-        included: &[(&Ident, &Field)],
+        transparent: &[(&Ident, &Field)],
         private: &TokenStream,
         krate: &syn::Path,
     ) -> Self {
@@ -530,7 +530,7 @@ impl Composition {
             items: TokenStream::new(),
             use_check: TokenStream::new(),
         };
-        if included.is_empty() {
+        if transparent.is_empty() {
             return composition;
         }
         let generics = &input.original.generics;
@@ -551,7 +551,7 @@ impl Composition {
                 quote!(#ident)
             };
             let includes = quote!(<#self_ty as #krate::Catalog>::INCLUDES);
-            composition.checks = included
+            composition.checks = transparent
                 .iter()
                 .enumerate()
                 .map(|(index, (variant, _))| {
@@ -559,13 +559,13 @@ impl Composition {
                     quote_spanned!(variant.span()=> const _: () = #check;)
                 })
                 .collect();
-            let all = list(&mut included.iter());
+            let all = list(&mut transparent.iter());
             composition.includes = quote!(const INCLUDES: &'static [#krate::Include] = #all;);
             return composition;
         }
-        // The included catalogs that name no parameter of the type, checked
+        // The transparent catalogs that name no parameter of the type, checked
         // before monomorphization against its own codes and each other.
-        let fixed: Vec<&(&Ident, &Field)> = included
+        let fixed: Vec<&(&Ident, &Field)> = transparent
             .iter()
             .filter(|(_, field)| !parameters.named_in(field.ty))
             .collect();
@@ -589,15 +589,15 @@ impl Composition {
         // after monomorphization against everything before it; each is
         // marked so, so that a catalog that includes the type checks it
         // too, before monomorphization (see `__private::check_include`).
-        let Some(first) = included
+        let Some(first) = transparent
             .iter()
             .position(|(_, field)| parameters.named_in(field.ty))
         else {
-            let all = list(&mut included.iter());
+            let all = list(&mut transparent.iter());
             composition.includes = quote!(const INCLUDES: &'static [#krate::Include] = #all;);
             return composition;
         };
-        let each = included
+        let each = transparent
             .iter()
             .enumerate()
             .map(|(index, (variant, field))| {
@@ -609,7 +609,7 @@ impl Composition {
                 }
             });
         let includes = quote!(<Self as #krate::Catalog>::INCLUDES);
-        let checks: TokenStream = included
+        let checks: TokenStream = transparent
             .iter()
             .enumerate()
             .skip(first)
@@ -706,21 +706,21 @@ impl GenericNames {
 
     /// Whether `ty` names a parameter, a lifetime parameter or `Self`.
     fn named_in(&self, ty: &syn::Type) -> bool {
-        fn walk(names: &GenericNames, tokens: TokenStream) -> bool {
+        fn walk(generic: &GenericNames, tokens: TokenStream) -> bool {
             let mut after_quote = false;
             tokens.into_iter().any(|tree| {
-                let named = match &tree {
+                let found = match &tree {
                     TokenTree::Ident(ident) if after_quote => {
-                        names.lifetimes.iter().any(|name| ident == name)
+                        generic.lifetimes.iter().any(|name| ident == name)
                     }
                     TokenTree::Ident(ident) => {
-                        ident == "Self" || names.params.iter().any(|name| ident == name)
+                        ident == "Self" || generic.params.iter().any(|name| ident == name)
                     }
-                    TokenTree::Group(group) => walk(names, group.stream()),
+                    TokenTree::Group(group) => walk(generic, group.stream()),
                     TokenTree::Punct(_) | TokenTree::Literal(_) => false,
                 };
                 after_quote = matches!(&tree, TokenTree::Punct(punct) if punct.as_char() == '\'');
-                named
+                found
             })
         }
         walk(self, ty.to_token_stream())
