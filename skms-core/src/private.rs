@@ -1390,6 +1390,92 @@ mod tests {
     use std::vec::Vec;
 
     use super::{DetailField, DetailWriter, DisplayPiece as _, JsonDetail, Piece};
+    use crate::catalog::{Entry, Include};
+
+    /// The message of `check_include` for `includes[index]` of a type
+    /// named `Service` whose own entries are `own`.
+    fn composed(own: &[Entry], includes: &[Include], index: usize) -> Option<String> {
+        let mut by_code: Vec<u32> = (0..u32::try_from(own.len()).unwrap()).collect();
+        by_code.sort_by_key(|&i| own[i as usize].code);
+        super::check_include("Service", own, &by_code, includes, index)
+            .map(|message| message.as_str().into())
+    }
+
+    const STANDARD: &[Entry] = &[
+        Entry::new(40101, 401, "Invalid token", "InvalidToken"),
+        Entry::new(40013, 400, "Key not found in the keyVault", "KeyNotFound"),
+    ];
+    const TOKEN: &[Entry] = &[Entry::new(40101, 401, "Token expired", "Expired")];
+
+    #[test]
+    fn an_own_code_with_another_meaning() {
+        let includes = [Include::new("Standard", STANDARD, &[])];
+        let own = [Entry::new(60001, 503, "Sealed", "Sealed"), TOKEN[0]];
+        assert_eq!(
+            composed(&own, &includes, 0).unwrap(),
+            "code 40101 means two things in `Service`: variant `Expired` (401, \"Token expired\") and `InvalidToken` (401, \"Invalid token\") of the catalog included through `Standard`; give the variant another code, or the same status and message"
+        );
+        // The same status and message: one meaning.
+        let own = [Entry::new(40101, 401, "Invalid token", "Restated")];
+        assert_eq!(composed(&own, &includes, 0), None);
+    }
+
+    #[test]
+    fn two_catalogs_with_two_meanings() {
+        let includes = [
+            Include::new("Standard", STANDARD, &[]),
+            Include::new("Token", TOKEN, &[]),
+        ];
+        assert_eq!(composed(&[], &includes, 0), None);
+        assert_eq!(
+            composed(&[], &includes, 1).unwrap(),
+            "code 40101 means two things in `Service`: `InvalidToken` (401, \"Invalid token\") of the catalog included through `Standard` and `Expired` (401, \"Token expired\") of the catalog included through `Token`"
+        );
+    }
+
+    /// A generic type's catalog, met inside an included one, is checked
+    /// as its type checks it after monomorphization; one checked where it
+    /// was defined is not checked again.
+    #[test]
+    fn a_generic_types_catalog_inside_an_included_one() {
+        static WRAPPER_INCLUDES: [Include; 2] = [
+            Include::new("Standard", STANDARD, &[]),
+            super::generic_in(Include::new("Inner", TOKEN, &[]), "Wrapper"),
+        ];
+        let includes = [Include::new("Wrapped", &[], &WRAPPER_INCLUDES)];
+        assert_eq!(
+            composed(&[], &includes, 0).unwrap(),
+            "code 40101 means two things in `Wrapper`: `InvalidToken` (401, \"Invalid token\") of the catalog included through `Standard` and `Expired` (401, \"Token expired\") of the catalog included through `Inner`, in the catalog that `Service` includes through `Wrapped`"
+        );
+        static CHECKED_INCLUDES: [Include; 2] = [
+            Include::new("Standard", STANDARD, &[]),
+            Include::new("Inner", TOKEN, &[]),
+        ];
+        let includes = [Include::new("Wrapped", &[], &CHECKED_INCLUDES)];
+        assert_eq!(composed(&[], &includes, 0), None);
+        // The generic type's own entries count too.
+        static OWN_INCLUDES: [Include; 1] = [super::generic_in(
+            Include::new("Inner", TOKEN, &[]),
+            "Wrapper",
+        )];
+        static WRAPPER_OWN: [Entry; 1] = [Entry::new(40101, 401, "Invalid token", "Own")];
+        let includes = [Include::new("Wrapped", &WRAPPER_OWN, &OWN_INCLUDES)];
+        assert!(composed(&[], &includes, 0)
+            .unwrap()
+            .starts_with("code 40101 means two things in `Wrapper`: variant `Own`"));
+    }
+
+    /// A message longer than the buffer is cut at a character boundary.
+    #[test]
+    fn a_long_message_stays_utf8() {
+        let mut message = super::Message::new();
+        message.push("a");
+        for _ in 0..300 {
+            message.push("é");
+        }
+        // 511 bytes: the last byte has no room for a two-byte character.
+        assert_eq!(message.as_str(), std::format!("a{}", "é".repeat(255)));
+    }
 
     fn is_plain(piece: Piece<'_>) -> bool {
         !matches!(piece, Piece::Display(_))
