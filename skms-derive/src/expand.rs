@@ -634,7 +634,7 @@ impl Composition {
     }
 }
 
-/// `Include::new("Variant", <Field as Transparent>::ENTRIES, ..)`, the
+/// `Include::new("Variant", <Field as TransparentField>::ENTRIES, ..)`, the
 /// field's type reached through the one trait `TransparentField` (see
 /// [`transparent_call`]).
 fn include(
