@@ -232,7 +232,10 @@ fn generic_types_that_compose() {
     assert_eq!(Gateway::<LicenseError>::catalog().len(), 1 + 26 + 1);
     assert_eq!(Gateway::<LicenseError>::lookup(62002).unwrap().status, 502);
     assert_eq!(Front::catalog().len(), 1 + 26 + 1);
-    assert_eq!(Front::catalog().get(61001).unwrap().path, ["Gateway", "Inner"]);
+    assert_eq!(
+        Front::catalog().get(61001).unwrap().path,
+        ["Gateway", "Inner"]
+    );
     assert_eq!(Front::Gateway(error).code(), 61001);
 }
 
