@@ -204,6 +204,41 @@ fn generic_includes() {
     assert_eq!(catalog.get(40013).unwrap().path, ["Inner", "Standard"]);
 }
 
+/// A generic type whose composition passes its checks: the own code and
+/// `StandardError` before monomorphization, `Inner(E)` after; and a type
+/// that includes `Gateway<LicenseError>` checks that too.
+#[derive(Debug, SkmsError)]
+enum Gateway<E> {
+    #[skms(code = 62002, status = 502, msg = "Upstream down")]
+    Down,
+    #[skms(transparent)]
+    Standard(StandardError),
+    #[skms(transparent)]
+    Inner(E),
+}
+
+#[derive(Debug, SkmsError)]
+enum Front {
+    #[skms(transparent)]
+    Gateway(Gateway<LicenseError>),
+    #[skms(transparent)]
+    Standard(StandardError),
+}
+
+#[test]
+fn generic_types_that_compose() {
+    let error = Gateway::Inner(LicenseError::Expired);
+    assert_eq!(error.code(), 61001);
+    assert_eq!(Gateway::<LicenseError>::catalog().len(), 1 + 26 + 1);
+    assert_eq!(Gateway::<LicenseError>::lookup(62002).unwrap().status, 502);
+    assert_eq!(Front::catalog().len(), 1 + 26 + 1);
+    assert_eq!(
+        Front::catalog().get(61001).unwrap().path,
+        ["Gateway", "Inner"]
+    );
+    assert_eq!(Front::Gateway(error).code(), 61001);
+}
+
 /// A type that includes itself through a box lists itself once.
 #[derive(Debug, SkmsError)]
 enum Recursive {

@@ -29,7 +29,7 @@ enum VaultError<'a, T: Display> {
         detail = "{0}"
     )]
     Internal(&'a str),
-    #[skms(code = 50003, status = 503, msg = "Sealed \"vault\"\n")]
+    #[skms(code = 60003, status = 503, msg = "Sealed \"vault\"\n")]
     Sealed,
     #[skms(transparent)]
     Standard(StandardError),

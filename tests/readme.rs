@@ -104,3 +104,20 @@ fn the_readme_names_the_two_commands() {
     assert!(README.contains("cargo run --example quickstart"));
     assert!(README.contains("cargo test --workspace"));
 }
+
+/// The README's composition error is the one the compiler prints for the
+/// same enum (`tests/ui/composition_own_code.rs`), message and label.
+#[test]
+fn the_readme_composition_error_is_the_compilers() {
+    let stderr = include_str!("ui/composition_own_code.stderr");
+    let section = README.find("### Composing catalogs").unwrap();
+    let start = README[section..].find("```text\n").unwrap() + section + "```text\n".len();
+    let end = README[start..].find("```").unwrap() + start;
+    let sample: Vec<&str> = README[start..end].lines().collect();
+    let compiler: Vec<&str> = stderr.lines().collect();
+    assert_eq!(sample.len(), compiler.len());
+    // The message, and the source lines after the location (which names
+    // the file).
+    assert_eq!(sample[0], compiler[0]);
+    assert_eq!(sample[2..], compiler[2..]);
+}

@@ -13,3 +13,23 @@ fn ui() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/*.rs");
 }
+
+/// The errors that only `cargo build` finds: a composition check that
+/// depends on a type parameter is evaluated after monomorphization, where
+/// the generic type is used, and `cargo check` does not monomorphize.
+///
+/// trybuild checks its cases with `cargo check`, unless one of them is a
+/// pass case: then it builds them all with `cargo build` (and runs the pass
+/// cases). `tests/ui-build/generic_composes.rs` is that pass case. Each
+/// compile-fail case here compiles under `cargo check`; its `.stderr` shows
+/// the error that the build stops at.
+#[rustversion::attr(
+    not(stable(1.95)),
+    ignore = "compiler diagnostics change between releases; the .stderr files are for rustc 1.95"
+)]
+#[test]
+fn ui_build() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui-build/generic_composes.rs");
+    t.compile_fail("tests/ui-build/composition_*.rs");
+}

@@ -188,6 +188,11 @@ pub struct Include {
     pub entries: &'static [Entry],
     /// What the field's type includes.
     pub includes: &'static [Include],
+    /// The generic type that includes it, when the field's type names a
+    /// parameter of that type: its composition is then checked after
+    /// monomorphization, and a catalog that includes the type checks it
+    /// again before (see `__private::check_include`).
+    pub(crate) generic_in: Option<&'static str>,
 }
 
 impl Include {
@@ -202,6 +207,7 @@ impl Include {
             variant,
             entries,
             includes,
+            generic_in: None,
         }
     }
 }
@@ -353,7 +359,7 @@ pub struct Listing {
 }
 
 impl Listing {
-    fn compose(entries: &'static [Entry], includes: &'static [Include]) -> Self {
+    pub(crate) fn compose(entries: &'static [Entry], includes: &'static [Include]) -> Self {
         let mut listing = Listing { listed: Vec::new() };
         listing.add(entries, includes, &mut Vec::new());
         listing

@@ -95,8 +95,19 @@
 //! may stand next to the included `StandardError`; decoding and lookups find
 //! the own variant first.
 //!
-//! The check runs for types without type or const parameters; a generic
-//! type is checked where a concrete type includes it.
+//! Each such mistake is one error, at the transparent variant that brings
+//! the second meaning in, that names the code, both meanings and the type.
+//!
+//! Generic types are checked too. What the definition decides (own codes
+//! against an included catalog whose type names no parameter, such as
+//! `StandardError`, and such catalogs against each other) fails `cargo check`
+//! of the generic type. What depends on a parameter (`Inner(E)` next to
+//! `Standard(StandardError)`) is checked for each type that the code uses,
+//! `Wrapper<TokenError>`: in `cargo check` of a type that includes it, and
+//! at the latest in `cargo build` of code that calls its `code()` (or any
+//! `SkmsError` method), serializes it, or calls its `lookup` or `catalog()`.
+//! A field type that names a parameter must then be `SkmsError` and
+//! `Catalog` for the type to be either.
 //!
 //! [`Catalog::catalog`] lists the composed catalog, and exports it as the
 //! reference's Markdown table or as JSON; [`Listing::assert_snapshot`] guards

@@ -16,18 +16,6 @@ use crate::{DetailExposure, SkmsError};
 
 pub use crate::error::display_error as display;
 
-/// Stops const evaluation with a `Message`. A macro, not a method, so that
-/// the compiler's error shows one frame less of this file.
-macro_rules! stop {
-    ($message:expr) => {{
-        let (text, _) = $message.bytes.split_at($message.len);
-        match core::str::from_utf8(text) {
-            Ok(text) => panic!("{}", text),
-            Err(_) => panic!("a code means two things in an SKMS catalog"),
-        }
-    }};
-}
-
 // The derive builds each entry with one call of these, a description, a
 // link or an exposure mark added around it: in a table of a thousand
 // entries, every argument and every nested call costs the compiler.
@@ -100,19 +88,22 @@ const fn entry_with(
 }
 
 /// The entry of a variant that reuses the standard code `code`, taking its
-/// status, message, description and JSON prefix from `StandardError`. A
-/// code the standard catalog does not define stops the build.
-#[must_use]
-pub const fn reuse(code: u32, variant: &'static str) -> Entry {
+/// status, message, description and JSON prefix from `StandardError`; for a
+/// code the standard catalog does not define, the message that the
+/// generated table panics with, spanned at the code.
+// Evaluated by the compiler only (in the table of entries), where the size
+// of the error costs nothing.
+#[allow(clippy::result_large_err)]
+pub const fn reuse(code: u32, variant: &'static str) -> Result<Entry, Message> {
     let standard = <crate::StandardError as crate::Catalog>::ENTRIES;
     let mut i = 0;
     while i < standard.len() {
         if standard[i].code == code {
-            return Entry {
+            return Ok(Entry {
                 variant,
                 marks: standard[i].marks.with_reused(),
                 ..standard[i]
-            };
+            });
         }
         i += 1;
     }
@@ -122,7 +113,7 @@ pub const fn reuse(code: u32, variant: &'static str) -> Entry {
     message.push(" of `");
     message.push(variant);
     message.push("` is not in the standard catalog, so it has no status and message to take; give it `status` and `msg` of its own");
-    stop!(message)
+    Err(message)
 }
 
 /// `entry` with a description.
@@ -137,9 +128,10 @@ pub const fn with_doc(entry: Entry, doc: &'static str) -> Entry {
     entry.with_doc(doc)
 }
 
-/// Stops the build when the catalog included through `includes[index]`
-/// defines a code that means something else in the type `name`: a code of
-/// its own entries `own`, or of a catalog included before it.
+/// Why the catalog included through `includes[index]` cannot be composed
+/// into the type `name`: a code of it that means something else in the
+/// type, as one of its own entries `own` or in a catalog included before
+/// it. `None` when every code of it means one thing.
 ///
 /// A code may stand twice only with one meaning, the same status and
 /// message: an own variant that reuses or restates the standard entry of a
@@ -147,26 +139,172 @@ pub const fn with_doc(entry: Entry, doc: &'static str) -> Entry {
 /// or one entry reached along two paths (two included catalogs that both
 /// include `StandardError`).
 ///
+/// The check returns the message and the generated item panics with it,
+/// spanned at the transparent variant, so that the compiler's error is
+/// that one message at the user's code, with no frame of this file.
+///
+/// A catalog included by a generic type through a field that names a type
+/// parameter (marked by [`generic_in`]) is checked after monomorphization,
+/// by the generic type's own check. Found inside an included catalog here,
+/// it is checked here too, so that a `cargo check` of the type that
+/// includes, say, `Wrapper<Inner>` finds what is wrong in it.
+///
 /// `by_code` holds the indices of `own` in the order of their codes, so that
 /// each included code is looked up by binary search: const evaluation is
 /// slow, and a type may have a thousand codes.
+#[must_use]
 pub const fn check_include(
     name: &str,
     own: &[Entry],
     by_code: &[u32],
     includes: &[Include],
     index: usize,
-) {
-    let include = &includes[index];
-    check_tree(
+) -> Option<Message> {
+    let scope = Scope {
         name,
         own,
-        by_code,
+        by_code: Some(by_code),
         includes,
         index,
-        include.entries,
-        include.includes,
-    );
+        outer: None,
+    };
+    let include = &includes[index];
+    check_tree(&scope, include.entries, include.includes)
+}
+
+/// `include`, marked as included by the generic type `name` through a field
+/// that names a type parameter.
+#[must_use]
+pub const fn generic_in(include: Include, name: &'static str) -> Include {
+    Include {
+        generic_in: Some(name),
+        ..include
+    }
+}
+
+/// What one check composes: the catalog included through `includes[index]`
+/// into the type `name`, whose own entries are `own`.
+struct Scope<'a> {
+    name: &'a str,
+    own: &'a [Entry],
+    /// The indices of `own` in the order of their codes; `None` for a
+    /// catalog included by a generic type, searched linearly.
+    by_code: Option<&'a [u32]>,
+    includes: &'a [Include],
+    index: usize,
+    /// For a generic type's catalog met inside an included catalog: the
+    /// checking type's name and the variant through which it includes it.
+    outer: Option<(&'a str, &'a str)>,
+}
+
+/// Checks `entries` and, recursively, `nested`: the catalog included
+/// through `scope.includes[scope.index]`, or a catalog inside it.
+const fn check_tree(scope: &Scope<'_>, entries: &[Entry], nested: &[Include]) -> Option<Message> {
+    let mut e = 0;
+    while e < entries.len() {
+        let entry = &entries[e];
+        let found = match scope.by_code {
+            Some(by_code) => own_position(scope.own, by_code, entry.code),
+            None => linear_position(scope.own, entry.code),
+        };
+        if let Some(i) = found {
+            let mine = &scope.own[i];
+            if !same_meaning(mine, entry) {
+                let mut message = Message::new();
+                message.push_start(scope, entry.code);
+                message.push("variant `");
+                message.push(mine.variant);
+                message.push("` ");
+                message.push_meaning(mine);
+                message.push(" and `");
+                message.push(entry.variant);
+                message.push("` ");
+                message.push_meaning(entry);
+                message.push(" of the catalog included through `");
+                message.push(scope.includes[scope.index].variant);
+                message.push("`");
+                message.push_end(scope);
+                if scope.outer.is_none() {
+                    message.push("; give the variant another code, or the same status and message");
+                }
+                return Some(message);
+            }
+        }
+        let mut j = 0;
+        while j < scope.index {
+            let earlier = &scope.includes[j];
+            if let Some(other) = find(earlier.entries, earlier.includes, entry.code) {
+                if !same_meaning(other, entry) {
+                    let mut message = Message::new();
+                    message.push_start(scope, entry.code);
+                    message.push("`");
+                    message.push(other.variant);
+                    message.push("` ");
+                    message.push_meaning(other);
+                    message.push(" of the catalog included through `");
+                    message.push(earlier.variant);
+                    message.push("` and `");
+                    message.push(entry.variant);
+                    message.push("` ");
+                    message.push_meaning(entry);
+                    message.push(" of the catalog included through `");
+                    message.push(scope.includes[scope.index].variant);
+                    message.push("`");
+                    message.push_end(scope);
+                    return Some(message);
+                }
+            }
+            j += 1;
+        }
+        e += 1;
+    }
+    let mut i = 0;
+    while i < nested.len() {
+        // A generic type's catalog, checked here as its type would have
+        // after monomorphization: against the entries and the catalogs
+        // beside it.
+        if let Some(generic) = nested[i].generic_in {
+            let inner = Scope {
+                name: generic,
+                own: entries,
+                by_code: None,
+                includes: nested,
+                index: i,
+                outer: match scope.outer {
+                    Some(outer) => Some(outer),
+                    None => Some((scope.name, scope.includes[scope.index].variant)),
+                },
+            };
+            let found = check_tree(&inner, nested[i].entries, nested[i].includes);
+            if found.is_some() {
+                return found;
+            }
+        }
+        let found = check_tree(scope, nested[i].entries, nested[i].includes);
+        if found.is_some() {
+            return found;
+        }
+        i += 1;
+    }
+    None
+}
+
+const fn linear_position(entries: &[Entry], code: u32) -> Option<usize> {
+    let mut i = 0;
+    while i < entries.len() {
+        if entries[i].code == code {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `Catalog::catalog` for a derived type whose composition is checked after
+/// monomorphization: the generated `catalog()` names the check, then lists.
+#[must_use]
+pub fn listing(entries: &'static [Entry], includes: &'static [Include]) -> crate::Listing {
+    crate::Listing::compose(entries, includes)
 }
 
 /// `Catalog::lookup` for a derived type: its own entries by binary search
@@ -204,85 +342,6 @@ pub const fn own_position(entries: &[Entry], by_code: &[u32], code: u32) -> Opti
         }
     }
     None
-}
-
-const fn check_tree(
-    name: &str,
-    own: &[Entry],
-    by_code: &[u32],
-    includes: &[Include],
-    index: usize,
-    entries: &[Entry],
-    nested: &[Include],
-) {
-    let mut e = 0;
-    while e < entries.len() {
-        let entry = &entries[e];
-        if let Some(i) = own_position(own, by_code, entry.code) {
-            let mine = &own[i];
-            if !same_meaning(mine, entry) {
-                let mut message = Message::new();
-                message.push("code ");
-                message.push_u32(entry.code);
-                message.push(" means two things in `");
-                message.push(name);
-                message.push("`: variant `");
-                message.push(mine.variant);
-                message.push("` ");
-                message.push_meaning(mine);
-                message.push(" and `");
-                message.push(entry.variant);
-                message.push("` ");
-                message.push_meaning(entry);
-                message.push(" of the catalog included through `");
-                message.push(includes[index].variant);
-                message.push("`; give the variant another code, or the same status and message");
-                stop!(message);
-            }
-        }
-        let mut j = 0;
-        while j < index {
-            let earlier = &includes[j];
-            if let Some(other) = find(earlier.entries, earlier.includes, entry.code) {
-                if !same_meaning(other, entry) {
-                    let mut message = Message::new();
-                    message.push("code ");
-                    message.push_u32(entry.code);
-                    message.push(" means two things in `");
-                    message.push(name);
-                    message.push("`: `");
-                    message.push(other.variant);
-                    message.push("` ");
-                    message.push_meaning(other);
-                    message.push(" of the catalog included through `");
-                    message.push(earlier.variant);
-                    message.push("` and `");
-                    message.push(entry.variant);
-                    message.push("` ");
-                    message.push_meaning(entry);
-                    message.push(" of the catalog included through `");
-                    message.push(includes[index].variant);
-                    message.push("`");
-                    stop!(message);
-                }
-            }
-            j += 1;
-        }
-        e += 1;
-    }
-    let mut i = 0;
-    while i < nested.len() {
-        check_tree(
-            name,
-            own,
-            by_code,
-            includes,
-            index,
-            nested[i].entries,
-            nested[i].includes,
-        );
-        i += 1;
-    }
 }
 
 const fn find<'a>(entries: &'a [Entry], includes: &'a [Include], code: u32) -> Option<&'a Entry> {
@@ -324,12 +383,23 @@ const fn str_eq(a: &str, b: &str) -> bool {
 
 /// A compile-time error message, built in a buffer during const evaluation,
 /// since `panic!` there cannot format numbers.
-struct Message {
+pub struct Message {
     bytes: [u8; 512],
     len: usize,
 }
 
 impl Message {
+    /// The message, for the generated item's `panic!("{}", ..)`.
+    #[must_use]
+    pub const fn as_str(&self) -> &str {
+        let (text, _) = self.bytes.split_at(self.len);
+        match core::str::from_utf8(text) {
+            Ok(text) => text,
+            // Not reached: `push` cuts at a character boundary.
+            Err(_) => "a code means two things in an SKMS catalog",
+        }
+    }
+
     const fn new() -> Self {
         Message {
             bytes: [0; 512],
@@ -370,6 +440,27 @@ impl Message {
                 self.len += 1;
             }
             start += 1;
+        }
+    }
+
+    /// `code 40101 means two things in `KmsError`: `
+    const fn push_start(&mut self, scope: &Scope<'_>, code: u32) {
+        self.push("code ");
+        self.push_u32(code);
+        self.push(" means two things in `");
+        self.push(scope.name);
+        self.push("`: ");
+    }
+
+    /// Where a generic type's catalog was met: ``, in the catalog that
+    /// `ServiceError` includes through `Wrapped` ``.
+    const fn push_end(&mut self, scope: &Scope<'_>) {
+        if let Some((name, variant)) = scope.outer {
+            self.push(", in the catalog that `");
+            self.push(name);
+            self.push("` includes through `");
+            self.push(variant);
+            self.push("`");
         }
     }
 
@@ -554,13 +645,35 @@ impl<'a> Slot<'a> {
     }
 }
 
-/// The field of a transparent variant as a trait object. The derive spans the
-/// call on the field's type, so that a field that is not an `SkmsError` is
-/// reported there.
-#[inline]
-#[must_use]
-pub fn transparent<E: SkmsError>(field: &E) -> &dyn SkmsError {
-    field
+/// What the type of a `#[skms(transparent)]` field must be: an SKMS error
+/// whose codes are listed, `SkmsError` and `Catalog`. The generated code
+/// reaches both through this one trait, spanned at the field's type, so that
+/// a type that lacks either is one error there, not one for each use and
+/// each trait (`do_not_recommend` keeps the compiler from reporting each
+/// missing trait of the impl below on its own).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a #[skms(transparent)] field",
+    label = "`{Self}` must implement `SkmsError` and `Catalog`",
+    note = "a transparent variant answers with its field's codes and includes its field's catalog: derive `SkmsError` for `{Self}`, which implements both (or implement the one it lacks), or give the variant a code of its own"
+)]
+pub trait TransparentField {
+    /// `Catalog::ENTRIES`.
+    const ENTRIES: &'static [Entry];
+    /// `Catalog::INCLUDES`.
+    const INCLUDES: &'static [Include];
+    /// The field as a trait object.
+    fn as_dyn(&self) -> &dyn SkmsError;
+}
+
+#[diagnostic::do_not_recommend]
+impl<E: SkmsError + crate::Catalog> TransparentField for E {
+    const ENTRIES: &'static [Entry] = <E as crate::Catalog>::ENTRIES;
+    const INCLUDES: &'static [Include] = <E as crate::Catalog>::INCLUDES;
+
+    #[inline]
+    fn as_dyn(&self) -> &dyn SkmsError {
+        self
+    }
 }
 
 /// The field of a transparent variant, for its `source()`: the field's own
@@ -1332,6 +1445,92 @@ mod tests {
     use std::vec::Vec;
 
     use super::{DetailField, DetailWriter, DisplayPiece as _, JsonDetail, Piece};
+    use crate::catalog::{Entry, Include};
+
+    /// The message of `check_include` for `includes[index]` of a type
+    /// named `Service` whose own entries are `own`.
+    fn composed(own: &[Entry], includes: &[Include], index: usize) -> Option<String> {
+        let mut by_code: Vec<u32> = (0..u32::try_from(own.len()).unwrap()).collect();
+        by_code.sort_by_key(|&i| own[i as usize].code);
+        super::check_include("Service", own, &by_code, includes, index)
+            .map(|message| message.as_str().into())
+    }
+
+    const STANDARD: &[Entry] = &[
+        Entry::new(40101, 401, "Invalid token", "InvalidToken"),
+        Entry::new(40013, 400, "Key not found in the keyVault", "KeyNotFound"),
+    ];
+    const TOKEN: &[Entry] = &[Entry::new(40101, 401, "Token expired", "Expired")];
+
+    #[test]
+    fn an_own_code_with_another_meaning() {
+        let includes = [Include::new("Standard", STANDARD, &[])];
+        let own = [Entry::new(60001, 503, "Sealed", "Sealed"), TOKEN[0]];
+        assert_eq!(
+            composed(&own, &includes, 0).unwrap(),
+            "code 40101 means two things in `Service`: variant `Expired` (401, \"Token expired\") and `InvalidToken` (401, \"Invalid token\") of the catalog included through `Standard`; give the variant another code, or the same status and message"
+        );
+        // The same status and message: one meaning.
+        let own = [Entry::new(40101, 401, "Invalid token", "Restated")];
+        assert_eq!(composed(&own, &includes, 0), None);
+    }
+
+    #[test]
+    fn two_catalogs_with_two_meanings() {
+        let includes = [
+            Include::new("Standard", STANDARD, &[]),
+            Include::new("Token", TOKEN, &[]),
+        ];
+        assert_eq!(composed(&[], &includes, 0), None);
+        assert_eq!(
+            composed(&[], &includes, 1).unwrap(),
+            "code 40101 means two things in `Service`: `InvalidToken` (401, \"Invalid token\") of the catalog included through `Standard` and `Expired` (401, \"Token expired\") of the catalog included through `Token`"
+        );
+    }
+
+    /// A generic type's catalog, met inside an included one, is checked
+    /// as its type checks it after monomorphization; one checked where it
+    /// was defined is not checked again.
+    #[test]
+    fn a_generic_types_catalog_inside_an_included_one() {
+        static WRAPPER_INCLUDES: [Include; 2] = [
+            Include::new("Standard", STANDARD, &[]),
+            super::generic_in(Include::new("Inner", TOKEN, &[]), "Wrapper"),
+        ];
+        let includes = [Include::new("Wrapped", &[], &WRAPPER_INCLUDES)];
+        assert_eq!(
+            composed(&[], &includes, 0).unwrap(),
+            "code 40101 means two things in `Wrapper`: `InvalidToken` (401, \"Invalid token\") of the catalog included through `Standard` and `Expired` (401, \"Token expired\") of the catalog included through `Inner`, in the catalog that `Service` includes through `Wrapped`"
+        );
+        static CHECKED_INCLUDES: [Include; 2] = [
+            Include::new("Standard", STANDARD, &[]),
+            Include::new("Inner", TOKEN, &[]),
+        ];
+        let includes = [Include::new("Wrapped", &[], &CHECKED_INCLUDES)];
+        assert_eq!(composed(&[], &includes, 0), None);
+        // The generic type's own entries count too.
+        static OWN_INCLUDES: [Include; 1] = [super::generic_in(
+            Include::new("Inner", TOKEN, &[]),
+            "Wrapper",
+        )];
+        static WRAPPER_OWN: [Entry; 1] = [Entry::new(40101, 401, "Invalid token", "Own")];
+        let includes = [Include::new("Wrapped", &WRAPPER_OWN, &OWN_INCLUDES)];
+        assert!(composed(&[], &includes, 0)
+            .unwrap()
+            .starts_with("code 40101 means two things in `Wrapper`: variant `Own`"));
+    }
+
+    /// A message longer than the buffer is cut at a character boundary.
+    #[test]
+    fn a_long_message_stays_utf8() {
+        let mut message = super::Message::new();
+        message.push("a");
+        for _ in 0..300 {
+            message.push("é");
+        }
+        // 511 bytes: the last byte has no room for a two-byte character.
+        assert_eq!(message.as_str(), std::format!("a{}", "é".repeat(255)));
+    }
 
     fn is_plain(piece: Piece<'_>) -> bool {
         !matches!(piece, Piece::Display(_))

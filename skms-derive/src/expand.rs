@@ -116,25 +116,12 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
 
     let slot = slot_body(input, plan, &private);
     let from_body = from_body_impl(input, plan, &private, krate, &bounds);
-    let catalog_where = bounds.where_clause(&bounds.added_for_catalog);
     let transparent_fields = included_fields(input, plan);
-    let includes = if transparent_fields.is_empty() {
-        TokenStream::new()
-    } else {
-        let each = transparent_fields.iter().map(|(variant, field)| {
-            let name = variant.to_string();
-            let field_ty = field.ty;
-            quote! {
-                #krate::Include::new(
-                    #name,
-                    <#field_ty as #krate::Catalog>::ENTRIES,
-                    <#field_ty as #krate::Catalog>::INCLUDES,
-                )
-            }
-        });
-        quote!(const INCLUDES: &'static [#krate::Include] = &[#(#each),*];)
-    };
-    let composition_checks = composition_checks(input, &transparent_fields, &private, krate);
+    let composition = Composition::new(input, &transparent_fields, &private, krate);
+    let includes = &composition.includes;
+    let composition_checks = &composition.checks;
+    let composed_items = &composition.items;
+    let composed_use = &composition.use_check;
     let (detail, piece_fns) = fmt_detail_body(input, plan, &plain_details, &private);
 
     let std_impls = if plan.std_error {
@@ -196,8 +183,11 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             // `#[automatically_derived]` is for trait impls: on an inherent
             // impl it is a future-incompatibility warning.
             impl #impl_generics #ty #ty_generics #where_clause {
+                #composed_items
+
                 #[inline]
                 fn __skms_slot(&self) -> #private::Slot<'_> {
+                    #composed_use
                     #slot
                 }
 
@@ -247,17 +237,18 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             }
 
             #[automatically_derived]
-            impl #impl_generics #krate::Catalog for #ty #ty_generics #catalog_where {
+            impl #impl_generics #krate::Catalog for #ty #ty_generics #where_clause {
                 const ENTRIES: &'static [#krate::Entry] = &__SKMS_ENTRIES;
                 #includes
 
                 #[inline]
                 fn lookup(__code: ::core::primitive::u32) -> ::core::option::Option<&'static #krate::Entry> {
+                    #composed_use
                     #private::lookup(&__SKMS_ENTRIES, &__SKMS_BY_CODE, <Self as #krate::Catalog>::INCLUDES, __code)
                 }
             }
 
-            #(#composition_checks)*
+            #composition_checks
 
             #from_body
 
@@ -351,9 +342,15 @@ fn entry_tokens(
         }
         None => {
             // Spanned on the code, where a code that is not standard is
-            // reported by const evaluation.
+            // reported by const evaluation: the panic is the table's, with
+            // the message that `reuse` computes.
             let spanned = respan(private, entry.code_span);
-            let reuse = quote_spanned!(entry.code_span=> #spanned::reuse(#code, #variant));
+            let reuse = quote_spanned! {entry.code_span=>
+                match #spanned::reuse(#code, #variant) {
+                    ::core::result::Result::Ok(__entry) => __entry,
+                    ::core::result::Result::Err(__message) => ::core::panic!("{}", __message.as_str()),
+                }
+            };
             match (&entry.detail, plain) {
                 (None, _) => reuse,
                 (Some(Detail::Static(text)), _) => {
@@ -510,45 +507,245 @@ fn included_fields<'a>(input: &'a Input, plan: &'a Plan) -> Vec<(&'a Ident, &'a 
         .collect()
 }
 
-/// One const item per included catalog, which stops the build when a code
-/// of that catalog means something else in the type. Only for types without
-/// type or const parameters: a `const _` cannot name a generic type.
-fn composition_checks(
-    input: &Input,
-    included: &[(&Ident, &Field)],
+/// The included catalogs of a type and the checks that no code means two
+/// things in its composed catalog.
+///
+/// Each check is an item of the generated code that panics, spanned at the
+/// transparent variant, with the message that `__private::check_include`
+/// computes: the compiler's error is that one message at the user's variant.
+/// A check is evaluated where it can be:
+///
+/// - in a `const _` item, in `cargo check`, for a type without type or const
+///   parameters, and for the included catalogs of a generic type whose field
+///   types name none of its parameters (`StandardError`), checked against
+///   its own codes and against each other;
+/// - after monomorphization, in `cargo build`, for what depends on a
+///   parameter: an associated const of the type, `__SKMS_COMPOSED`, which
+///   `__skms_slot` (so `code()`, serialization, `Display`), `lookup` and
+///   `catalog()` name. A `()` named in a function costs nothing at run
+///   time. Those included catalogs are marked (`__private::generic_in`), and
+///   a type that includes the generic one (`Wrapper<Inner>`) checks them
+///   again in its own `const _`, so that its `cargo check` finds them.
+struct Composition {
+    /// `const INCLUDES` of the `Catalog` impl, if the type includes any.
+    includes: TokenStream,
+    /// The `const _` checks.
+    checks: TokenStream,
+    /// `__SKMS_COMPOSED` of the inherent impl, the checks after
+    /// monomorphization.
+    items: TokenStream,
+    /// The statement of `__skms_slot` that names `__SKMS_COMPOSED`.
+    use_check: TokenStream,
+}
+
+impl Composition {
+    fn new(
+        input: &Input,
+        transparent: &[(&Ident, &Field)],
+        private: &TokenStream,
+        krate: &syn::Path,
+    ) -> Self {
+        let mut composition = Composition {
+            includes: TokenStream::new(),
+            checks: TokenStream::new(),
+            items: TokenStream::new(),
+            use_check: TokenStream::new(),
+        };
+        if transparent.is_empty() {
+            return composition;
+        }
+        let generics = &input.original.generics;
+        let ident = &input.original.ident;
+        let name = ident.to_string();
+        let list = |fields: &mut dyn Iterator<Item = &(&Ident, &Field)>| {
+            let each = fields.map(|(variant, field)| include(private, krate, variant, field));
+            quote!(&[#(#each),*])
+        };
+        let parameters = GenericNames::new(generics);
+        if parameters.is_empty() {
+            // A lifetime parameter is `'static` here: a `const _` names no
+            // parameter, and no check depends on one.
+            let lifetimes = generics.lifetimes().map(|_| quote!('static));
+            let self_ty = if generics.lifetimes().next().is_some() {
+                quote!(#ident<#(#lifetimes),*>)
+            } else {
+                quote!(#ident)
+            };
+            let includes = quote!(<#self_ty as #krate::Catalog>::INCLUDES);
+            composition.checks = transparent
+                .iter()
+                .enumerate()
+                .map(|(index, (variant, _))| {
+                    let check = check(private, &name, variant, &includes, index);
+                    quote_spanned!(variant.span()=> const _: () = #check;)
+                })
+                .collect();
+            let all = list(&mut transparent.iter());
+            composition.includes = quote!(const INCLUDES: &'static [#krate::Include] = #all;);
+            return composition;
+        }
+        // The transparent catalogs that name no parameter of the type, checked
+        // before monomorphization against its own codes and each other.
+        let fixed: Vec<&(&Ident, &Field)> = transparent
+            .iter()
+            .filter(|(_, field)| !parameters.named_in(field.ty))
+            .collect();
+        if !fixed.is_empty() {
+            let list = list(&mut fixed.iter().copied());
+            let includes = quote!(__SKMS_FIXED_INCLUDES);
+            let checks: TokenStream = fixed
+                .iter()
+                .enumerate()
+                .map(|(index, (variant, _))| {
+                    let check = check(private, &name, variant, &includes, index);
+                    quote_spanned!(variant.span()=> const _: () = #check;)
+                })
+                .collect();
+            composition.checks = quote! {
+                const __SKMS_FIXED_INCLUDES: &[#krate::Include] = #list;
+                #checks
+            };
+        }
+        // From the first catalog that names a parameter on, each is checked
+        // after monomorphization against everything before it; each is
+        // marked so, so that a catalog that includes the type checks it
+        // too, before monomorphization (see `__private::check_include`).
+        let Some(first) = transparent
+            .iter()
+            .position(|(_, field)| parameters.named_in(field.ty))
+        else {
+            let all = list(&mut transparent.iter());
+            composition.includes = quote!(const INCLUDES: &'static [#krate::Include] = #all;);
+            return composition;
+        };
+        let each = transparent
+            .iter()
+            .enumerate()
+            .map(|(index, (variant, field))| {
+                let include = include(private, krate, variant, field);
+                if index < first {
+                    include
+                } else {
+                    quote!(#private::generic_in(#include, #name))
+                }
+            });
+        let includes = quote!(<Self as #krate::Catalog>::INCLUDES);
+        let checks: TokenStream = transparent
+            .iter()
+            .enumerate()
+            .skip(first)
+            .map(|(index, (variant, _))| {
+                let check = check(private, &name, variant, &includes, index);
+                quote_spanned!(variant.span()=> #check;)
+            })
+            .collect();
+        composition.items = quote!(const __SKMS_COMPOSED: () = { #checks };);
+        composition.use_check = quote!(let () = Self::__SKMS_COMPOSED;);
+        // `catalog()` too names the check, so that the error is reported
+        // where the user calls it, not inside skms-core's default method.
+        composition.includes = quote! {
+            const INCLUDES: &'static [#krate::Include] = &[#(#each),*];
+
+            fn catalog() -> #krate::Listing {
+                let () = Self::__SKMS_COMPOSED;
+                #private::listing(&__SKMS_ENTRIES, <Self as #krate::Catalog>::INCLUDES)
+            }
+        };
+        composition
+    }
+}
+
+/// `Include::new("Variant", <Field as TransparentField>::ENTRIES, ..)`, the
+/// field's type reached through the one trait `TransparentField` (see
+/// [`transparent_call`]).
+fn include(
     private: &TokenStream,
     krate: &syn::Path,
-) -> Vec<TokenStream> {
-    let generics = &input.original.generics;
-    if generics.type_params().next().is_some() || generics.const_params().next().is_some() {
-        return Vec::new();
+    variant: &Ident,
+    field: &Field,
+) -> TokenStream {
+    let name = variant.to_string();
+    let ty = field.ty;
+    let entries = quote_spanned!(field.span()=> <#ty as #private::TransparentField>::ENTRIES);
+    let includes = quote_spanned!(field.span()=> <#ty as #private::TransparentField>::INCLUDES);
+    quote!(#krate::Include::new(#name, #entries, #includes))
+}
+
+/// `if let Some(message) = check_include(..) { panic!("{}", message) }`,
+/// every token spanned at the variant, where the compiler reports a panic.
+fn check(
+    private: &TokenStream,
+    name: &str,
+    variant: &Ident,
+    includes: &TokenStream,
+    index: usize,
+) -> TokenStream {
+    let index = Literal::usize_unsuffixed(index);
+    let private = respan(private, variant.span());
+    let includes = respan(includes, variant.span());
+    quote_spanned! {variant.span()=>
+        if let ::core::option::Option::Some(__message) = #private::check_include(
+            #name,
+            &__SKMS_ENTRIES,
+            &__SKMS_BY_CODE,
+            #includes,
+            #index,
+        ) {
+            ::core::panic!("{}", __message.as_str())
+        }
     }
-    let ident = &input.original.ident;
-    let lifetimes = generics.lifetimes().map(|_| quote!('static));
-    let self_ty = if generics.lifetimes().next().is_some() {
-        quote!(#ident<#(#lifetimes),*>)
-    } else {
-        quote!(#ident)
-    };
-    let name = ident.to_string();
-    included
-        .iter()
-        .enumerate()
-        .map(|(index, (variant, _))| {
-            let index = Literal::usize_unsuffixed(index);
-            // Every token on the variant, so that the error points there.
-            let private = respan(private, variant.span());
-            quote_spanned! {variant.span()=>
-                const _: () = #private::check_include(
-                    #name,
-                    &__SKMS_ENTRIES,
-                    &__SKMS_BY_CODE,
-                    <#self_ty as #krate::Catalog>::INCLUDES,
-                    #index,
-                );
-            }
-        })
-        .collect()
+}
+
+/// The names of a type's generic parameters, to tell a field type that
+/// names one (checked after monomorphization) from one that names none.
+struct GenericNames {
+    /// Type and const parameters.
+    params: Vec<String>,
+    /// Lifetime parameters, without the quote.
+    lifetimes: Vec<String>,
+}
+
+impl GenericNames {
+    fn new(generics: &syn::Generics) -> Self {
+        GenericNames {
+            params: generics
+                .type_params()
+                .map(|param| param.ident.to_string())
+                .chain(generics.const_params().map(|param| param.ident.to_string()))
+                .collect(),
+            lifetimes: generics
+                .lifetimes()
+                .map(|param| param.lifetime.ident.to_string())
+                .collect(),
+        }
+    }
+
+    /// Whether the type has no type or const parameter.
+    fn is_empty(&self) -> bool {
+        self.params.is_empty()
+    }
+
+    /// Whether `ty` names a parameter, a lifetime parameter or `Self`.
+    fn named_in(&self, ty: &syn::Type) -> bool {
+        fn walk(generic: &GenericNames, tokens: TokenStream) -> bool {
+            let mut after_quote = false;
+            tokens.into_iter().any(|tree| {
+                let found = match &tree {
+                    TokenTree::Ident(ident) if after_quote => {
+                        generic.lifetimes.iter().any(|name| ident == name)
+                    }
+                    TokenTree::Ident(ident) => {
+                        ident == "Self" || generic.params.iter().any(|name| ident == name)
+                    }
+                    TokenTree::Group(group) => walk(generic, group.stream()),
+                    TokenTree::Punct(_) | TokenTree::Literal(_) => false,
+                };
+                after_quote = matches!(&tree, TokenTree::Punct(punct) if punct.as_char() == '\'');
+                found
+            })
+        }
+        walk(self, ty.to_token_stream())
+    }
 }
 
 /// `impl FromBody`: a body becomes the variant of its code when that variant
@@ -738,11 +935,13 @@ fn plain_detail_pieces(format: &str) -> Option<Vec<DetailPiece>> {
     Some(pieces)
 }
 
-/// `__private::transparent::<Field>(field)`: naming the field's type makes a
-/// type that is not an `SkmsError` reported on that type.
+/// `<Field as __private::TransparentField>::as_dyn(field)`, spanned at the
+/// field: a type that is not an `SkmsError` with a `Catalog` is reported
+/// there, once, since every use of the field's type (this, and its entries
+/// in `INCLUDES`) asks the one trait `TransparentField` at the one span.
 fn transparent_call(private: &TokenStream, field: &Field, value: &TokenStream) -> TokenStream {
     let ty = field.ty;
-    quote!(#private::transparent::<#ty>(#value))
+    quote_spanned!(field.span()=> <#ty as #private::TransparentField>::as_dyn(#value))
 }
 
 /// The most fields that the arms of `__skms_detail` hand over in their
@@ -1116,8 +1315,6 @@ struct Bounds<'a> {
     added: Vec<TokenStream>,
     /// For the `std::error::Error` impl only.
     added_for_error: Vec<TokenStream>,
-    /// For the `Catalog` impl only.
-    added_for_catalog: Vec<TokenStream>,
     /// For the `FromBody` impl only.
     added_for_from_body: Vec<TokenStream>,
 }
@@ -1133,7 +1330,6 @@ impl<'a> Bounds<'a> {
             original: generics.where_clause.as_ref(),
             added: Vec::new(),
             added_for_error: Vec::new(),
-            added_for_catalog: Vec::new(),
             added_for_from_body: Vec::new(),
         };
         if params.is_empty() {
@@ -1148,9 +1344,11 @@ impl<'a> Bounds<'a> {
             match kind {
                 Kind::Transparent { field } if mentions(field.ty, &params) => {
                     let ty = field.ty;
+                    // `Catalog` for every impl: the composition check that
+                    // `__skms_slot` names reads the field's catalog.
                     push_unique(&mut bounds.added, quote!(#ty: #krate::SkmsError));
+                    push_unique(&mut bounds.added, quote!(#ty: #krate::Catalog));
                     push_unique(&mut bounds.added_for_error, quote!(#ty: #private::StdError));
-                    push_unique(&mut bounds.added_for_catalog, quote!(#ty: #krate::Catalog));
                     push_unique(
                         &mut bounds.added_for_from_body,
                         quote!(#ty: #krate::FromBody),
