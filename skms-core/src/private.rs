@@ -10,7 +10,7 @@ pub use std::borrow::Cow;
 pub use std::error::Error as StdError;
 pub use std::vec::Vec;
 
-use crate::catalog::{DetailKind, Entry, Include, Marks};
+use crate::catalog::{DetailKind, Entry, Include, REUSED};
 use crate::error::DetailOf;
 use crate::{DetailExposure, SkmsError};
 
@@ -83,7 +83,7 @@ const fn entry_with(
         json_prefix,
         exposure: DetailExposure::Unmarked,
         doc: None,
-        marks: Marks::NONE,
+        marks: 0,
     }
 }
 
@@ -101,7 +101,7 @@ pub const fn reuse(code: u32, variant: &'static str) -> Result<Entry, Message> {
         if standard[i].code == code {
             return Ok(Entry {
                 variant,
-                marks: standard[i].marks.with_reused(),
+                marks: standard[i].marks | REUSED,
                 ..standard[i]
             });
         }
@@ -485,7 +485,8 @@ pub const fn with_exposure(entry: Entry, exposure: DetailExposure) -> Entry {
 #[must_use]
 pub const fn with_grpc(entry: Entry, code: u8) -> Entry {
     Entry {
-        marks: entry.marks.with_grpc(code),
+        // The derive writes only the values of gRPC's error codes, 1 to 16.
+        marks: (entry.marks & REUSED) | (code & !REUSED),
         ..entry
     }
 }
@@ -609,7 +610,7 @@ impl<'a> Slot<'a> {
     #[must_use]
     pub fn grpc(self) -> u8 {
         match self {
-            Slot::Own(entry) => entry.marks.grpc(),
+            Slot::Own(entry) => entry.marks & !REUSED,
             Slot::Inner(inner) => inner.__skms_grpc(),
         }
     }
