@@ -134,19 +134,22 @@ pub const DETAIL_KEY: &str = "skms-detail-bin";
 #[must_use]
 pub const fn code_for_status(status: u16) -> Code {
     match status {
-        400 => Code::InvalidArgument,
-        401 => Code::Unauthenticated,
-        403 => Code::PermissionDenied,
-        404 => Code::NotFound,
-        409 => Code::Aborted,
-        429 => Code::ResourceExhausted,
-        499 => Code::Cancelled,
-        500 => Code::Internal,
-        501 => Code::Unimplemented,
-        503 => Code::Unavailable,
-        504 => Code::DeadlineExceeded,
-        400..=499 => Code::FailedPrecondition,
-        500..=599 => Code::Internal,
+        400..=499 => match status {
+            400 => Code::InvalidArgument,
+            401 => Code::Unauthenticated,
+            403 => Code::PermissionDenied,
+            404 => Code::NotFound,
+            409 => Code::Aborted,
+            429 => Code::ResourceExhausted,
+            499 => Code::Cancelled,
+            _ => Code::FailedPrecondition,
+        },
+        500..=599 => match status {
+            501 => Code::Unimplemented,
+            503 => Code::Unavailable,
+            504 => Code::DeadlineExceeded,
+            _ => Code::Internal,
+        },
         _ => Code::Unknown,
     }
 }

@@ -1,5 +1,5 @@
 //! The gRPC codes that `#[skms(grpc = "...")]` names: the variants of
-//! `tonic::Code` in snake_case, each with its value on the wire. The derive
+//! `tonic::Code` in `snake_case`, each with its value on the wire. The derive
 //! writes the value into the variant's entry; skms-core's `tonic` feature
 //! reads it back as a `tonic::Code` (its tests check every name against
 //! tonic's).
@@ -36,19 +36,19 @@ pub(crate) fn code(name: &str) -> Result<u8, String> {
         .map(|(known, _)| format!("`{known}`"))
         .collect::<Vec<_>>();
     let (init, last) = names.split_at(names.len() - 1);
-    let list = format!(
+    let expected = format!(
         "`grpc` takes one of {} and {}",
         init.join(", "),
         last.concat()
     );
     if squashed(name) == "ok" {
         return Err(format!(
-            "`{name}` is not an error code: a gRPC status with it is a success; {list}"
+            "`{name}` is not an error code: a gRPC status with it is a success; {expected}"
         ));
     }
     Err(match closest(name) {
-        Some(known) => format!("unknown gRPC code `{name}`; did you mean `{known}`? {list}"),
-        None => format!("unknown gRPC code `{name}`; {list}"),
+        Some(known) => format!("unknown gRPC code `{name}`; did you mean `{known}`? {expected}"),
+        None => format!("unknown gRPC code `{name}`; {expected}"),
     })
 }
 
