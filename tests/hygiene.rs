@@ -92,7 +92,8 @@ mod no_prelude {
             code = 40013,
             status = 400,
             msg = "Key not found in the keyVault",
-            detail = "keyId : {key_id:>4}"
+            detail = "keyId : {key_id:>4}",
+            grpc = "not_found"
         )]
         KeyNotFound { key_id: T },
         #[skms(transparent)]

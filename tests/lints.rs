@@ -37,7 +37,13 @@ pub enum KmsError<'a, T: Display> {
     )]
     Header(&'a str),
     /// The vault is sealed.
-    #[skms(code = 60001, status = 503, msg = "Sealed", detail = "sealed")]
+    #[skms(
+        code = 60001,
+        status = 503,
+        msg = "Sealed",
+        detail = "sealed",
+        grpc = "failed_precondition"
+    )]
     Sealed,
     /// A standard error.
     #[skms(transparent)]
