@@ -16,7 +16,8 @@ use crate::{DetailExposure, ErrorBody, SkmsError};
 /// A detail says what happened this time, and that can be what a client must
 /// not see: the SKMS reference's own 50001 example sends an internal URL, a
 /// host name and an IP address. Every body that the HTTP integrations
-/// (`axum`, `actix-web`, `http`) send goes through the policy in force:
+/// (`axum`, `actix-web`, `http`) send, and every status of the gRPC one
+/// (`tonic`), goes through the policy in force:
 ///
 /// - a detail marked `#[skms(public_detail)]` is always sent;
 /// - a detail marked `#[skms(internal_detail)]` is never sent;
@@ -81,8 +82,9 @@ use crate::{DetailExposure, ErrorBody, SkmsError};
 /// `DetailPolicy::actix_middleware` (feature `actix-web`), which put it in
 /// force while the router runs ([`DetailPolicy::scope`]). To answer with
 /// another policy in one place, write the response with the policy itself:
-/// `DetailPolicy::http_response` (feature `http`, and so axum) or
-/// `DetailPolicy::actix_response` (feature `actix-web`).
+/// `DetailPolicy::http_response` (feature `http`, and so axum),
+/// `DetailPolicy::actix_response` (feature `actix-web`) or
+/// `DetailPolicy::status` (feature `tonic`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct DetailPolicy {
     client_error_details: bool,
