@@ -823,7 +823,11 @@ fn fmt_detail_body(
                     });
                     let name = Ident::new(&format_argument(field), Span::call_site());
                     if by_value {
-                        quote!(#name = *#binding)
+                        // Spanned on the field, where a type that is not
+                        // a pointer (or a count that is not a `usize`) is
+                        // reported.
+                        let value = quote_spanned!(field.span()=> *#binding);
+                        quote!(#name = #value)
                     } else {
                         quote!(#name = #binding)
                     }

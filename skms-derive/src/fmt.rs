@@ -170,9 +170,9 @@ impl Cursor<'_> {
         }
     }
 
-    /// Decimal digits: `None` when there are none; `Some(None)` when they
-    /// are more than `format!` takes (a `u16`).
-    fn integer(&mut self) -> Option<Option<u16>> {
+    /// Decimal digits: `None` when there are none; an error when they are
+    /// more than `format!` takes (a `u16`).
+    fn integer(&mut self) -> Option<Result<u16, std::num::ParseIntError>> {
         let start = self.pos;
         while self.peek().is_some_and(|c| c.is_ascii_digit()) {
             self.pos += 1;
@@ -181,7 +181,7 @@ impl Cursor<'_> {
             return None;
         }
         let digits: String = self.chars[start..self.pos].iter().collect();
-        Some(digits.parse().ok())
+        Some(digits.parse())
     }
 
     /// An identifier or keyword; empty when there is none here.
@@ -215,11 +215,13 @@ enum Count {
 fn parse_argument(cursor: &mut Cursor, parsed: &mut Detail) -> Result<(), String> {
     let start = cursor.pos - 1;
     let field = match cursor.integer() {
-        Some(Some(index)) => Some(FieldRef::Index(index.into())),
-        Some(None) => return Err(format!(
+        Some(Ok(index)) => Some(FieldRef::Index(index.into())),
+        Some(Err(_)) => {
+            return Err(format!(
             "detail has `{}`, which names no field; name the field, as in `{{key_id}}` or `{{0}}`",
             until_close(cursor, start)
-        )),
+        ))
+        }
         None => {
             let mut word = cursor.word();
             // `{r#type}`: the field `r#type`, which `{type}` names too.
@@ -270,7 +272,7 @@ fn parse_argument(cursor: &mut Cursor, parsed: &mut Detail) -> Result<(), String
         Some(c) => {
             return Err(format!(
                 "detail has `{}`, where `{c}` cannot stand; a spec is written as format! reads it, `{{key_id:[[fill]align][sign][#][0][width][.precision][type]}}`",
-                cursor.since(start)
+                until_close(cursor, start)
             ))
         }
     }
@@ -394,9 +396,9 @@ fn parse_spec(
 /// A width or precision: digits, or a field and `$`.
 fn parse_count(cursor: &mut Cursor, start: usize) -> Result<Count, String> {
     match cursor.integer() {
-        Some(Some(n)) if cursor.eat('$') => Ok(Count::Field(FieldRef::Index(n.into()))),
-        Some(Some(n)) => Ok(Count::Literal(n)),
-        Some(None) => Err(format!(
+        Some(Ok(n)) if cursor.eat('$') => Ok(Count::Field(FieldRef::Index(n.into()))),
+        Some(Ok(n)) => Ok(Count::Literal(n)),
+        Some(Err(_)) => Err(format!(
             "detail has `{}`, with a width or precision above 65535, the most that format! takes",
             until_close(cursor, start)
         )),
