@@ -86,13 +86,13 @@ one_field! {
     // width and precision
     Width(u32) = 42, "{0:6}";
     WidthStr(&'static str) = "ab", "[{0:6}]";
-    Precision(f64) = 3.14159, "{0:.2}";
+    Precision(f64) = 1.23456, "{0:.2}";
     PrecisionZero(f64) = 2.5, "{0:.0}";
     PrecisionStr(&'static str) = "abcdef", "{0:.3}";
-    WidthPrecision(f64) = 3.14159, "{0:8.3}";
+    WidthPrecision(f64) = 1.23456, "{0:8.3}";
     PrecisionDot(f64) = 1.5, "{0:.}";
     WidthDot(f64) = 1.5, "{0:5.}";
-    Everything(f64) = 3.14159, "{0:_^+#12.3}";
+    Everything(f64) = 1.23456, "{0:_^+#12.3}";
     // types
     Debug(&'static str) = "a\"b\n", "{0:?}";
     DebugWidth(&'static str) = "ab", "{0:>8?}";
@@ -156,12 +156,12 @@ fn counts_from_fields() {
     let cases: [(Counts, String); 7] = [
         (Counts::Width("ab", 5), format!("[{0:1$}]", "ab", 5)),
         (
-            Counts::Precision(3.14159, 2),
-            format!("[{0:.1$}]", 3.14159, 2),
+            Counts::Precision(1.23456, 2),
+            format!("[{0:.1$}]", 1.23456, 2),
         ),
         (
-            Counts::Both(3.14159, 9, 3),
-            format!("[{0:>1$.2$}] [{1}]", 3.14159, 9, 3),
+            Counts::Both(1.23456, 9, 3),
+            format!("[{0:>1$.2$}] [{1}]", 1.23456, 9, 3),
         ),
         (Counts::Itself(4), format!("[{0:0$}]", 4)),
         (
