@@ -8,7 +8,6 @@
 // Fields a detail leaves out are never read.
 #![allow(dead_code)]
 
-
 use core::fmt::{self, Debug, Display};
 
 use skms_core::SkmsError;
@@ -18,13 +17,28 @@ use skms_core::SkmsError;
 enum Literals {
     #[skms(code = 65001, status = 400, msg = "m", detail = "brace left {{")]
     BraceLeft,
-    #[skms(code = 65002, status = 400, msg = "m", detail = "brace left 2 \x7B\x7B")]
+    #[skms(
+        code = 65002,
+        status = 400,
+        msg = "m",
+        detail = "brace left 2 \x7B\x7B"
+    )]
     BraceLeft2,
-    #[skms(code = 65003, status = 400, msg = "m", detail = "brace right 3 \u{7D}\u{7D}")]
+    #[skms(
+        code = 65003,
+        status = 400,
+        msg = "m",
+        detail = "brace right 3 \u{7D}\u{7D}"
+    )]
     BraceRight3,
     #[skms(code = 65004, status = 400, msg = "m", detail = r#"raw brace left {{"#)]
     RawBraceLeft,
-    #[skms(code = 65005, status = 400, msg = "m", detail = r#"raw brace left 2 \x7B"#)]
+    #[skms(
+        code = 65005,
+        status = 400,
+        msg = "m",
+        detail = r#"raw brace left 2 \x7B"#
+    )]
     RawEscape,
     #[skms(
         code = 65006,
@@ -34,13 +48,23 @@ enum Literals {
                   line"
     )]
     NewLine,
-    #[skms(code = 65007, status = 400, msg = "m", detail = "fn main() {{}} {0}\x7B\x7B")]
+    #[skms(
+        code = 65007,
+        status = 400,
+        msg = "m",
+        detail = "fn main() {{}} {0}\x7B\x7B"
+    )]
     WithField(u8),
     #[skms(code = 65008, status = 400, msg = "m", detail = "braced error")]
     BracedUnused { extra: usize },
     #[skms(code = 65009, status = 400, msg = "m", detail = "error {0}")]
     Ints(usize, usize),
-    #[skms(code = 65010, status = 400, msg = "m", detail = "braced raw error: {fn}")]
+    #[skms(
+        code = 65010,
+        status = 400,
+        msg = "m",
+        detail = "braced raw error: {fn}"
+    )]
     Raw { r#fn: &'static str },
 }
 
@@ -108,7 +132,12 @@ fn bounds_follow_the_uses() {
 
 /// A field used with two traits is bounded by both.
 #[derive(Debug, SkmsError)]
-#[skms(code = 65201, status = 400, msg = "m", detail = "0x{thing:x} 0x{thing:X}")]
+#[skms(
+    code = 65201,
+    status = 400,
+    msg = "m",
+    detail = "0x{thing:x} 0x{thing:X}"
+)]
 pub struct MultipleBound<T> {
     thing: T,
 }

@@ -774,12 +774,7 @@ fn fmt_detail_body(
             index,
             entry:
                 OwnEntry {
-                    detail:
-                        Some(Detail::Formatted {
-                            format,
-                            fields,
-                            uses,
-                        }),
+                    detail: Some(Detail::Formatted { format, fields, .. }),
                     ..
                 },
         } = kind
@@ -814,23 +809,15 @@ fn fmt_detail_body(
                 });
             }
             (None, _) => {
-                // `*binding` where `write!` must see the field's value
-                // (a pointer, a count); else the reference, which formats
-                // as the field does.
+                // The field's value, not the reference that the match
+                // binds: the two format alike, but a pointer (`:p`) is
+                // written as itself, and a count (`w$`) must be a `usize`.
+                // Spanned on the field, where a type that does not fit is
+                // reported.
                 let args = fields.iter().zip(&bindings).map(|(field, binding)| {
-                    let by_value = uses.iter().any(|(used, fmt_trait)| {
-                        std::ptr::eq(*used, *field) && fmt_trait.by_value()
-                    });
                     let name = Ident::new(&format_argument(field), Span::call_site());
-                    if by_value {
-                        // Spanned on the field, where a type that is not
-                        // a pointer (or a count that is not a `usize`) is
-                        // reported.
-                        let value = quote_spanned!(field.span()=> *#binding);
-                        quote!(#name = #value)
-                    } else {
-                        quote!(#name = #binding)
-                    }
+                    let value = quote_spanned!(field.span()=> *#binding);
+                    quote!(#name = #value)
                 });
                 arms.extend(quote! {
                     #path { #(#members: #bindings,)* .. } =>

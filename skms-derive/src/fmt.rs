@@ -64,13 +64,6 @@ impl FmtTrait {
             FmtTrait::Count => return None,
         })
     }
-
-    /// Whether `core::write!` takes the field's value (`*binding`) rather
-    /// than the reference that the match binds: a pointer is written as
-    /// itself, and a count must be a `usize`.
-    pub(crate) fn by_value(self) -> bool {
-        matches!(self, FmtTrait::Pointer | FmtTrait::Count)
-    }
 }
 
 /// A parsed `detail`.
