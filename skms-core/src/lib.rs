@@ -38,7 +38,7 @@
 //! | `code` | integer literal that fits `u32` | the SKMS code; unique within the type |
 //! | `status` | integer literal, `400..=599` | the HTTP status the error is answered with; with `msg`, or leave both out to reuse a standard code |
 //! | `msg` | string literal | the fixed message of the code |
-//! | `detail` | format string over the variant's fields: `{key_id}`, `{0}`, `{0:>5}`, `{key_id:?}` | the detail of each occurrence (optional) |
+//! | `detail` | format string over the variant's fields, with any spec that `format!` takes: `{key_id}`, `{0}`, `{0:>5}`, `{key_id:?}`, `{ptr:p}`, `{x:.prec$}` (a width or precision from a `usize` field; not `.*`) | the detail of each occurrence (optional) |
 //! | `description` | string literal | what the code means, for the catalog listing (optional) |
 //! | `doc` | string literal, a URL | the code's documentation, for the catalog listing (optional) |
 //! | `transparent` | flag, alone, on a variant with one field whose type implements `SkmsError` | code, status, message, detail and `source()` are the field's |

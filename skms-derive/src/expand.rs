@@ -14,11 +14,10 @@ use std::fmt::Write as _;
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned, ToTokens, TokenStreamExt as _};
-use syn::{DeriveInput, Member};
+use syn::DeriveInput;
 
 use crate::ast::{Field, Input};
 use crate::ctxt::Ctxt;
-use crate::fmt::FmtTrait;
 use crate::valid::{self, Detail, Kind, OwnEntry, Plan};
 
 pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
@@ -149,8 +148,14 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
     };
 
     let integrations = integrations(&private, input.original, &bounds.predicates(&[]));
+    let writer = local("__w");
 
+    // `deprecated`: the generated code names the type, its variants, their
+    // fields and the fields' types, any of which the user may have marked
+    // `#[deprecated]` (retiring a code): those uses are the derive's, not the
+    // user's, who is warned where the item is used in the user's own code.
     quote! {
+        #[allow(deprecated)]
         const _: () = {
             #[allow(unused_imports)]
             use #private::{
@@ -177,7 +182,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
 
                 fn __skms_detail(
                     &self,
-                    __w: &mut dyn #private::DetailWriter,
+                    #writer: &mut dyn #private::DetailWriter,
                 ) -> ::core::fmt::Result {
                     #detail
                 }
@@ -454,7 +459,7 @@ fn slot_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
                 }
                 Kind::Transparent { field } => {
                     let member = &field.member;
-                    let binding = Ident::new("__field", field.span());
+                    let binding = local("__field");
                     let inner = transparent_call(private, field, &binding.to_token_stream());
                     let slot = quote!(#private::Slot::Inner(#inner));
                     let slot = if any_own { quote!(return #slot) } else { slot };
@@ -945,7 +950,8 @@ fn fmt_detail_body(
     plain_details: &[Option<PlainDetail>],
     private: &TokenStream,
 ) -> (TokenStream, TokenStream) {
-    let fallback = quote!(__w.slot(self.__skms_slot()));
+    let writer = local("__w");
+    let fallback = quote!(#writer.slot(self.__skms_slot()));
     let mut piece_fns = PieceFns::new(input, private);
     let is_struct = matches!(input.shape, crate::ast::Shape::Struct(_));
     // The length of the array of fields: the most that an arm gives, up to
@@ -967,12 +973,7 @@ fn fmt_detail_body(
             index,
             entry:
                 OwnEntry {
-                    detail:
-                        Some(Detail::Formatted {
-                            format,
-                            fields,
-                            uses,
-                        }),
+                    detail: Some(Detail::Formatted { format, fields, .. }),
                     ..
                 },
         } = kind
@@ -981,7 +982,11 @@ fn fmt_detail_body(
         };
         count += 1;
         let members = fields.iter().map(|field| &field.member);
-        let bindings: Vec<Ident> = fields.iter().map(|field| binding(field)).collect();
+        let bindings: Vec<Ident> = fields
+            .iter()
+            .enumerate()
+            .map(|(position, field)| binding(position, field))
+            .collect();
         let path = VariantPath {
             ty: &input.original.ident,
             variant: (!is_struct).then_some(variant.ident),
@@ -999,24 +1004,23 @@ fn fmt_detail_body(
                 let values = piece_fns.pieces(detail, fields, &bindings);
                 arms.extend(quote! {
                     #path { #(#members: #bindings,)* .. } =>
-                        #ret #private::write_pieces(__w, &__SKMS_ENTRIES[#index], &[#(#values),*]),
+                        #ret #private::write_pieces(#writer, &__SKMS_ENTRIES[#index], &[#(#values),*]),
                 });
             }
             (None, _) => {
+                // The field's value, not the reference that the match
+                // binds: the two format alike, but a pointer (`:p`) is
+                // written as itself, and a count (`w$`) must be a `usize`.
+                // Spanned on the field, where a type that does not fit is
+                // reported.
                 let args = fields.iter().zip(&bindings).map(|(field, binding)| {
-                    let counts = uses.iter().any(|(used, fmt_trait)| {
-                        std::ptr::eq(*used, *field) && *fmt_trait == FmtTrait::Count
-                    });
-                    let name = format_ident!("{}", binding);
-                    if counts {
-                        quote!(#name = *#binding)
-                    } else {
-                        quote!(#name = #binding)
-                    }
+                    let name = Ident::new(&format_argument(field), Span::call_site());
+                    let value = quote_spanned!(field.span()=> *#binding);
+                    quote!(#name = #value)
                 });
                 arms.extend(quote! {
                     #path { #(#members: #bindings,)* .. } =>
-                        #ret ::core::write!(__w, #format, #(#args),*),
+                        #ret ::core::write!(#writer, #format, #(#args),*),
                 });
             }
         }
@@ -1035,14 +1039,15 @@ fn fmt_detail_body(
         return (body, piece_fns);
     };
     let width = Literal::usize_unsuffixed(width);
+    let (index, pieces) = (local("__index"), local("__fields"));
     let body = quote! {
         #[allow(unused_imports)]
         use #private::DisplayPiece as _;
-        let (__index, __fields): (
+        let (#index, #pieces): (
             ::core::primitive::usize,
             [#private::Piece<'_>; #width],
         ) = match self { #arms #others };
-        #private::write_pieces(__w, &__SKMS_ENTRIES[__index], &__fields)
+        #private::write_pieces(#writer, &__SKMS_ENTRIES[#index], &#pieces)
     };
     (body, piece_fns)
 }
@@ -1157,7 +1162,7 @@ impl<'a> PieceFns<'a> {
                 let (field, binding) = fields
                     .iter()
                     .zip(bindings)
-                    .find(|(_, binding)| *binding == name)?;
+                    .find(|(field, _)| format_argument(field) == *name)?;
                 Some(match self.function(field) {
                     Some(function) => quote!(#function(#binding)),
                     None => quote_spanned! {field.span()=>
@@ -1182,12 +1187,16 @@ impl<'a> PieceFns<'a> {
                 let index = self.types.len();
                 let function = format_ident!("__skms_piece_{}", index);
                 let private = self.private;
+                // Only the call is spanned on the field: the parameter is
+                // the derive's, hygienic, whatever the field's span says
+                // (a field written by a `macro_rules!`).
+                let value = local("__field");
                 let choose = quote_spanned! {field.span()=>
-                    __SkmsField(__field).skms_piece()
+                    __SkmsField(#value).skms_piece()
                 };
                 self.defs.extend(quote! {
                     #[inline]
-                    fn #function<'__skms>(__field: &'__skms #ty) -> #private::Piece<'__skms> {
+                    fn #function<'__skms>(#value: &'__skms #ty) -> #private::Piece<'__skms> {
                         #[allow(unused_imports)]
                         use #private::DisplayPiece as _;
                         #choose
@@ -1241,14 +1250,30 @@ fn push_json_escaped(out: &mut String, text: &str) {
     }
 }
 
-/// The identifier a match arm binds a field to: `__key_id`, `__0`; spanned on
-/// the field, so that a field that cannot be formatted is reported there.
-fn binding(field: &Field) -> Ident {
-    let name = match &field.member {
-        Member::Named(_) => format!("__{}", field.name()),
-        Member::Unnamed(index) => format!("__{}", index.index),
-    };
-    Ident::new(&name, field.span())
+/// The identifier a match arm binds the `position`-th field of a detail to:
+/// `__skms_field_0`, never a name made from the field's, so that no field
+/// name can shadow another local or an item of the generated code. Hygienic
+/// (mixed-site) like every local of the generated code, so that no token of
+/// the user's (a field's type, or a field named by a `macro_rules!` whose
+/// tokens carry another hygiene) sees it or hides it; located on the field,
+/// so that a field that cannot be formatted is reported there.
+fn binding(position: usize, field: &Field) -> Ident {
+    Ident::new(
+        &format!("__skms_field_{position}"),
+        Span::mixed_site().located_at(field.span()),
+    )
+}
+
+/// A local or parameter of the generated code, hygienic (mixed-site): the
+/// user's tokens in the generated code cannot name it or shadow it.
+fn local(name: &str) -> Ident {
+    Ident::new(name, Span::mixed_site())
+}
+
+/// The name of the argument of `core::write!` that stands for `field` in
+/// the rewritten detail: `__key_id`, `__0`.
+fn format_argument(field: &Field) -> String {
+    format!("__{}", field.name())
 }
 
 /// `source()`: a transparent variant's is its field's.
@@ -1346,17 +1371,10 @@ impl<'a> Bounds<'a> {
                             continue;
                         }
                         let ty = field.ty;
-                        let fmt_trait = match fmt_trait {
-                            FmtTrait::Display => quote!(Display),
-                            FmtTrait::Debug => quote!(Debug),
-                            FmtTrait::LowerHex => quote!(LowerHex),
-                            FmtTrait::UpperHex => quote!(UpperHex),
-                            FmtTrait::Octal => quote!(Octal),
-                            FmtTrait::Binary => quote!(Binary),
-                            FmtTrait::LowerExp => quote!(LowerExp),
-                            FmtTrait::UpperExp => quote!(UpperExp),
-                            FmtTrait::Count => continue,
+                        let Some(fmt_trait) = fmt_trait.trait_name() else {
+                            continue;
                         };
+                        let fmt_trait = Ident::new(fmt_trait, Span::call_site());
                         push_unique(&mut bounds.added, quote!(#ty: ::core::fmt::#fmt_trait));
                     }
                 }

@@ -28,6 +28,9 @@ mod expand;
 mod fmt;
 mod valid;
 
+#[cfg(test)]
+mod tests;
+
 use proc_macro::TokenStream;
 use syn::parse_macro_input;
 
