@@ -8,6 +8,11 @@
 //! integer, `null`), and the error can name it. The two decoders accept the
 //! same inputs and give the same bodies; the tests and the fuzz target check
 //! that they agree.
+//!
+//! [`ErrorBody::from_slice`] and [`ErrorBody::from_str`] first try the
+//! scanner of `decode_fast`, made for plain bodies, and come here only when
+//! it is not sure: every error, and every body it answers, is this
+//! module's.
 
 use core::cell::Cell;
 use core::fmt;
@@ -139,7 +144,10 @@ impl<'a> ErrorBody<'a> {
     ///
     /// A [`DecodeError`] when `input` is not an SKMS error body.
     pub fn from_slice(input: &'a [u8]) -> Result<Self, DecodeError> {
-        decode(serde_json::Deserializer::from_slice(input), input)
+        match fast_path(input) {
+            Some(body) => Ok(body),
+            None => precise_slice(input),
+        }
     }
 
     /// Decodes a received body from JSON text, borrowing its strings from
@@ -160,7 +168,10 @@ impl<'a> ErrorBody<'a> {
     /// A [`DecodeError`] when `input` is not an SKMS error body.
     #[allow(clippy::should_implement_trait)] // FromStr cannot borrow from the input.
     pub fn from_str(input: &'a str) -> Result<Self, DecodeError> {
-        decode(serde_json::Deserializer::from_str(input), input.as_bytes())
+        match crate::decode_fast::decode(input) {
+            Some(body) => Ok(body),
+            None => decode(serde_json::Deserializer::from_str(input), input.as_bytes()),
+        }
     }
 }
 
@@ -208,6 +219,31 @@ impl<E: FromBody> core::str::FromStr for Decoded<E> {
     fn from_str(input: &str) -> Result<Self, DecodeError> {
         Decoded::from_str(input)
     }
+}
+
+/// The body of `input` when the scanner made for plain bodies is sure of it
+/// (see `decode_fast`); `None` for anything else. For the tests and the fuzz
+/// target, which check it against [`precise_slice`] on every input.
+#[doc(hidden)]
+#[must_use]
+pub fn fast_path(input: &[u8]) -> Option<ErrorBody<'_>> {
+    // serde_json checks the UTF-8 of the strings it reads; checking all the
+    // input at once costs about the same, and leaves the scanner only `str`.
+    core::str::from_utf8(input)
+        .ok()
+        .and_then(crate::decode_fast::decode)
+}
+
+/// What [`ErrorBody::from_slice`] answers without its fast path: the strict
+/// visitor over serde_json, with the precise errors. For the tests and the
+/// fuzz target.
+///
+/// # Errors
+///
+/// A [`DecodeError`] when `input` is not an SKMS error body.
+#[doc(hidden)]
+pub fn precise_slice(input: &[u8]) -> Result<ErrorBody<'_>, DecodeError> {
+    decode(serde_json::Deserializer::from_slice(input), input)
 }
 
 /// Runs the strict visitor over `input` and turns serde_json's error into a

@@ -239,6 +239,8 @@ mod body;
 mod catalog;
 mod decode;
 #[cfg(feature = "json")]
+mod decode_fast;
+#[cfg(feature = "json")]
 mod decode_json;
 mod error;
 mod json;

@@ -15,6 +15,10 @@ use crate::error::DetailOf;
 use crate::{DetailExposure, SkmsError};
 
 pub use crate::error::display_error as display;
+// The two halves of `ErrorBody::from_slice`, for the tests and the fuzz
+// target that check that they agree.
+#[cfg(feature = "json")]
+pub use crate::decode_json::{fast_path as decode_fast_path, precise_slice as decode_precise};
 
 /// Stops const evaluation with a `Message`. A macro, not a method, so that
 /// the compiler's error shows one frame less of this file.
