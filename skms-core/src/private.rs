@@ -173,19 +173,41 @@ pub const fn check_include(
     );
 }
 
-/// `Catalog::lookup` for a derived type: its own entries by binary search
-/// over `by_code` (see [`own_position`]), then its included catalogs in
-/// declaration order.
-#[must_use]
-pub fn lookup(
-    entries: &'static [Entry],
-    by_code: &[u32],
-    includes: &'static [Include],
-    code: u32,
-) -> Option<&'static Entry> {
-    match own_position(entries, by_code, code) {
-        Some(index) => entries.get(index),
-        None => crate::catalog::find(&[], includes, code),
+/// A type's own codes in a hash table that the derive builds: what
+/// `Catalog::lookup`, `FromBody` and `StandardError::from_code` find a code
+/// in, with one or two reads where a binary search makes one a level.
+pub struct CodeTable<const N: usize> {
+    /// Odd, chosen by the derive so that codes rarely share a slot.
+    pub multiplier: u32,
+    /// `N`, a power of two, is at least twice the number of codes, so that
+    /// a search meets an empty slot soon. A code is in the slot
+    /// `code * multiplier >> (32 - log2 N)` or the first free one after it,
+    /// as `code << 32 | (index + 1)`; an empty slot is 0.
+    pub slots: [u64; N],
+}
+
+impl<const N: usize> CodeTable<N> {
+    /// The index in the type's `ENTRIES` of the entry of `code`.
+    #[inline]
+    #[must_use]
+    pub fn index(&self, code: u32) -> Option<usize> {
+        let mask = N.wrapping_sub(1);
+        let shift = 32_u32.saturating_sub(N.trailing_zeros());
+        let mut slot = code
+            .wrapping_mul(self.multiplier)
+            .checked_shr(shift)
+            .unwrap_or(0) as usize;
+        for _ in 0..N {
+            let cell = *self.slots.get(slot & mask)?;
+            if cell == 0 {
+                return None;
+            }
+            if (cell >> 32) as u32 == code {
+                return Some((cell as u32).wrapping_sub(1) as usize);
+            }
+            slot = slot.wrapping_add(1);
+        }
+        None
     }
 }
 

@@ -114,6 +114,18 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             .collect::<Vec<_>>()
     };
 
+    let (code_table_ty, code_table) = code_table(
+        &private,
+        &plan
+            .variants
+            .iter()
+            .filter_map(|(_, kind)| match kind {
+                Kind::Own { index, entry } => Some((entry.code, *index)),
+                Kind::Transparent { .. } => None,
+            })
+            .collect::<Vec<_>>(),
+    );
+
     let slot = slot_body(input, plan, &private);
     let from_body = from_body_impl(input, plan, &private, krate, &bounds);
     let catalog_where = bounds.where_clause(&bounds.added_for_catalog);
@@ -134,6 +146,19 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
         });
         quote!(const INCLUDES: &'static [#krate::Include] = &[#(#each),*];)
     };
+    // Each included catalog by its own `lookup` (a table too, when it is
+    // derived), in the order of `INCLUDES`.
+    let lookup_included: TokenStream = transparent_fields
+        .iter()
+        .map(|(_, field)| {
+            let field_ty = field.ty;
+            quote! {
+                if let ::core::option::Option::Some(__entry) = <#field_ty as #krate::Catalog>::lookup(__code) {
+                    return ::core::option::Option::Some(__entry);
+                }
+            }
+        })
+        .collect();
     let composition_checks = composition_checks(input, &transparent_fields, &private, krate);
     let (detail, piece_fns) = fmt_detail_body(input, plan, &plain_details, &private);
 
@@ -176,6 +201,9 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             // The indices of the entries in the order of their codes, for
             // lookups by binary search (the decoder, the composition checks).
             static __SKMS_BY_CODE: [::core::primitive::u32; #entry_count] = [#(#by_code),*];
+            // The same by hash, for the lookups at run time (`lookup`,
+            // `from_body`, `StandardError::from_code`).
+            static __SKMS_BY_HASH: #code_table_ty = #code_table;
 
             // `#[automatically_derived]` is for trait impls: on an inherent
             // impl it is a future-incompatibility warning.
@@ -190,6 +218,11 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
                     __w: &mut dyn #private::DetailWriter,
                 ) -> ::core::fmt::Result {
                     #detail
+                }
+
+                #[inline]
+                fn __skms_own_index(__code: ::core::primitive::u32) -> ::core::option::Option<::core::primitive::usize> {
+                    __SKMS_BY_HASH.index(__code)
                 }
             }
 
@@ -236,7 +269,11 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
 
                 #[inline]
                 fn lookup(__code: ::core::primitive::u32) -> ::core::option::Option<&'static #krate::Entry> {
-                    #private::lookup(&__SKMS_ENTRIES, &__SKMS_BY_CODE, <Self as #krate::Catalog>::INCLUDES, __code)
+                    if let ::core::option::Option::Some(__index) = Self::__skms_own_index(__code) {
+                        return __SKMS_ENTRIES.get(__index);
+                    }
+                    #lookup_included
+                    ::core::option::Option::None
                 }
             }
 
@@ -489,6 +526,55 @@ fn included_fields<'a>(input: &'a Input, plan: &'a Plan) -> Vec<(&'a Ident, &'a 
         .collect()
 }
 
+/// The type's own codes as a `__private::CodeTable` (its type, and the
+/// value), from `(code, index in ENTRIES)`: open addressing, each code in the
+/// slot of its hash or the next free one after it, with the multiplier that
+/// moves the fewest codes out of their slot among a few tried (most
+/// catalogs, with their runs of consecutive codes, get none moved).
+fn code_table(private: &TokenStream, codes: &[(u32, usize)]) -> (TokenStream, TokenStream) {
+    let size = (codes.len() * 2).next_power_of_two().max(2);
+    let mask = size - 1;
+    let shift = 32 - size.trailing_zeros().min(31);
+    let place = |multiplier: u32| {
+        let mut slots = vec![0_u64; size];
+        let mut moves = 0_usize;
+        for &(code, index) in codes {
+            let mut slot =
+                usize::try_from(code.wrapping_mul(multiplier) >> shift).unwrap_or(0) & mask;
+            while slots[slot] != 0 {
+                slot = (slot + 1) & mask;
+                moves += 1;
+            }
+            slots[slot] = u64::from(code) << 32 | u64::try_from(index + 1).unwrap_or(0);
+        }
+        (moves, multiplier, slots)
+    };
+    // Odd multipliers: the golden ratio's, then a linear congruential walk.
+    let mut multiplier: u32 = 0x9e37_79b9;
+    let mut best = place(multiplier);
+    for _ in 0..15 {
+        if best.0 == 0 {
+            break;
+        }
+        multiplier = multiplier
+            .wrapping_mul(0x0019_660d)
+            .wrapping_add(0x3c6e_f35f)
+            | 1;
+        let candidate = place(multiplier);
+        if candidate.0 < best.0 {
+            best = candidate;
+        }
+    }
+    let (_, multiplier, slots) = best;
+    let size = Literal::usize_unsuffixed(size);
+    let multiplier = Literal::u32_unsuffixed(multiplier);
+    let slots = slots.into_iter().map(Literal::u64_unsuffixed);
+    (
+        quote!(#private::CodeTable<#size>),
+        quote!(#private::CodeTable { multiplier: #multiplier, slots: [#(#slots),*] }),
+    )
+}
+
 /// One const item per included catalog, which stops the build when a code
 /// of that catalog means something else in the type. Only for types without
 /// type or const parameters: a `const _` cannot name a generic type.
@@ -591,7 +677,7 @@ fn from_body_impl(
             }
         }
     }
-    // Own codes first, found by binary search in the type's table; then a
+    // Own codes first, found in the type's hash table; then a
     // match over the entry index of the variants that can be rebuilt only
     // (a match over every code costs the compiler far more).
     // The arms give the variant, and one `Some` wraps the match: a call in
@@ -600,16 +686,14 @@ fn from_body_impl(
         TokenStream::new()
     } else if rebuildable.is_empty() {
         quote! {
-            if #private::own_position(&__SKMS_ENTRIES, &__SKMS_BY_CODE, __body.code).is_some() {
+            if __SKMS_BY_HASH.index(__body.code).is_some() {
                 return ::core::option::Option::None;
             }
         }
     } else {
         let rebuildable: TokenStream = rebuildable.into_iter().collect();
         quote! {
-            if let ::core::option::Option::Some(__index) =
-                #private::own_position(&__SKMS_ENTRIES, &__SKMS_BY_CODE, __body.code)
-            {
+            if let ::core::option::Option::Some(__index) = __SKMS_BY_HASH.index(__body.code) {
                 return ::core::option::Option::Some(match __index {
                     #rebuildable
                     _ => return ::core::option::Option::None,
