@@ -209,13 +209,12 @@
 //! # Features
 //!
 //! - `derive` (default): re-exports `#[derive(SkmsError)]`.
-//! - `json`: decoding received bodies from JSON with precise errors
-//!   ([`ErrorBody::from_slice`], [`Decoded::from_slice`], [`DecodeError`]),
-//!   with serde_json. Without it, [`FromBody`], [`Decoded`] and the
-//!   `Deserialize` impls remain, for any serde format. Not on by default:
-//!   it turns on serde_json's `raw_value` feature, which costs every
-//!   serde_json serialization of the build a little (see BENCHMARKS.md);
-//!   `reqwest` turns it on.
+//! - `json` (default): decoding received bodies from JSON with precise
+//!   errors ([`ErrorBody::from_slice`], [`Decoded::from_slice`],
+//!   [`DecodeError`]), with serde_json (without its `raw_value` feature, so
+//!   it changes nothing else of the build's serde_json). Without it,
+//!   [`FromBody`], [`Decoded`] and the `Deserialize` impls remain, for any
+//!   serde format; `reqwest` turns it on.
 //! - `axum`: every derived type is an axum `IntoResponse`; see `skms_core::axum`.
 //! - `actix-web`: every derived type is an actix-web `ResponseError`; see
 //!   `skms_core::actix_web`.
