@@ -271,6 +271,7 @@ impl StandardError {
     /// The standard error of `code`, or `None` when the reference does not
     /// define it.
     #[must_use]
+    #[inline]
     pub fn from_code(code: u32) -> Option<StandardError> {
         // The derive's hash table of the codes; the variants are declared
         // in the order of the entries.
