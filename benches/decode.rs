@@ -14,8 +14,8 @@
 //! Run with `cargo bench --bench decode`. With `SKMS_COUNT=group/way/N` set,
 //! it runs one way N times instead, for `scripts/instructions.sh decode` to
 //! count instructions; with `SKMS_ROUNDS=N`, it times every way in N rounds
-//! interleaved and prints the medians, for ratios that a noisy machine
-//! moves less.
+//! interleaved and prints the fastest and the median of each, for ratios
+//! that a noisy machine moves less.
 
 use std::borrow::Cow;
 use std::hint::black_box;
@@ -391,16 +391,21 @@ fn count(spec: &str) {
 }
 
 /// Times every way in `rounds` rounds, the ways of a group one after the
-/// other in each round, and prints each way's median time per operation
-/// and its ratio to the group's first hand-written way.
+/// other in each round, and prints each way's fastest and median time per
+/// operation, and their ratios to the group's hand-written way. On a
+/// shared machine the fastest round is the one least disturbed.
 fn interleaved(rounds: usize) {
-    const BATCH: usize = 20_000;
+    const BATCH: usize = 2_000;
     let operations = operations();
     let mut groups: Vec<&str> = operations
         .iter()
         .map(|(group, _, _)| group.as_str())
         .collect();
     groups.dedup();
+    println!(
+        "{:<30} {:<26} {:>10} {:>6} {:>10} {:>6}",
+        "group", "way", "fastest", "ratio", "median", "ratio"
+    );
     for group in groups {
         let ways: Vec<_> = operations.iter().filter(|(g, _, _)| g == group).collect();
         let mut times = vec![Vec::with_capacity(rounds); ways.len()];
@@ -413,21 +418,20 @@ fn interleaved(rounds: usize) {
                 times.push(start.elapsed().as_secs_f64() * 1e9 / BATCH as f64);
             }
         }
-        let medians: Vec<f64> = times
-            .iter_mut()
-            .map(|times| {
-                times.sort_by(f64::total_cmp);
-                times[times.len() / 2]
-            })
-            .collect();
-        let baseline = ways
+        for times in &mut times {
+            times.sort_by(f64::total_cmp);
+        }
+        let hand = ways
             .iter()
             .position(|(_, way, _)| way.starts_with("hand/"))
-            .map_or(1.0, |index| medians[index]);
-        for ((_, way, _), median) in ways.iter().zip(&medians) {
+            .unwrap_or(0);
+        let (hand_fastest, hand_median) = (times[hand][0], times[hand][rounds / 2]);
+        for ((_, way, _), times) in ways.iter().zip(&times) {
+            let (fastest, median) = (times[0], times[rounds / 2]);
             println!(
-                "{group:<32} {way:<28} {median:>9.1} ns  {:>5.2}x",
-                median / baseline
+                "{group:<30} {way:<26} {fastest:>7.1} ns {:>5.2}x {median:>7.1} ns {:>5.2}x",
+                fastest / hand_fastest,
+                median / hand_median,
             );
         }
     }
