@@ -243,16 +243,28 @@ pub trait Catalog {
 impl<T: Catalog + ?Sized> Catalog for std::boxed::Box<T> {
     const ENTRIES: &'static [Entry] = T::ENTRIES;
     const INCLUDES: &'static [Include] = T::INCLUDES;
+
+    fn lookup(code: u32) -> Option<&'static Entry> {
+        T::lookup(code)
+    }
 }
 
 impl<T: Catalog + ?Sized> Catalog for &T {
     const ENTRIES: &'static [Entry] = T::ENTRIES;
     const INCLUDES: &'static [Include] = T::INCLUDES;
+
+    fn lookup(code: u32) -> Option<&'static Entry> {
+        T::lookup(code)
+    }
 }
 
 impl<T: Catalog + ?Sized> Catalog for std::sync::Arc<T> {
     const ENTRIES: &'static [Entry] = T::ENTRIES;
     const INCLUDES: &'static [Include] = T::INCLUDES;
+
+    fn lookup(code: u32) -> Option<&'static Entry> {
+        T::lookup(code)
+    }
 }
 
 pub(crate) fn find(

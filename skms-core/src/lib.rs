@@ -238,13 +238,12 @@
 //! # Features
 //!
 //! - `derive` (default): re-exports `#[derive(SkmsError)]`.
-//! - `json`: decoding received bodies from JSON with precise errors
-//!   ([`ErrorBody::from_slice`], [`Decoded::from_slice`], [`DecodeError`]),
-//!   with serde_json. Without it, [`FromBody`], [`Decoded`] and the
-//!   `Deserialize` impls remain, for any serde format. Not on by default:
-//!   it turns on serde_json's `raw_value` feature, which costs every
-//!   serde_json serialization of the build a little (see BENCHMARKS.md);
-//!   `reqwest` turns it on.
+//! - `json` (default): decoding received bodies from JSON with precise
+//!   errors ([`ErrorBody::from_slice`], [`Decoded::from_slice`],
+//!   [`DecodeError`]), with serde_json (without its `raw_value` feature, so
+//!   it changes nothing else of the build's serde_json). Without it,
+//!   [`FromBody`], [`Decoded`] and the `Deserialize` impls remain, for any
+//!   serde format; `reqwest` turns it on.
 //! - `axum`: every derived type is an axum `IntoResponse`, and handlers
 //!   serve the catalog; see `skms_core::axum`.
 //! - `actix-web`: every derived type is an actix-web `ResponseError`, a
@@ -274,6 +273,8 @@ mod catalog;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod catalog_endpoint;
 mod decode;
+#[cfg(feature = "json")]
+mod decode_fast;
 #[cfg(feature = "json")]
 mod decode_json;
 mod error;

@@ -15,6 +15,10 @@ use crate::error::DetailOf;
 use crate::{DetailExposure, SkmsError};
 
 pub use crate::error::display_error as display;
+// The two halves of `ErrorBody::from_slice`, for the tests and the fuzz
+// target that check that they agree.
+#[cfg(feature = "json")]
+pub use crate::decode_json::{fast_path as decode_fast_path, precise_slice as decode_precise};
 
 // The derive builds each entry with one call of these, a description, a
 // link or an exposure mark added around it: in a table of a thousand
@@ -307,19 +311,40 @@ pub fn listing(entries: &'static [Entry], includes: &'static [Include]) -> crate
     crate::Listing::compose(entries, includes)
 }
 
-/// `Catalog::lookup` for a derived type: its own entries by binary search
-/// over `by_code` (see [`own_position`]), then its included catalogs in
-/// declaration order.
-#[must_use]
-pub fn lookup(
-    entries: &'static [Entry],
-    by_code: &[u32],
-    includes: &'static [Include],
-    code: u32,
-) -> Option<&'static Entry> {
-    match own_position(entries, by_code, code) {
-        Some(index) => entries.get(index),
-        None => crate::catalog::find(&[], includes, code),
+/// A type's own codes in a hash table that the derive builds: what
+/// `Catalog::lookup`, `FromBody` and `StandardError::from_code` find a code
+/// in, with one read (or `PROBES`) where a binary search makes one a level.
+pub struct CodeTable<const N: usize, const PROBES: usize> {
+    /// Odd, chosen by the derive so that codes rarely share a slot.
+    pub multiplier: u32,
+    /// `N`, a power of two, is at least twice the number of codes. A code
+    /// is in the slot `code * multiplier >> (32 - log2 N)` or one of the
+    /// `PROBES - 1` after it, as `code << 32 | (index + 1)`; an empty slot is
+    /// 0.
+    pub slots: [u64; N],
+}
+
+impl<const N: usize, const PROBES: usize> CodeTable<N, PROBES> {
+    /// The index in the type's `ENTRIES` of the entry of `code`.
+    #[inline]
+    #[must_use]
+    pub fn index(&self, code: u32) -> Option<usize> {
+        let mask = N.wrapping_sub(1);
+        let shift = 32_u32.saturating_sub(N.trailing_zeros());
+        let home = code
+            .wrapping_mul(self.multiplier)
+            .checked_shr(shift)
+            .unwrap_or(0) as usize;
+        for probe in 0..PROBES {
+            let cell = *self.slots.get(home.wrapping_add(probe) & mask)?;
+            if cell == 0 {
+                return None;
+            }
+            if (cell >> 32) as u32 == code {
+                return Some((cell as u32).wrapping_sub(1) as usize);
+            }
+        }
+        None
     }
 }
 
@@ -642,6 +667,8 @@ pub trait TransparentField {
     const INCLUDES: &'static [Include];
     /// The field as a trait object.
     fn as_dyn(&self) -> &dyn SkmsError;
+    /// `Catalog::lookup`.
+    fn lookup(code: u32) -> Option<&'static Entry>;
 }
 
 #[diagnostic::do_not_recommend]
@@ -652,6 +679,11 @@ impl<E: SkmsError + crate::Catalog> TransparentField for E {
     #[inline]
     fn as_dyn(&self) -> &dyn SkmsError {
         self
+    }
+
+    #[inline]
+    fn lookup(code: u32) -> Option<&'static Entry> {
+        <E as crate::Catalog>::lookup(code)
     }
 }
 

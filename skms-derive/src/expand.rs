@@ -113,6 +113,18 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             .collect::<Vec<_>>()
     };
 
+    let (code_table_ty, code_table) = code_table(
+        &private,
+        &plan
+            .variants
+            .iter()
+            .filter_map(|(_, kind)| match kind {
+                Kind::Own { index, entry } => Some((entry.code, *index)),
+                Kind::Transparent { .. } => None,
+            })
+            .collect::<Vec<_>>(),
+    );
+
     let slot = slot_body(input, plan, &private);
     let from_body = from_body_impl(input, plan, &private, krate, &bounds);
     let transparent_fields = included_fields(input, plan);
@@ -121,6 +133,20 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
     let composition_checks = &composition.checks;
     let composed_items = &composition.items;
     let composed_use = &composition.use_check;
+    // Each included catalog by its own `lookup` (a table too, when it is
+    // derived), in the order of `INCLUDES`; reached through
+    // `TransparentField`, like every use of the field's type.
+    let lookup_included: TokenStream = transparent_fields
+        .iter()
+        .map(|(_, field)| {
+            let field_ty = field.ty;
+            quote_spanned! {field.span()=>
+                if let ::core::option::Option::Some(__entry) = <#field_ty as #private::TransparentField>::lookup(__code) {
+                    return ::core::option::Option::Some(__entry);
+                }
+            }
+        })
+        .collect();
     let (detail, piece_fns) = fmt_detail_body(input, plan, &plain_details, &private);
 
     let std_impls = if plan.std_error {
@@ -168,6 +194,9 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             // The indices of the entries in the order of their codes, for
             // lookups by binary search (the decoder, the composition checks).
             static __SKMS_BY_CODE: [::core::primitive::u32; #entry_count] = [#(#by_code),*];
+            // The same by hash, for the lookups at run time (`lookup`,
+            // `from_body`, `StandardError::from_code`).
+            static __SKMS_BY_HASH: #code_table_ty = #code_table;
 
             // `#[automatically_derived]` is for trait impls: on an inherent
             // impl it is a future-incompatibility warning.
@@ -185,6 +214,11 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
                     #writer: &mut dyn #private::DetailWriter,
                 ) -> ::core::fmt::Result {
                     #detail
+                }
+
+                #[inline]
+                fn __skms_own_index(__code: ::core::primitive::u32) -> ::core::option::Option<::core::primitive::usize> {
+                    __SKMS_BY_HASH.index(__code)
                 }
             }
 
@@ -232,7 +266,11 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
                 #[inline]
                 fn lookup(__code: ::core::primitive::u32) -> ::core::option::Option<&'static #krate::Entry> {
                     #composed_use
-                    #private::lookup(&__SKMS_ENTRIES, &__SKMS_BY_CODE, <Self as #krate::Catalog>::INCLUDES, __code)
+                    if let ::core::option::Option::Some(__index) = Self::__skms_own_index(__code) {
+                        return __SKMS_ENTRIES.get(__index);
+                    }
+                    #lookup_included
+                    ::core::option::Option::None
                 }
             }
 
@@ -489,6 +527,60 @@ fn included_fields<'a>(input: &'a Input, plan: &'a Plan) -> Vec<(&'a Ident, &'a 
             _ => None,
         })
         .collect()
+}
+
+/// The type's own codes as a `__private::CodeTable` (its type, and the
+/// value), from `(code, index in ENTRIES)`: open addressing, each code in the
+/// slot of its hash or one of the next free ones, with the multiplier that
+/// moves codes the least far from their slot among a few tried. How far the
+/// farthest is moved bounds every search, as a constant of the type: most
+/// catalogs, with their runs of consecutive codes, get none moved, and a
+/// search is one read.
+fn code_table(private: &TokenStream, codes: &[(u32, usize)]) -> (TokenStream, TokenStream) {
+    let size = (codes.len() * 2).next_power_of_two().max(2);
+    let mask = size - 1;
+    let shift = 32 - size.trailing_zeros().min(31);
+    let place = |multiplier: u32| {
+        let mut slots = vec![0_u64; size];
+        let (mut farthest, mut moves) = (0_usize, 0_usize);
+        for &(code, index) in codes {
+            let home = usize::try_from(code.wrapping_mul(multiplier) >> shift).unwrap_or(0) & mask;
+            let mut distance = 0;
+            while slots[(home + distance) & mask] != 0 {
+                distance += 1;
+            }
+            slots[(home + distance) & mask] =
+                u64::from(code) << 32 | u64::try_from(index + 1).unwrap_or(0);
+            farthest = farthest.max(distance);
+            moves += distance;
+        }
+        ((farthest, moves), multiplier, slots)
+    };
+    // Odd multipliers: the golden ratio's, then a linear congruential walk.
+    let mut multiplier: u32 = 0x9e37_79b9;
+    let mut best = place(multiplier);
+    for _ in 0..15 {
+        if best.0 .0 == 0 {
+            break;
+        }
+        multiplier = multiplier
+            .wrapping_mul(0x0019_660d)
+            .wrapping_add(0x3c6e_f35f)
+            | 1;
+        let candidate = place(multiplier);
+        if candidate.0 < best.0 {
+            best = candidate;
+        }
+    }
+    let ((farthest, _), multiplier, slots) = best;
+    let size = Literal::usize_unsuffixed(size);
+    let probes = Literal::usize_unsuffixed(farthest + 1);
+    let multiplier = Literal::u32_unsuffixed(multiplier);
+    let slots = slots.into_iter().map(Literal::u64_unsuffixed);
+    (
+        quote!(#private::CodeTable<#size, #probes>),
+        quote!(#private::CodeTable { multiplier: #multiplier, slots: [#(#slots),*] }),
+    )
 }
 
 /// The included catalogs of a type and the checks that no code means two
@@ -793,7 +885,7 @@ fn from_body_impl(
             }
         }
     }
-    // Own codes first, found by binary search in the type's table; then a
+    // Own codes first, found in the type's hash table; then a
     // match over the entry index of the variants that can be rebuilt only
     // (a match over every code costs the compiler far more).
     // The arms give the variant, and one `Some` wraps the match: a call in
@@ -802,16 +894,14 @@ fn from_body_impl(
         TokenStream::new()
     } else if rebuildable.is_empty() {
         quote! {
-            if #private::own_position(&__SKMS_ENTRIES, &__SKMS_BY_CODE, __body.code).is_some() {
+            if __SKMS_BY_HASH.index(__body.code).is_some() {
                 return ::core::option::Option::None;
             }
         }
     } else {
         let rebuildable: TokenStream = rebuildable.into_iter().collect();
         quote! {
-            if let ::core::option::Option::Some(__index) =
-                #private::own_position(&__SKMS_ENTRIES, &__SKMS_BY_CODE, __body.code)
-            {
+            if let ::core::option::Option::Some(__index) = __SKMS_BY_HASH.index(__body.code) {
                 return ::core::option::Option::Some(match __index {
                     #rebuildable
                     _ => return ::core::option::Option::None,
