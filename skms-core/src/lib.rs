@@ -234,6 +234,10 @@
 //!   `http::Response<B>`; see `skms_core::http`.
 //! - `reqwest`: `skms_core::reqwest::SkmsResponseExt` turns a reqwest
 //!   response with an error status into an `SkmsHttpError`.
+//! - `utoipa`: [`ErrorBody`] is a `utoipa::ToSchema`, and every derived
+//!   type a `utoipa::IntoResponses` that documents each code of its composed
+//!   catalog in an OpenAPI document; see `skms_core::utoipa` and
+//!   [OpenAPI](#openapi).
 //! - `tracing`: [`DetailPolicy`] logs the details it withholds; `axum`,
 //!   `actix-web` and `http` turn it on.
 //!
@@ -267,6 +271,8 @@ pub mod axum;
 pub mod http;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
 
 #[doc(hidden)]
 #[path = "private.rs"]

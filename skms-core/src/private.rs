@@ -92,6 +92,7 @@ const fn entry_with(
         description: None,
         variant,
         detail,
+        detail_template: "",
         json_prefix,
         exposure: DetailExposure::Unmarked,
         doc: None,
@@ -383,6 +384,16 @@ impl Message {
     }
 }
 
+/// `entry` with the `detail` format string as written (`keyId : {key_id}`),
+/// for an entry whose detail is formatted from the variant's fields.
+#[must_use]
+pub const fn with_detail_template(entry: Entry, template: &'static str) -> Entry {
+    Entry {
+        detail_template: template,
+        ..entry
+    }
+}
+
 /// `entry` with its detail marked public or internal.
 #[must_use]
 pub const fn with_exposure(entry: Entry, exposure: DetailExposure) -> Entry {
@@ -648,6 +659,7 @@ macro_rules! __skms_integrations {
         $crate::__skms_integrate_http! { [$($params)*] [$($ty)*] [$($bounds)*] }
         $crate::__skms_integrate_axum! { [$($params)*] [$($ty)*] [$($bounds)*] }
         $crate::__skms_integrate_actix_web! { [$($params)*] [$($ty)*] [$($bounds)*] }
+        $crate::__skms_integrate_utoipa! { [$($params)*] [$($ty)*] [$($bounds)*] }
     };
 }
 
@@ -765,6 +777,46 @@ macro_rules! __skms_integrate_actix_web {
 #[macro_export]
 macro_rules! __skms_integrate_actix_web {
     ($($args:tt)*) => {};
+}
+
+/// utoipa's `IntoResponses`: the type's composed catalog, one response per
+/// HTTP status. `Self: Catalog` holds for every derived type; for a generic
+/// one it carries the bounds that its `Catalog` impl needs.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __skms_integrate_utoipa {
+    ([$($params:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl<$($params)*> $crate::__private::utoipa::IntoResponses for $($ty)*
+        where
+            $($bounds)*
+            Self: $crate::Catalog,
+        {
+            fn responses() -> $crate::__private::utoipa::Responses {
+                $crate::utoipa::responses::<Self>()
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __skms_integrate_utoipa {
+    ($($args:tt)*) => {};
+}
+
+/// The utoipa items that the generated impls name.
+#[cfg(feature = "utoipa")]
+pub mod utoipa {
+    pub use ::utoipa::IntoResponses;
+
+    /// What `IntoResponses::responses` returns.
+    pub type Responses = std::collections::BTreeMap<
+        std::string::String,
+        ::utoipa::openapi::RefOr<::utoipa::openapi::response::Response>,
+    >;
 }
 
 /// The `http` types that the generated impls name.

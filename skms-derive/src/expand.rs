@@ -352,6 +352,12 @@ fn entry_tokens(
             }
         }
     };
+    let base = match &entry.detail {
+        Some(Detail::Formatted { template, .. }) => {
+            wrap(krate, "with_detail_template", base, &[template])
+        }
+        _ => base,
+    };
     let base = match &entry.description {
         Some(description) => wrap(krate, "with_description", base, &[description]),
         None => base,
@@ -773,6 +779,7 @@ fn fmt_detail_body(
                             format,
                             fields,
                             uses,
+                            ..
                         }),
                     ..
                 },
