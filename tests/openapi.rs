@@ -127,7 +127,11 @@ async fn get_key(Path(id): Path<String>) -> Result<impl IntoResponse, KmsError> 
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "key vault", version = "1.0.0", description = "A small SKMS service"),
+    info(
+        title = "key vault",
+        version = "1.0.0",
+        description = "A small SKMS service"
+    ),
     paths(get_key),
     components(schemas(ErrorBody))
 )]
@@ -215,8 +219,7 @@ fn each_code_sits_under_its_status_with_its_example() {
         "キーボルトキーの取得に失敗しました"
     );
     assert_eq!(
-        responses["503"]["description"],
-        "SKMS error 60501",
+        responses["503"]["description"], "SKMS error 60501",
         "a status outside the reference's table"
     );
     assert!(responses["400"]["description"]
@@ -333,7 +336,10 @@ fn the_schema_refuses_what_the_decoder_refuses() {
     for body in accepted {
         let value: Value = serde_json::from_str(body).unwrap();
         assert!(validator.is_valid(&value), "{body} refused by the schema");
-        assert!(ErrorBody::from_str(body).is_ok(), "{body} refused by the decoder");
+        assert!(
+            ErrorBody::from_str(body).is_ok(),
+            "{body} refused by the decoder"
+        );
     }
     let refused = [
         r#"{"code":"40013","message":"m"}"#,
@@ -352,7 +358,10 @@ fn the_schema_refuses_what_the_decoder_refuses() {
     for body in refused {
         let value: Value = serde_json::from_str(body).unwrap();
         assert!(!validator.is_valid(&value), "{body} accepted by the schema");
-        assert!(ErrorBody::from_str(body).is_err(), "{body} accepted by the decoder");
+        assert!(
+            ErrorBody::from_str(body).is_err(),
+            "{body} accepted by the decoder"
+        );
     }
 }
 
@@ -362,8 +371,7 @@ fn the_schema_refuses_what_the_decoder_refuses() {
 fn the_document_is_the_golden_file() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/openapi.json");
     let current = ApiDoc::openapi().to_pretty_json().unwrap() + "\n";
-    let overwrite =
-        std::env::var(skms_core::SNAPSHOT_ENV).is_ok_and(|value| value == "overwrite");
+    let overwrite = std::env::var(skms_core::SNAPSHOT_ENV).is_ok_and(|value| value == "overwrite");
     if overwrite {
         std::fs::write(path, &current).unwrap();
         return;

@@ -165,7 +165,10 @@ pub fn responses<C: Catalog>() -> BTreeMap<String, RefOr<Response>> {
     let mut statuses: Vec<(u16, Vec<&'static Entry>)> = Vec::new();
     for listed in &catalog {
         let entry = listed.entry;
-        match statuses.iter_mut().find(|(status, _)| *status == entry.status) {
+        match statuses
+            .iter_mut()
+            .find(|(status, _)| *status == entry.status)
+        {
             Some((_, entries)) => entries.push(entry),
             None => statuses.push((entry.status, std::vec![entry])),
         }
