@@ -52,7 +52,8 @@ pub(crate) enum Detail<'a> {
         fields: Vec<&'a Field<'a>>,
         uses: Vec<(&'a Field<'a>, FmtTrait)>,
         /// The detail as the user wrote it (`keyId : {key_id}`), kept in
-        /// the entry for documentation (OpenAPI examples).
+        /// the entry for the documents that show it (the examples of the
+        /// utoipa integration).
         template: String,
     },
 }
