@@ -234,6 +234,39 @@ fn each_code_sits_under_its_status_with_its_example() {
     assert_eq!(schema["required"], json!(["code", "message"]));
 }
 
+/// `StandardError` documents its 26 codes by itself, under the reference's
+/// statuses (40301 under 401).
+#[test]
+fn the_standard_catalog_documents_its_codes() {
+    use utoipa::IntoResponses as _;
+
+    let responses = serde_json::to_value(StandardError::responses()).unwrap();
+    let names = |status: &str| -> Vec<String> {
+        json_content(&responses[status])["examples"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect()
+    };
+    assert_eq!(responses.as_object().unwrap().len(), 3);
+    assert_eq!(names("400").len(), 19);
+    assert_eq!(
+        names("401"),
+        ["40101 InvalidToken", "40301 PermissionDenied"]
+    );
+    assert_eq!(
+        names("500"),
+        [
+            "50001 InternalError",
+            "50002 SciConnectionFailed",
+            "50003 ServiceLinkerNameNotExist",
+            "50004 ServiceLinkerUnused",
+            "50005 SciServiceLinkerRegistrationFailed"
+        ]
+    );
+}
+
 /// A GET of `path` on the server, over a plain TCP connection (blocking,
 /// off the runtime's thread): the status and the body bytes, as they came.
 async fn fetch(address: SocketAddr, path: &str) -> (u16, Vec<u8>) {
