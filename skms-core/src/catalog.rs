@@ -30,7 +30,9 @@ pub struct Entry {
     pub variant: &'static str,
     pub(crate) detail: DetailKind,
     /// The `detail` format string as written, for a detail formatted from
-    /// the variant's fields; empty for any other.
+    /// the variant's fields; empty for any other. Kept only for the OpenAPI
+    /// examples: an entry stays small without them.
+    #[cfg(feature = "utoipa")]
     pub(crate) detail_template: &'static str,
     /// `{"code":C,"message":"M"`, escaped: the start of every body of the
     /// entry, computed by the derive.
@@ -115,6 +117,9 @@ impl Entry {
     /// an entry without detail. What documentation shows in place of a
     /// detail that only a value knows (the `utoipa` integration's examples).
     ///
+    /// With feature `utoipa` only: the derive keeps the format strings in
+    /// the catalog then, and only then.
+    ///
     /// ```
     /// use skms_core::{Catalog, SkmsError};
     ///
@@ -133,6 +138,7 @@ impl Entry {
     /// assert_eq!(template(40101), Some("token expired"));
     /// assert_eq!(template(40105), None);
     /// ```
+    #[cfg(feature = "utoipa")]
     #[must_use]
     pub const fn detail_template(&self) -> Option<&'static str> {
         match self.detail {

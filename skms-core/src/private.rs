@@ -92,6 +92,7 @@ const fn entry_with(
         description: None,
         variant,
         detail,
+        #[cfg(feature = "utoipa")]
         detail_template: "",
         json_prefix,
         exposure: DetailExposure::Unmarked,
@@ -385,13 +386,23 @@ impl Message {
 }
 
 /// `entry` with the `detail` format string as written (`keyId : {key_id}`),
-/// for an entry whose detail is formatted from the variant's fields.
+/// for an entry whose detail is formatted from the variant's fields. The
+/// derive calls it with its feature `utoipa`, which skms-core's turns on;
+/// without skms-core's, the string is not kept.
+#[cfg(feature = "utoipa")]
 #[must_use]
 pub const fn with_detail_template(entry: Entry, template: &'static str) -> Entry {
     Entry {
         detail_template: template,
         ..entry
     }
+}
+
+/// `with_detail_template` without skms-core's `utoipa`: nothing kept.
+#[cfg(not(feature = "utoipa"))]
+#[must_use]
+pub const fn with_detail_template(entry: Entry, _template: &'static str) -> Entry {
+    entry
 }
 
 /// `entry` with its detail marked public or internal.
