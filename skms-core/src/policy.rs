@@ -231,6 +231,9 @@ impl DetailPolicy {
         self.shows(entry.detail_exposure(), entry.status)
     }
 
+    // Inline: the generic `shows_detail` is compiled in the user's crate,
+    // on the path of every response, where it was this match written out.
+    #[inline]
     fn shows(&self, exposure: DetailExposure, status: u16) -> bool {
         match exposure {
             DetailExposure::Public => true,
