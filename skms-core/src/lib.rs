@@ -235,6 +235,66 @@
 //! a random reference that the log holds next to the withheld detail
 //! (`"detail":"ref : 7f3a9c21"`), for the client to quote.
 //!
+//! # OpenAPI
+//!
+//! With feature `utoipa`, [`ErrorBody`] is a `utoipa::ToSchema` and every
+//! derived type a `utoipa::IntoResponses`: name the error type among an
+//! endpoint's responses, and its OpenAPI document lists every code of the
+//! type's composed catalog, one response per HTTP status (codes that share a
+//! status share its response, none overwrites another), one named example
+//! per code (`40013 KeyNotFound`) with the message, description and `doc`
+//! link, and the body that the service sends: the detail shown as its
+//! template, left out where the default [`DetailPolicy`] withholds it.
+//!
+//! An endpoint that can fail with only some codes declares a small enum of
+//! those codes: `#[skms(code = 40013)]` alone reuses the standard entry, its
+//! status and message, so its document lists these codes and not all 26.
+//!
+//! ```
+//! # #[cfg(feature = "utoipa")]
+//! # fn main() -> Result<(), serde_json::Error> {
+//! use skms_core::SkmsError;
+//!
+//! /// What `GET /keys/{id}` can fail with: two standard codes, reused.
+//! #[derive(Debug, SkmsError)]
+//! enum GetKeyError {
+//!     #[skms(code = 40013, detail = "keyId : {key_id}")]
+//!     KeyNotFound { key_id: String },
+//!     #[skms(code = 40101)]
+//!     InvalidToken,
+//! }
+//!
+//! #[utoipa::path(
+//!     get,
+//!     path = "/keys/{id}",
+//!     params(("id" = String, Path)),
+//!     responses((status = 200, body = String), GetKeyError)
+//! )]
+//! async fn get_key(id: String) -> Result<String, GetKeyError> {
+//!     Err(GetKeyError::KeyNotFound { key_id: id })
+//! }
+//!
+//! #[derive(utoipa::OpenApi)]
+//! #[openapi(paths(get_key))]
+//! struct ApiDoc;
+//!
+//! let document = serde_json::to_value(<ApiDoc as utoipa::OpenApi>::openapi())?;
+//! let responses = &document["paths"]["/keys/{id}"]["get"]["responses"];
+//! let examples = &responses["400"]["content"]["application/json"]["examples"];
+//! assert_eq!(examples["40013 KeyNotFound"]["summary"], "Key not found in the keyVault");
+//! assert_eq!(
+//!     examples["40013 KeyNotFound"]["value"],
+//!     serde_json::json!({"code": 40013, "message": "Key not found in the keyVault", "detail": "keyId : {key_id}"}),
+//! );
+//! assert!(responses["401"]["content"]["application/json"]["examples"]["40101 InvalidToken"].is_object());
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "utoipa"))]
+//! # fn main() {}
+//! ```
+//!
+//! See `skms_core::utoipa` for what each part of the document says.
+//!
 //! # Features
 //!
 //! - `derive` (default): re-exports `#[derive(SkmsError)]`.
@@ -256,6 +316,10 @@
 //! - `tower`: `DetailPolicy::layer`, a `tower` layer that answers the SKMS
 //!   errors of the service it wraps with its own policy; `axum` turns it
 //!   on. See `skms_core::tower`.
+//! - `utoipa`: [`ErrorBody`] is a `utoipa::ToSchema`, and every derived
+//!   type a `utoipa::IntoResponses` that documents each code of its composed
+//!   catalog in an OpenAPI document; see `skms_core::utoipa` and
+//!   [OpenAPI](#openapi).
 //! - `tracing`: [`DetailPolicy`] logs the details it withholds; `axum`,
 //!   `actix-web` and `http` turn it on.
 //!
@@ -297,6 +361,8 @@ pub mod http;
 pub mod reqwest;
 #[cfg(feature = "tower")]
 pub mod tower;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
 
 #[doc(hidden)]
 #[path = "private.rs"]

@@ -84,6 +84,8 @@ const fn entry_with(
         description: None,
         variant,
         detail,
+        #[cfg(feature = "utoipa")]
+        detail_template: "",
         json_prefix,
         exposure: DetailExposure::Unmarked,
         doc: None,
@@ -499,6 +501,26 @@ impl Message {
     }
 }
 
+/// `entry` with the `detail` format string as written (`keyId : {key_id}`),
+/// for an entry whose detail is formatted from the variant's fields. The
+/// derive calls it with its feature `utoipa`, which skms-core's turns on;
+/// without skms-core's, the string is not kept.
+#[cfg(feature = "utoipa")]
+#[must_use]
+pub const fn with_detail_template(entry: Entry, template: &'static str) -> Entry {
+    Entry {
+        detail_template: template,
+        ..entry
+    }
+}
+
+/// `with_detail_template` without skms-core's `utoipa`: nothing kept.
+#[cfg(not(feature = "utoipa"))]
+#[must_use]
+pub const fn with_detail_template(entry: Entry, _template: &'static str) -> Entry {
+    entry
+}
+
 /// `entry` with its detail marked public or internal.
 #[must_use]
 pub const fn with_exposure(entry: Entry, exposure: DetailExposure) -> Entry {
@@ -793,6 +815,7 @@ macro_rules! __skms_integrations {
         $crate::__skms_integrate_http! { [$($params)*] [$($ty)*] [$($bounds)*] }
         $crate::__skms_integrate_axum! { [$($params)*] [$($ty)*] [$($bounds)*] }
         $crate::__skms_integrate_actix_web! { [$($params)*] [$($ty)*] [$($bounds)*] }
+        $crate::__skms_integrate_utoipa! { [$($params)*] [$($ty)*] [$($bounds)*] }
     };
 }
 
@@ -910,6 +933,46 @@ macro_rules! __skms_integrate_actix_web {
 #[macro_export]
 macro_rules! __skms_integrate_actix_web {
     ($($args:tt)*) => {};
+}
+
+/// utoipa's `IntoResponses`: the type's composed catalog, one response per
+/// HTTP status. `Self: Catalog` holds for every derived type; for a generic
+/// one it carries the bounds that its `Catalog` impl needs.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __skms_integrate_utoipa {
+    ([$($params:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl<$($params)*> $crate::__private::utoipa::IntoResponses for $($ty)*
+        where
+            $($bounds)*
+            Self: $crate::Catalog,
+        {
+            fn responses() -> $crate::__private::utoipa::Responses {
+                $crate::utoipa::responses::<Self>()
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __skms_integrate_utoipa {
+    ($($args:tt)*) => {};
+}
+
+/// The utoipa items that the generated impls name.
+#[cfg(feature = "utoipa")]
+pub mod utoipa {
+    pub use ::utoipa::IntoResponses;
+
+    /// What `IntoResponses::responses` returns.
+    pub type Responses = std::collections::BTreeMap<
+        std::string::String,
+        ::utoipa::openapi::RefOr<::utoipa::openapi::response::Response>,
+    >;
 }
 
 /// The `http` types that the generated impls name.

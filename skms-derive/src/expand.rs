@@ -392,6 +392,13 @@ fn entry_tokens(
             }
         }
     };
+    // Only for skms-core's `utoipa` (see skms-derive's Cargo.toml).
+    let base = match &entry.detail {
+        Some(Detail::Formatted { template, .. }) if cfg!(feature = "utoipa") => {
+            wrap(krate, "with_detail_template", base, &[template])
+        }
+        _ => base,
+    };
     let base = match &entry.description {
         Some(description) => wrap(krate, "with_description", base, &[description]),
         None => base,
