@@ -17,10 +17,16 @@
 #    derive: a crate with serde (derive) against the same crate with
 #    skms-core too, each built from an empty target directory, alternately.
 #
-# 3. Instructions (needs valgrind): what rustc executes to rebuild each of
+# 3. utoipa: what skms-core's feature `utoipa` adds to the build of a crate
+#    that already uses utoipa (default features): the crate with skms-core,
+#    with and without the feature, each built once (utoipa and every other
+#    dependency built), then skms-core cleaned and rebuilt with the crate,
+#    alternately.
+#
+# 4. Instructions (needs valgrind): what rustc executes to rebuild each of
 #    the two crates, counted by callgrind, which the load does not move.
 #
-# Usage: scripts/compile-time.sh [rebuild|clean|instructions|all]
+# Usage: scripts/compile-time.sh [rebuild|clean|utoipa|instructions|all]
 #        (default: all, which is rebuild and clean)
 # Environment: VARIANTS (1000), ROUNDS (7), CLEAN_ROUNDS (5),
 #              PROFILE (dev; or release), MODE (build; or check),
@@ -279,6 +285,47 @@ EOF
     } >"$dir/serde_and_skms/src/lib.rs"
 }
 
+# The utoipa pair: a crate that uses utoipa and skms-core, without and with
+# skms-core's feature `utoipa`.
+generate_utoipa() {
+    local dir="$work/ws-utoipa" crate features
+    mkdir -p "$dir/utoipa_plain/src" "$dir/utoipa_feature/src"
+    cat >"$dir/Cargo.toml" <<EOF
+[workspace]
+members = ["utoipa_plain", "utoipa_feature"]
+resolver = "2"
+EOF
+    for crate in utoipa_plain utoipa_feature; do
+        features='[]'
+        [[ $crate == utoipa_feature ]] && features='["utoipa"]'
+        cat >"$dir/$crate/Cargo.toml" <<EOF
+[package]
+name = "$crate"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+utoipa = "6"
+skms-core = { path = "$repo/skms-core", features = $features }
+EOF
+        cat >"$dir/$crate/src/lib.rs" <<'EOF'
+#[derive(utoipa::ToSchema)]
+pub struct Key {
+    pub id: String,
+}
+
+#[derive(Debug, skms_core::SkmsError)]
+pub enum KeyError {
+    #[skms(code = 40013, detail = "keyId : {0}")]
+    KeyNotFound(String),
+    #[skms(transparent)]
+    Standard(skms_core::StandardError),
+}
+EOF
+    done
+}
+
 # --- measurement ----------------------------------------------------------
 
 now() { date +%s.%N; }
@@ -346,6 +393,37 @@ clean() {
     echo "skms-core adds $(awk -v a="$mb" -v b="$ma" 'BEGIN { printf "%.2f", a - b }') s to a clean build"
 }
 
+utoipa() {
+    generate_utoipa
+    local manifest="$work/ws-utoipa/Cargo.toml"
+    echo "== skms-core rebuilt in a crate that uses utoipa, without and with its feature utoipa; cargo $mode, profile $profile"
+    local crate
+    for crate in utoipa_plain utoipa_feature; do
+        cargo "$mode" --quiet --manifest-path "$manifest" --profile "$profile" \
+            --target-dir "$work/target-$crate" -p "$crate"
+    done
+    local a=() b=() r first second t start
+    for ((r = 1; r <= clean_rounds; r++)); do
+        if ((r % 2)); then first=utoipa_plain second=utoipa_feature; else first=utoipa_feature second=utoipa_plain; fi
+        for crate in "$first" "$second"; do
+            cargo clean --quiet --manifest-path "$manifest" --profile "$profile" \
+                --target-dir "$work/target-$crate" -p skms-core
+            start=$(now)
+            cargo "$mode" --quiet --manifest-path "$manifest" --profile "$profile" \
+                --target-dir "$work/target-$crate" -p "$crate"
+            t=$(awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.3f\n", b - a }')
+            if [[ $crate == utoipa_plain ]]; then a+=("$t"); else b+=("$t"); fi
+            printf '  round %d %-15s %6.2f s\n' "$r" "$crate" "$t"
+        done
+    done
+    local ma mb
+    ma=$(printf '%s\n' "${a[@]}" | median)
+    mb=$(printf '%s\n' "${b[@]}" | median)
+    echo "without the feature median $(printf '%.2f' "$ma") s  (runs: $(printf '%.2f\n' "${a[@]}" | list))"
+    echo "with the feature    median $(printf '%.2f' "$mb") s  (runs: $(printf '%.2f\n' "${b[@]}" | list))"
+    echo "feature utoipa adds $(awk -v a="$mb" -v b="$ma" 'BEGIN { printf "%.2f", a - b }') s"
+}
+
 # Instructions that rustc executes for each crate's rebuild, counted by
 # callgrind: a load-independent cross-check of the wall-clock medians.
 instructions() {
@@ -378,13 +456,14 @@ generate
 case "$what" in
     rebuild) rebuild ;;
     clean) clean ;;
+    utoipa) utoipa ;;
     instructions) instructions ;;
     all)
         rebuild
         clean
         ;;
     *)
-        echo "usage: $0 [rebuild|clean|instructions|all]" >&2
+        echo "usage: $0 [rebuild|clean|utoipa|instructions|all]" >&2
         exit 2
         ;;
 esac

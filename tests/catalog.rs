@@ -4,7 +4,7 @@
 // Most types here exist for their catalogs: their values are never built.
 #![allow(dead_code)]
 
-use skms_core::{Catalog, SkmsError, StandardError};
+use skms_core::{Catalog, Entry, ErrorBody, FromBody, Include, SkmsError, StandardError};
 
 /// A key vault's own codes, in its range, with the standard catalog.
 #[derive(Debug, SkmsError)]
@@ -255,7 +255,7 @@ fn recursive_types_list_themselves_once() {
     assert_eq!(error.code(), 63001);
 }
 
-/// `lookup` (a binary search over a derived type's own codes, then its
+/// `lookup` (a hash table of a derived type's own codes, then its
 /// included catalogs) finds what the composed listing lists, own entries
 /// first, and nothing for a code it does not list.
 #[test]
@@ -272,4 +272,132 @@ fn lookup_agrees_with_the_listing() {
     agrees::<StandardError>();
     agrees::<VaultError>();
     agrees::<ServiceError>();
+}
+
+/// Codes scattered over the whole `u32` range, so that some share a slot
+/// of the derive's hash table and are found further on.
+macro_rules! scattered {
+    ($($variant:ident = $code:tt,)*) => {
+        #[derive(Debug, SkmsError)]
+        enum Scattered {
+            $(
+                #[skms(code = $code, status = 500, msg = "Scattered")]
+                $variant,
+            )*
+            #[skms(transparent)]
+            License(Box<LicenseError>),
+        }
+
+        const SCATTERED: &[u32] = &[$($code),*];
+    };
+}
+
+scattered! {
+    S112648 = 112648, S241134 = 241134, S385458 = 385458, S545620 = 545620, S721620 = 721620,
+    S913458 = 913458, S1121134 = 1121134, S1344648 = 1344648, S1584000 = 1584000, S1839190 = 1839190,
+    S2110218 = 2110218, S2397084 = 2397084, S2699788 = 2699788, S3018330 = 3018330, S3352710 = 3352710,
+    S3702928 = 3702928, S4068984 = 4068984, S4450878 = 4450878, S4848610 = 4848610, S5262180 = 5262180,
+    S5691588 = 5691588, S6136834 = 6136834, S6597918 = 6597918, S7074840 = 7074840, S7567600 = 7567600,
+    S8076198 = 8076198, S8600634 = 8600634, S9140908 = 9140908, S9697020 = 9697020, S10268970 = 10268970,
+    S10856758 = 10856758, S11460384 = 11460384, S12079848 = 12079848, S12715150 = 12715150, S13366290 = 13366290,
+    S14033268 = 14033268, S14716084 = 14716084, S15414738 = 15414738, S16129230 = 16129230, S16859560 = 16859560,
+    S17605728 = 17605728, S18367734 = 18367734, S19145578 = 19145578, S19939260 = 19939260, S20748780 = 20748780,
+    S21574138 = 21574138, S22415334 = 22415334, S23272368 = 23272368, S24145240 = 24145240, S25033950 = 25033950,
+    S25938498 = 25938498, S26858884 = 26858884, S27795108 = 27795108, S28747170 = 28747170, S29715070 = 29715070,
+    S30698808 = 30698808, S31698384 = 31698384, S32713798 = 32713798, S33745050 = 33745050, S34792140 = 34792140,
+    S35855068 = 35855068, S36933834 = 36933834, S38028438 = 38028438, S39138880 = 39138880, S40265160 = 40265160,
+    S41407278 = 41407278, S42565234 = 42565234, S43739028 = 43739028, S44928660 = 44928660, S46134130 = 46134130,
+    S47355438 = 47355438, S48592584 = 48592584, S49845568 = 49845568, S51114390 = 51114390, S52399050 = 52399050,
+    S53699548 = 53699548, S55015884 = 55015884, S56348058 = 56348058, S57696070 = 57696070, S59059920 = 59059920,
+    S60439608 = 60439608, S61835134 = 61835134, S63246498 = 63246498, S64673700 = 64673700, S66116740 = 66116740,
+    S67575618 = 67575618, S69050334 = 69050334, S70540888 = 70540888, S72047280 = 72047280, S73569510 = 73569510,
+    S75107578 = 75107578, S76661484 = 76661484, S78231228 = 78231228, S79816810 = 79816810, S81418230 = 81418230,
+    S83035488 = 83035488, S84668584 = 84668584, S86317518 = 86317518, S87982290 = 87982290, S89662900 = 89662900,
+    S91359348 = 91359348, S93071634 = 93071634, S94799758 = 94799758, S96543720 = 96543720, S98303520 = 98303520,
+    S100079158 = 100079158, S101870634 = 101870634, S103677948 = 103677948, S105501100 = 105501100, S107340090 = 107340090,
+    S109194918 = 109194918, S111065584 = 111065584, S112952088 = 112952088, S114854430 = 114854430, S116772610 = 116772610,
+    S118706628 = 118706628, S120656484 = 120656484, S122622178 = 122622178, S124603710 = 124603710, S126601080 = 126601080,
+    S128614288 = 128614288, S130643334 = 130643334, S132688218 = 132688218, S134748940 = 134748940, S136825500 = 136825500,
+    S138917898 = 138917898, S141026134 = 141026134, S143150208 = 143150208, S145290120 = 145290120, S147445870 = 147445870,
+    S149617458 = 149617458, S151804884 = 151804884, S154008148 = 154008148, S156227250 = 156227250, S158462190 = 158462190,
+    S160712968 = 160712968, S162979584 = 162979584, S165262038 = 165262038, S167560330 = 167560330, S169874460 = 169874460,
+    S172204428 = 172204428, S174550234 = 174550234, S176911878 = 176911878, S179289360 = 179289360, S181682680 = 181682680,
+    S184091838 = 184091838, S186516834 = 186516834, S188957668 = 188957668, S191414340 = 191414340, S193886850 = 193886850,
+    S196375198 = 196375198, S198879384 = 198879384, S201399408 = 201399408, S203935270 = 203935270, S206486970 = 206486970,
+    S209054508 = 209054508, S211637884 = 211637884, S214237098 = 214237098, S216852150 = 216852150, S219483040 = 219483040,
+    S222129768 = 222129768, S224792334 = 224792334, S227470738 = 227470738, S230164980 = 230164980, S232875060 = 232875060,
+    S235600978 = 235600978, S238342734 = 238342734, S241100328 = 241100328, S243873760 = 243873760, S246663030 = 246663030,
+    S249468138 = 249468138, S252289084 = 252289084, S255125868 = 255125868, S257978490 = 257978490, S260846950 = 260846950,
+    S263731248 = 263731248, S266631384 = 266631384, S269547358 = 269547358, S272479170 = 272479170, S275426820 = 275426820,
+    S278390308 = 278390308, S281369634 = 281369634, S284364798 = 284364798, S287375800 = 287375800, S290402640 = 290402640,
+    S293445318 = 293445318, S296503834 = 296503834, S299578188 = 299578188, S302668380 = 302668380, S305774410 = 305774410,
+    S308896278 = 308896278, S312033984 = 312033984, S315187528 = 315187528, S318356910 = 318356910, S321542130 = 321542130,
+    S324743188 = 324743188, S327960084 = 327960084, S331192818 = 331192818, S334441390 = 334441390, S337705800 = 337705800,
+}
+
+/// What `lookup` must answer: the composed catalog searched entry by entry,
+/// own entries first, then the included catalogs in order.
+fn search(
+    entries: &'static [Entry],
+    includes: &'static [Include],
+    code: u32,
+) -> Option<&'static Entry> {
+    entries.iter().find(|entry| entry.code == code).or_else(|| {
+        includes
+            .iter()
+            .find_map(|include| search(include.entries, include.includes, code))
+    })
+}
+
+/// `lookup`, through the derive's hash tables, answers what a search entry
+/// by entry answers, for every code up to 70,000 and every scattered one
+/// (and its neighbours); `from_code` and `from_body` agree with it.
+#[test]
+fn lookup_by_hash_agrees_with_a_search_entry_by_entry() {
+    fn agrees<T: Catalog>(codes: &[u32]) {
+        for code in codes {
+            assert_eq!(
+                T::lookup(*code),
+                search(T::ENTRIES, T::INCLUDES, *code),
+                "{code}"
+            );
+        }
+    }
+    let mut codes: Vec<u32> = (0..70_000).chain([u32::MAX - 1, u32::MAX]).collect();
+    codes.extend(
+        SCATTERED
+            .iter()
+            .flat_map(|&code| [code.wrapping_sub(1), code, code.wrapping_add(1)]),
+    );
+    agrees::<StandardError>(&codes);
+    agrees::<VaultError>(&codes);
+    agrees::<ServiceError>(&codes);
+    agrees::<Restated>(&codes);
+    agrees::<Wrapper<LicenseError>>(&codes);
+    agrees::<Recursive>(&codes);
+    agrees::<Scattered>(&codes);
+    agrees::<Box<Scattered>>(&codes);
+    agrees::<&VaultError>(&codes);
+    assert_eq!(Scattered::ENTRIES.len(), 200);
+    for &code in SCATTERED {
+        assert_eq!(Scattered::lookup(code).map(|entry| entry.code), Some(code));
+    }
+
+    for &code in &codes {
+        let expected = StandardError::ALL
+            .iter()
+            .copied()
+            .find(|error| error.code() == code);
+        assert_eq!(StandardError::from_code(code), expected, "{code}");
+        let body = ErrorBody {
+            code,
+            message: "m".into(),
+            detail: None,
+        };
+        // Every entry of `Scattered`'s catalog is of a unit variant, which
+        // a body rebuilds.
+        let rebuilt = Scattered::from_body(&body).map(|error| error.code());
+        let listed = search(Scattered::ENTRIES, Scattered::INCLUDES, code).map(|entry| entry.code);
+        assert_eq!(rebuilt, listed, "{code}");
+    }
 }

@@ -215,3 +215,174 @@ fn json_value() -> impl Strategy<Value = Value> {
         ]
     })
 }
+
+/// Whitespace as JSON allows it, and the none that compact JSON has.
+fn whitespace() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec!["", "", "", " ", "\n", "\t", "\r\n  "])
+}
+
+/// The JSON text of a string: mostly any text as serde_json escapes it;
+/// sometimes escaped another way, broken, or not a string at all.
+fn string_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        12 => text().prop_map(|text| serde_json::to_string(&text).unwrap()),
+        2 => prop::sample::select(vec![
+            r#""\ud83d\udd11 \u00e9 \/ \b\f""#, r#""\u00e9""#, r#""é""#, "\"\\\"\"", r#""\\""#,
+        ]).prop_map(str::to_owned),
+        1 => prop::sample::select(vec![
+            r#""\ud800""#, r#""\udc00""#, r#""\ud800\u0041""#, r#""\ud800\""#, r#""\x""#,
+            r#""\u12""#, r#""\u00G0""#, "\"a\u{1}\"", r#""a"#, "null", "1", "[]", "{}",
+        ]).prop_map(str::to_owned),
+    ]
+}
+
+/// The JSON text of a code: mostly one within range, sometimes out of range
+/// or not an integer.
+fn code_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        12 => any::<u32>().prop_map(|code| code.to_string()),
+        1 => prop::sample::select(vec![
+            "0", "00", "01", "-0", "-1", "1.0", "1e3", "1E+3", "4294967296", "12345678901",
+            "99999999999999999999", "\"1\"", "null", "true", "[1]", "{}", "1.", "-", "+1",
+        ]).prop_map(str::to_owned),
+    ]
+}
+
+/// The value of a field that the reference does not define.
+fn unknown_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => string_value(),
+        4 => prop::sample::select(vec![
+            "1", "-1.5e+3", "0.25", "1e400", "true", "false", "null", "[]", "{}",
+            r#"[1,{"code":2}]"#, r#"{"message":null}"#,
+        ]).prop_map(str::to_owned),
+        1 => prop::sample::select(vec![
+            "01", "1.", "1e", "-", "nul", "truex", "[", "}", "[1,]",
+        ]).prop_map(str::to_owned),
+    ]
+}
+
+/// A body put together from its fields and unknown ones, in any order,
+/// with any whitespace, now and then a field repeated or a key escaped, a
+/// value or a delimiter broken: mostly bodies, and the near misses around
+/// them where a fast path could go wrong.
+fn assembled_body() -> impl Strategy<Value = String> {
+    let unknown_key = prop::sample::select(vec![
+        "x",
+        "traceId",
+        "",
+        "Code",
+        "$serde_json::private::RawValue",
+        "co\\u0064e",
+    ]);
+    let rare_key = prop::sample::select(vec!["code", "message", "detail", "co\\u0064e"]);
+    let fields = (
+        code_value(),
+        string_value(),
+        prop::option::weighted(0.6, string_value()),
+        prop::collection::vec((unknown_key, unknown_value()), 0..3),
+        prop::option::weighted(0.1, (rare_key, string_value(), code_value())),
+    )
+        .prop_map(|(code, message, detail, unknown, rare)| {
+            let mut fields = vec![("code", code), ("message", message)];
+            fields.extend(detail.map(|detail| ("detail", detail)));
+            fields.extend(unknown);
+            if let Some((key, string, code)) = rare {
+                fields.push((
+                    key,
+                    if key == "message" || key == "detail" {
+                        string
+                    } else {
+                        code
+                    },
+                ));
+            }
+            fields
+        })
+        .prop_shuffle();
+    let separator = prop_oneof![
+        20 => Just(","),
+        1 => prop::sample::select(vec![",,", "", ";"]),
+    ];
+    let field_layout = (whitespace(), whitespace(), whitespace(), separator);
+    let end = prop_oneof![
+        20 => Just("}"),
+        1 => prop::sample::select(vec![",}", "", "}}", "} x", "]"]),
+    ];
+    (
+        whitespace(),
+        fields,
+        prop::collection::vec(field_layout, 6),
+        end,
+        whitespace(),
+    )
+        .prop_map(|(start, fields, layout, end, after)| {
+            let mut body = format!("{start}{{");
+            let count = fields.len();
+            for (index, ((key, value), (before, colon, after, separator))) in
+                fields.into_iter().zip(layout).enumerate()
+            {
+                body.push_str(&format!("{before}\"{key}\"{colon}:{after}{value}"));
+                if index + 1 < count {
+                    body.push_str(separator);
+                }
+            }
+            body.push_str(end);
+            body.push_str(after);
+            body
+        })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Whatever serde_json writes for a body, compact or pretty, is a plain
+    /// body: the fast path decodes it, and as the precise path does.
+    #[test]
+    fn what_serde_json_writes_takes_the_fast_path(
+        code in any::<u32>(),
+        message in text(),
+        detail in prop::option::of(text()),
+    ) {
+        let body = ErrorBody { code, message: message.into(), detail: detail.map(Into::into) };
+        for sent in [serde_json::to_vec(&body).unwrap(), serde_json::to_vec_pretty(&body).unwrap()] {
+            let fast = skms_core::__private::decode_fast_path(&sent);
+            prop_assert_eq!(fast.as_ref(), Some(&body));
+            prop_assert_eq!(skms_core::__private::decode_precise(&sent).ok(), fast);
+        }
+    }
+
+    /// Bodies and near misses go through the fuzz target's checks, which
+    /// compare the fast path and the precise path.
+    #[test]
+    fn assembled_bodies_pass_the_fuzz_checks(body in assembled_body()) {
+        fuzz_checks::check_decode(body.as_bytes());
+    }
+}
+
+/// The assembled bodies reach both halves of the decoder: the fast path
+/// decodes some, and the precise path decodes or refuses the rest.
+#[test]
+fn assembled_bodies_reach_both_paths() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+
+    let mut runner = TestRunner::deterministic();
+    let (mut fast, mut precise_ok, mut precise_err) = (0, 0, 0);
+    for _ in 0..2000 {
+        let body = assembled_body().new_tree(&mut runner).unwrap().current();
+        let data = body.as_bytes();
+        match (
+            skms_core::__private::decode_fast_path(data),
+            skms_core::__private::decode_precise(data),
+        ) {
+            (Some(_), _) => fast += 1,
+            (None, Ok(_)) => precise_ok += 1,
+            (None, Err(_)) => precise_err += 1,
+        }
+    }
+    assert!(
+        fast >= 20 && precise_ok >= 20 && precise_err >= 20,
+        "{fast} {precise_ok} {precise_err}"
+    );
+}

@@ -1,7 +1,7 @@
 //! The generated code names everything by absolute path: a crate that
 //! shadows the prelude, or has none, still derives.
 
-#![allow(dead_code, unused_macros, non_camel_case_types)]
+#![allow(dead_code, unused_macros, non_camel_case_types, non_snake_case)]
 
 /// Every name the generated code could have picked up from the prelude is
 /// shadowed here by something else.
@@ -115,7 +115,333 @@ mod reexported {
     }
 }
 
+/// Fields named like every local, parameter and item of the generated code
+/// (with and without its `__`), in each shape that a detail is written in:
+/// from texts and fields in an array (up to four fields), in its arm (more),
+/// and by `write!` (a spec).
+mod field_names {
+    use skms_core::SkmsError;
+
+    #[derive(Debug, SkmsError)]
+    pub enum Locals {
+        #[skms(
+            code = 61001,
+            status = 400,
+            msg = "m",
+            detail = "{w}{f}{out}{serializer}"
+        )]
+        Array {
+            w: u8,
+            f: &'static str,
+            out: u16,
+            serializer: ::std::string::String,
+        },
+        #[skms(
+            code = 61002,
+            status = 400,
+            msg = "m",
+            detail = "{S}{code}{body}{detail}{inner}{index}"
+        )]
+        Arm {
+            S: i64,
+            code: u32,
+            body: u8,
+            detail: f64,
+            inner: char,
+            index: usize,
+        },
+        #[skms(
+            code = 61003,
+            status = 400,
+            msg = "m",
+            detail = "{fields:>2}{field:?}{self_:x}{__w:w$}{__field:1}"
+        )]
+        Spec {
+            fields: u8,
+            field: &'static str,
+            self_: u8,
+            w: usize,
+            __w: u8,
+            __field: u8,
+        },
+    }
+
+    /// The names of the items and bindings that the generated block
+    /// declares or imports.
+    #[derive(Debug, SkmsError)]
+    pub enum Items {
+        #[skms(
+            code = 61011,
+            status = 400,
+            msg = "m",
+            detail = "{SKMS_ENTRIES}{SKMS_BY_CODE}{SKMS_NO_PIECE}{SkmsField}"
+        )]
+        Array {
+            SKMS_ENTRIES: u8,
+            SKMS_BY_CODE: u8,
+            SKMS_NO_PIECE: u8,
+            SkmsField: u8,
+        },
+        #[skms(
+            code = 61012,
+            status = 400,
+            msg = "m",
+            detail = "{skms_piece_0}{skms_entry}{skms_field_0}{skms_field_1}{skms_slot}{skms_detail}"
+        )]
+        Arm {
+            skms_piece_0: u8,
+            skms_entry: u8,
+            skms_field_1: u8,
+            skms_field_0: u8,
+            skms_slot: u8,
+            skms_detail: u8,
+        },
+        #[skms(
+            code = 61013,
+            status = 400,
+            msg = "m",
+            detail = "{__skms_field_1:?}{__skms_field_0:>2}{__SKMS_ENTRIES:x}"
+        )]
+        Spec {
+            __skms_field_0: u8,
+            __skms_field_1: u8,
+            __SKMS_ENTRIES: u8,
+        },
+    }
+
+    #[derive(Debug, SkmsError)]
+    #[skms(code = 61021, status = 400, msg = "m", detail = "{w}:{f}")]
+    pub struct Struct {
+        pub w: u8,
+        pub f: u8,
+    }
+}
+
+/// Variants, fields and their types written by a `macro_rules!` from its
+/// caller's tokens, whose hygiene is not the derive's (thiserror's issues
+/// 86 and 398).
+mod from_macro_rules {
+    use skms_core::SkmsError;
+
+    macro_rules! variant_from_caller {
+        ($variant:ident($value:ty), $field:ident: $ty:ty) => {
+            #[derive(Debug, SkmsError)]
+            pub enum Tuple {
+                #[skms(code = 62001, status = 400, msg = "m", detail = "{0}")]
+                $variant($value),
+                #[skms(code = 62002, status = 400, msg = "m", detail = "{0:?}")]
+                Spec($value),
+            }
+
+            #[derive(Debug, SkmsError)]
+            pub enum Named {
+                #[skms(code = 62003, status = 400, msg = "m", detail = "{x}")]
+                Plain { $field: $ty },
+                #[skms(code = 62004, status = 400, msg = "m", detail = "{x:>3}")]
+                Spec { $field: $ty },
+            }
+
+            #[derive(Debug, SkmsError)]
+            #[skms(code = 62005, status = 400, msg = "m", detail = "{0}")]
+            pub struct Struct(pub $value);
+
+            #[derive(Debug, SkmsError)]
+            pub enum Generic<T: ::core::fmt::Display> {
+                #[skms(code = 62006, status = 400, msg = "m", detail = "{0}")]
+                $variant(T),
+            }
+        };
+    }
+
+    variant_from_caller!(Repro(f64), x: u8);
+
+    macro_rules! variants_from_caller {
+        ($($variants:tt)*) => {
+            #[derive(Debug, SkmsError)]
+            pub enum Listed {
+                $($variants)*
+            }
+        };
+    }
+
+    variants_from_caller! {
+        #[skms(code = 62011, status = 400, msg = "m", detail = "{0}")]
+        Unnamed(u8),
+        #[skms(code = 62012, status = 400, msg = "m", detail = "{x}")]
+        Named { x: ::std::string::String },
+        #[skms(code = 62013, status = 400, msg = "m", detail = "{x:?}")]
+        Spec { x: u8 },
+    }
+}
+
+/// `#![deny(deprecated)]`: retiring a code, a type or a field with
+/// `#[deprecated]` builds, whatever the derive names of it (thiserror's
+/// test_lints and serde's test_gen do the same).
+mod deprecated {
+    #![deny(deprecated)]
+
+    use skms_core::SkmsError;
+
+    #[derive(Debug, SkmsError)]
+    #[deprecated]
+    pub enum DeprecatedEnum {
+        #[skms(code = 63001, status = 400, msg = "m", detail = "{0}")]
+        Plain(u8),
+        #[skms(code = 63002, status = 400, msg = "m", detail = "{0:>2}")]
+        Spec(u8),
+        #[skms(transparent)]
+        Standard(::skms_core::StandardError),
+    }
+
+    #[derive(Debug, SkmsError)]
+    #[deprecated]
+    #[skms(code = 63011, status = 400, msg = "m", detail = "{0}")]
+    pub struct DeprecatedStruct(pub u8);
+
+    #[derive(Debug, SkmsError)]
+    pub enum DeprecatedVariant {
+        #[deprecated]
+        #[skms(code = 63021, status = 400, msg = "m")]
+        Retired,
+        #[deprecated]
+        #[skms(code = 63022, status = 400, msg = "m", detail = "{0}")]
+        RetiredDetail(u8),
+        #[skms(code = 63023, status = 400, msg = "m")]
+        Current,
+    }
+
+    #[derive(Debug, SkmsError)]
+    pub enum DeprecatedField {
+        #[skms(code = 63031, status = 400, msg = "m", detail = "{key_id} {key_id:?}")]
+        Named {
+            #[deprecated]
+            key_id: ::std::string::String,
+        },
+        #[skms(code = 63032, status = 400, msg = "m")]
+        Marked(
+            #[deprecated]
+            #[skms(detail)]
+            u32,
+        ),
+    }
+
+    #[derive(Debug, SkmsError)]
+    pub enum DeprecatedTransparent {
+        #[skms(transparent)]
+        Retired(#[allow(deprecated)] DeprecatedStruct),
+        #[skms(transparent)]
+        RetiredEnum(#[allow(deprecated)] DeprecatedEnum),
+    }
+}
+
 use skms_core::SkmsError;
+
+#[test]
+fn fields_named_like_the_generated_code() {
+    use field_names::{Items, Locals, Struct};
+    let error = Locals::Array {
+        w: 1,
+        f: "f",
+        out: 2,
+        serializer: "s".into(),
+    };
+    assert_eq!(error.detail().as_deref(), Some("1f2s"));
+    let error = Locals::Arm {
+        S: -1,
+        code: 2,
+        body: 3,
+        detail: 4.5,
+        inner: 'i',
+        index: 6,
+    };
+    assert_eq!(error.detail().as_deref(), Some("-1234.5i6"));
+    let error = Locals::Spec {
+        fields: 1,
+        field: "f",
+        self_: 255,
+        w: 3,
+        __w: 7,
+        __field: 8,
+    };
+    assert_eq!(error.detail().as_deref(), Some(r#" 1"f"ff  78"#));
+    assert_eq!(
+        serde_json::to_value(&error).unwrap()["detail"],
+        r#" 1"f"ff  78"#
+    );
+    let error = Items::Array {
+        SKMS_ENTRIES: 1,
+        SKMS_BY_CODE: 2,
+        SKMS_NO_PIECE: 3,
+        SkmsField: 4,
+    };
+    assert_eq!(error.detail().as_deref(), Some("1234"));
+    let error = Items::Arm {
+        skms_piece_0: 1,
+        skms_entry: 2,
+        skms_field_1: 3,
+        skms_field_0: 4,
+        skms_slot: 5,
+        skms_detail: 6,
+    };
+    assert_eq!(error.detail().as_deref(), Some("124356"));
+    let error = Items::Spec {
+        __skms_field_0: 1,
+        __skms_field_1: 2,
+        __SKMS_ENTRIES: 255,
+    };
+    assert_eq!(error.detail().as_deref(), Some("2 1ff"));
+    assert_eq!(Struct { w: 1, f: 2 }.detail().as_deref(), Some("1:2"));
+}
+
+#[test]
+fn names_and_types_from_a_macro_rules() {
+    use from_macro_rules::{Generic, Listed, Named, Struct, Tuple};
+    assert_eq!(Tuple::Repro(1.5).detail().as_deref(), Some("1.5"));
+    assert_eq!(Tuple::Spec(1.5).detail().as_deref(), Some("1.5"));
+    assert_eq!(Named::Plain { x: 7 }.detail().as_deref(), Some("7"));
+    assert_eq!(Named::Spec { x: 7 }.detail().as_deref(), Some("  7"));
+    assert_eq!(Struct(2.5).detail().as_deref(), Some("2.5"));
+    assert_eq!(Generic::Repro('g').detail().as_deref(), Some("g"));
+    assert_eq!(Listed::Unnamed(3).detail().as_deref(), Some("3"));
+    assert_eq!(
+        Listed::Named { x: "x".into() }.detail().as_deref(),
+        Some("x")
+    );
+    assert_eq!(Listed::Spec { x: 4 }.detail().as_deref(), Some("4"));
+    assert_eq!(
+        serde_json::to_string(&Listed::Unnamed(3)).unwrap(),
+        r#"{"code":62011,"message":"m","detail":"3"}"#
+    );
+}
+
+#[test]
+#[allow(deprecated)]
+fn deprecated_items_derive() {
+    use deprecated::{
+        DeprecatedEnum, DeprecatedField, DeprecatedStruct, DeprecatedTransparent, DeprecatedVariant,
+    };
+    use skms_core::{ErrorBody, FromBody};
+    assert_eq!(DeprecatedEnum::Plain(1).detail().as_deref(), Some("1"));
+    assert_eq!(DeprecatedEnum::Spec(1).detail().as_deref(), Some(" 1"));
+    assert_eq!(DeprecatedStruct(2).code(), 63011);
+    assert_eq!(DeprecatedVariant::Retired.code(), 63021);
+    assert_eq!(
+        DeprecatedVariant::RetiredDetail(3).detail().as_deref(),
+        Some("3")
+    );
+    let error = DeprecatedField::Named { key_id: "k".into() };
+    assert_eq!(error.detail().as_deref(), Some(r#"k "k""#));
+    let body = ErrorBody::of(&DeprecatedField::Marked(9));
+    assert!(matches!(
+        DeprecatedField::from_body(&body),
+        Some(DeprecatedField::Marked(9))
+    ));
+    let error = DeprecatedTransparent::Retired(DeprecatedStruct(4));
+    assert_eq!(
+        (error.code(), error.detail().as_deref()),
+        (63011, Some("4"))
+    );
+}
 
 #[test]
 fn shadowed_prelude() {

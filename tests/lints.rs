@@ -1,11 +1,14 @@
 //! The generated code passes the strictest lint settings a user may have:
 //! no unsafe, no warnings, no undocumented public items, no needless
-//! qualification, and nothing for clippy's pedantic group (CI runs clippy over
+//! qualification, no `#[allow]`, and nothing for clippy's pedantic group (CI runs clippy over
 //! this file with `-D warnings`).
 
 #![forbid(unsafe_code)]
 #![deny(warnings, missing_docs, unused_qualifications)]
 #![deny(clippy::all, clippy::pedantic)]
+// thiserror's test_lints: a user who bans `#[allow]` (for `#[expect]`) is
+// not told about the derive's own.
+#![deny(clippy::allow_attributes)]
 
 use core::fmt::{Display, Formatter};
 use std::borrow::Cow;

@@ -74,6 +74,14 @@ fn the_readme_decoding_example_is_the_doc_tested_one() {
 }
 
 #[test]
+fn the_readme_openapi_example_is_the_doc_tested_one() {
+    assert_eq!(
+        readme_block_after("## OpenAPI"),
+        docs_block_after("# OpenAPI")
+    );
+}
+
+#[test]
 fn the_readme_says_how_to_fuzz() {
     assert!(README.contains("cargo +nightly fuzz run decode fuzz/corpus/decode fuzz/seeds"));
 }

@@ -8,6 +8,10 @@
 //!
 //! - `ErrorBody::from_slice`, `ErrorBody::from_str` and the `Deserialize`
 //!   impl agree on what is a body and what it holds;
+//! - the fast path of `from_slice` (the scanner for plain bodies) and its
+//!   precise path agree: the fast path answers only bodies that the precise
+//!   path decodes, the same and borrowed alike, and `from_slice` answers
+//!   exactly what the precise path answers, error for error;
 //! - an independent oracle, built on serde's `deserialize_any`, agrees with
 //!   the decoder on every input that is valid JSON: the same body, or an
 //!   error of the kind the oracle expects;
@@ -43,6 +47,19 @@ pub fn check_decode(data: &[u8]) {
 
     if let Ok(text) = std::str::from_utf8(data) {
         assert_eq!(ErrorBody::from_str(text), strict);
+    }
+
+    let precise = skms_core::__private::decode_precise(data);
+    assert_eq!(strict, precise);
+    if let Some(fast) = skms_core::__private::decode_fast_path(data) {
+        let Ok(body) = &precise else {
+            panic!("the fast path decodes {fast:?}, the precise path refuses: {precise:?}");
+        };
+        assert_eq!(&fast, body);
+        assert_eq!(borrowed(&fast), borrowed(body), "{fast:?}");
+    }
+    if let (Ok(ours), Ok(theirs)) = (&strict, &precise) {
+        assert_eq!(borrowed(ours), borrowed(theirs), "{ours:?}");
     }
 
     match oracle(data) {

@@ -29,6 +29,11 @@ pub struct Entry {
     /// The name of the variant (or struct) that defines the code.
     pub variant: &'static str,
     pub(crate) detail: DetailKind,
+    /// The `detail` format string as written, for a detail formatted from
+    /// the variant's fields; empty for any other. Kept only for the OpenAPI
+    /// examples: an entry stays small without them.
+    #[cfg(feature = "utoipa")]
+    pub(crate) detail_template: &'static str,
     /// `{"code":C,"message":"M"`, escaped: the start of every body of the
     /// entry, computed by the derive.
     pub(crate) json_prefix: &'static str,
@@ -44,9 +49,12 @@ pub struct Entry {
 }
 
 // An entry is read in every answer and stored a thousand times in a large
-// catalog: it stays at 112 bytes (BENCHMARKS.md measured lookups at 128).
-#[cfg(target_pointer_width = "64")]
+// catalog: it stays at 112 bytes (BENCHMARKS.md measured lookups at 128),
+// 128 with the detail templates of feature `utoipa`.
+#[cfg(all(target_pointer_width = "64", not(feature = "utoipa")))]
 const _: () = assert!(core::mem::size_of::<Entry>() == 112);
+#[cfg(all(target_pointer_width = "64", feature = "utoipa"))]
+const _: () = assert!(core::mem::size_of::<Entry>() == 128);
 
 /// The bit of `Entry::marks` set when the entry reuses a standard code;
 /// the others hold the gRPC code chosen.
@@ -116,6 +124,44 @@ impl Entry {
         match self.detail {
             DetailKind::Static(detail) => Some(detail),
             DetailKind::None | DetailKind::Formatted(_) => None,
+        }
+    }
+
+    /// The entry's detail as the variant declares it: the format string of a
+    /// detail formatted from the variant's fields, as written in
+    /// `#[skms(detail = "...")]` (`keyId : {key_id}`; `{field}` for a field
+    /// marked `#[skms(detail)]`), or the text of a fixed detail. `None` for
+    /// an entry without detail. What documentation shows in place of a
+    /// detail that only a value knows (the `utoipa` integration's examples).
+    ///
+    /// With feature `utoipa` only: the derive keeps the format strings in
+    /// the catalog then, and only then.
+    ///
+    /// ```
+    /// use skms_core::{Catalog, SkmsError};
+    ///
+    /// #[derive(Debug, SkmsError)]
+    /// enum VaultError {
+    ///     #[skms(code = 40013, detail = "keyId : {key_id}")]
+    ///     KeyNotFound { key_id: String },
+    ///     #[skms(code = 40101, detail = "token expired")]
+    ///     InvalidToken,
+    ///     #[skms(code = 40105)]
+    ///     RequiredValueMissing,
+    /// }
+    ///
+    /// let template = |code| VaultError::lookup(code).unwrap().detail_template();
+    /// assert_eq!(template(40013), Some("keyId : {key_id}"));
+    /// assert_eq!(template(40101), Some("token expired"));
+    /// assert_eq!(template(40105), None);
+    /// ```
+    #[cfg(feature = "utoipa")]
+    #[must_use]
+    pub const fn detail_template(&self) -> Option<&'static str> {
+        match self.detail {
+            DetailKind::None => None,
+            DetailKind::Static(detail) => Some(detail),
+            DetailKind::Formatted(_) => Some(self.detail_template),
         }
     }
 
@@ -257,16 +303,28 @@ pub trait Catalog {
 impl<T: Catalog + ?Sized> Catalog for std::boxed::Box<T> {
     const ENTRIES: &'static [Entry] = T::ENTRIES;
     const INCLUDES: &'static [Include] = T::INCLUDES;
+
+    fn lookup(code: u32) -> Option<&'static Entry> {
+        T::lookup(code)
+    }
 }
 
 impl<T: Catalog + ?Sized> Catalog for &T {
     const ENTRIES: &'static [Entry] = T::ENTRIES;
     const INCLUDES: &'static [Include] = T::INCLUDES;
+
+    fn lookup(code: u32) -> Option<&'static Entry> {
+        T::lookup(code)
+    }
 }
 
 impl<T: Catalog + ?Sized> Catalog for std::sync::Arc<T> {
     const ENTRIES: &'static [Entry] = T::ENTRIES;
     const INCLUDES: &'static [Include] = T::INCLUDES;
+
+    fn lookup(code: u32) -> Option<&'static Entry> {
+        T::lookup(code)
+    }
 }
 
 pub(crate) fn find(

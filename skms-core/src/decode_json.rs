@@ -3,11 +3,17 @@
 //!
 //! The `Deserialize` impl of `ErrorBody` works with any serde format but can
 //! only report what serde lets a visitor see. Here the decoder is
-//! serde_json's, so each field is first read as its raw JSON text: the text
-//! says exactly what was sent (`"40013"`, `40013.0`, `1e400`, a 30-digit
-//! integer, `null`), and the error can name it. The two decoders accept the
+//! serde_json's, and each field's JSON text is found in the input once
+//! serde_json has read it: the text says exactly what was sent (`"40013"`,
+//! `40013.0`, `1e400`, a 30-digit integer, `null`), and the error can name
+//! it and point at it. The two decoders accept the
 //! same inputs and give the same bodies; the tests and the fuzz target check
 //! that they agree.
+//!
+//! [`ErrorBody::from_slice`] and [`ErrorBody::from_str`] first try the
+//! scanner of `decode_fast`, made for plain bodies, and come here only when
+//! it is not sure: every error, and every body it answers, is this
+//! module's.
 
 use core::cell::Cell;
 use core::fmt;
@@ -17,7 +23,6 @@ use std::string::{String, ToString};
 
 use serde::de::{self, Deserializer as _, IgnoredAny, MapAccess, Visitor};
 use serde_json::error::Category;
-use serde_json::value::RawValue;
 
 use crate::body::Key;
 use crate::{Decoded, ErrorBody, FromBody};
@@ -139,7 +144,10 @@ impl<'a> ErrorBody<'a> {
     ///
     /// A [`DecodeError`] when `input` is not an SKMS error body.
     pub fn from_slice(input: &'a [u8]) -> Result<Self, DecodeError> {
-        decode(serde_json::Deserializer::from_slice(input), input)
+        match fast_path(input) {
+            Some(body) => Ok(body),
+            None => precise_slice(input),
+        }
     }
 
     /// Decodes a received body from JSON text, borrowing its strings from
@@ -160,7 +168,10 @@ impl<'a> ErrorBody<'a> {
     /// A [`DecodeError`] when `input` is not an SKMS error body.
     #[allow(clippy::should_implement_trait)] // FromStr cannot borrow from the input.
     pub fn from_str(input: &'a str) -> Result<Self, DecodeError> {
-        decode(serde_json::Deserializer::from_str(input), input.as_bytes())
+        match crate::decode_fast::decode(input) {
+            Some(body) => Ok(body),
+            None => decode(serde_json::Deserializer::from_str(input), input.as_bytes()),
+        }
     }
 }
 
@@ -210,22 +221,56 @@ impl<E: FromBody> core::str::FromStr for Decoded<E> {
     }
 }
 
+/// The body of `input` when the scanner made for plain bodies is sure of it
+/// (see `decode_fast`); `None` for anything else. For the tests and the fuzz
+/// target, which check it against [`precise_slice`] on every input.
+#[doc(hidden)]
+#[must_use]
+pub fn fast_path(input: &[u8]) -> Option<ErrorBody<'_>> {
+    // serde_json checks the UTF-8 of the strings it reads; checking all the
+    // input at once costs about the same, and leaves the scanner only `str`.
+    core::str::from_utf8(input)
+        .ok()
+        .and_then(crate::decode_fast::decode)
+}
+
+/// What [`ErrorBody::from_slice`] answers without its fast path: the strict
+/// visitor over serde_json, with the precise errors. For the tests and the
+/// fuzz target.
+///
+/// # Errors
+///
+/// A [`DecodeError`] when `input` is not an SKMS error body.
+#[doc(hidden)]
+pub fn precise_slice(input: &[u8]) -> Result<ErrorBody<'_>, DecodeError> {
+    decode(serde_json::Deserializer::from_slice(input), input)
+}
+
 /// Runs the strict visitor over `input` and turns serde_json's error into a
 /// `DecodeError`.
 fn decode<'de, R: serde_json::de::Read<'de>>(
     mut deserializer: serde_json::Deserializer<R>,
-    input: &[u8],
+    input: &'de [u8],
 ) -> Result<ErrorBody<'de>, DecodeError> {
     let problem = Cell::new(None);
+    let visitor = StrictVisitor {
+        problem: &problem,
+        values: Values {
+            input,
+            at: Cell::new(0),
+        },
+    };
     let result = (&mut deserializer)
-        .deserialize_map(StrictVisitor { problem: &problem })
+        .deserialize_map(visitor)
         .and_then(|body| deserializer.end().map(|()| body));
     result.map_err(|error| {
         let (mut line, mut column) = (error.line(), error.column());
         let (kind, reason) = match problem.take() {
             Some(Problem { kind, reason, at }) => {
-                if let Some(offset) = at.and_then(|value| offset_of(input, value)) {
-                    (line, column) = position(input, offset);
+                match at {
+                    At::Value(offset) => (line, column) = position(input, offset),
+                    At::Index(index) => (line, column) = serde_position(input, index),
+                    At::Stop => {}
                 }
                 (kind, reason)
             }
@@ -258,15 +303,6 @@ fn decode<'de, R: serde_json::de::Read<'de>>(
     })
 }
 
-/// Where `value`, a part of `input`, starts in it.
-fn offset_of(input: &[u8], value: &str) -> Option<usize> {
-    // serde_json hands out raw values borrowed from the input, so the
-    // distance between the two starts is the offset of the value.
-    (value.as_ptr() as usize)
-        .checked_sub(input.as_ptr() as usize)
-        .filter(|&offset| offset <= input.len())
-}
-
 /// The line and column (from 1, in bytes, as serde_json counts them) of the
 /// byte at `offset` in `input`.
 fn position(input: &[u8], offset: usize) -> (usize, usize) {
@@ -279,26 +315,171 @@ fn position(input: &[u8], offset: usize) -> (usize, usize) {
     (line, before.len() - line_start + 1)
 }
 
+/// The position that serde_json gives an error found when it has read
+/// `index` bytes of `input`: the column counts the bytes read on the line.
+fn serde_position(input: &[u8], index: usize) -> (usize, usize) {
+    let (line, column) = position(input, index);
+    (line, column - 1)
+}
+
 /// A problem the visitor found, kept aside: serde_json's error can only
 /// carry a message.
-struct Problem<'de> {
+struct Problem {
     kind: DecodeErrorKind,
     reason: String,
-    /// The raw text of the value at fault: where it starts is more useful
-    /// than where serde_json stopped (after trying to close the object).
-    at: Option<&'de str>,
+    at: At,
+}
+
+/// Where a problem is.
+enum At {
+    /// At the start of the value at fault, this offset: more useful than
+    /// where serde_json stopped (after trying to close the object).
+    Value(usize),
+    /// Where serde_json would stop, having read this many bytes.
+    Index(usize),
+    /// Where serde_json stopped.
+    Stop,
+}
+
+/// The values of the body's object, one after the other, as text.
+///
+/// serde_json reads them (and so checks them: that they are JSON, where
+/// they end) but does not say where they are; this follows it through the
+/// input, one value behind, to give the text of each value it has read.
+/// What serde_json has read is valid JSON, so following it needs no more
+/// than the delimiters.
+struct Values<'de> {
+    input: &'de [u8],
+    /// After the last value serde_json read (at first, the start).
+    at: Cell<usize>,
+}
+
+impl Values<'_> {
+    /// Where the value that serde_json has just read starts and ends: after
+    /// the `{` or the `,` that follows the previous value, the key and its
+    /// colon.
+    fn next(&self) -> (usize, usize) {
+        let mut at = self.whitespace(self.at.get()) + 1;
+        at = self.whitespace(at);
+        at = self.string(at);
+        at = self.whitespace(at) + 1;
+        let start = self.whitespace(at);
+        let end = self.value(start);
+        self.at.set(end);
+        (start, end)
+    }
+
+    fn byte(&self, at: usize) -> u8 {
+        self.input.get(at).copied().unwrap_or_default()
+    }
+
+    fn whitespace(&self, mut at: usize) -> usize {
+        while matches!(self.byte(at), b' ' | b'\t' | b'\n' | b'\r') {
+            at += 1;
+        }
+        at
+    }
+
+    /// The end of the string that starts at `at`.
+    fn string(&self, mut at: usize) -> usize {
+        at += 1;
+        while at < self.input.len() {
+            match self.byte(at) {
+                b'"' => return at + 1,
+                b'\\' => at += 2,
+                _ => at += 1,
+            }
+        }
+        self.input.len()
+    }
+
+    /// The end of the value that starts at `at`; without recursion, so
+    /// that no nesting can exhaust the stack.
+    fn value(&self, mut at: usize) -> usize {
+        match self.byte(at) {
+            b'"' => self.string(at),
+            b'[' | b'{' => {
+                let mut depth = 0_usize;
+                while at < self.input.len() {
+                    match self.byte(at) {
+                        b'"' => {
+                            at = self.string(at);
+                            continue;
+                        }
+                        b'[' | b'{' => depth += 1,
+                        b']' | b'}' => {
+                            depth = depth.saturating_sub(1);
+                            if depth == 0 {
+                                return at + 1;
+                            }
+                        }
+                        _ => {}
+                    }
+                    at += 1;
+                }
+                self.input.len()
+            }
+            b't' | b'n' => at + 4,
+            b'f' => at + 5,
+            // A number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`,
+            // and nothing of what follows it.
+            _ => {
+                if self.byte(at) == b'-' {
+                    at += 1;
+                }
+                at = self.digits(at);
+                if self.byte(at) == b'.' {
+                    at = self.digits(at + 1);
+                }
+                if matches!(self.byte(at), b'e' | b'E') {
+                    at += 1;
+                    if matches!(self.byte(at), b'+' | b'-') {
+                        at += 1;
+                    }
+                    at = self.digits(at);
+                }
+                at
+            }
+        }
+    }
+
+    fn digits(&self, mut at: usize) -> usize {
+        while self.byte(at).is_ascii_digit() {
+            at += 1;
+        }
+        at
+    }
 }
 
 struct StrictVisitor<'p, 'de> {
-    problem: &'p Cell<Option<Problem<'de>>>,
+    problem: &'p Cell<Option<Problem>>,
+    values: Values<'de>,
 }
 
 impl<'de> StrictVisitor<'_, 'de> {
     /// Records the problem and stops the decoder with it.
-    fn fail<E: de::Error>(&self, kind: DecodeErrorKind, reason: String, at: Option<&'de str>) -> E {
+    fn fail<E: de::Error>(&self, kind: DecodeErrorKind, reason: String, at: At) -> E {
         let error = E::custom(&reason);
         self.problem.set(Some(Problem { kind, reason, at }));
         error
+    }
+
+    /// Reads the next value and answers its JSON text and where it starts.
+    /// Like serde_json's raw values, the text must be UTF-8, even where
+    /// serde_json would not look (the string of a wrong code, say).
+    fn raw<A: MapAccess<'de>>(&self, map: &mut A) -> Result<(&'de str, usize), A::Error> {
+        map.next_value::<IgnoredAny>()?;
+        let (start, end) = self.values.next();
+        let text = self.values.input.get(start..end).unwrap_or_default();
+        core::str::from_utf8(text)
+            .map(|raw| (raw, start))
+            .map_err(|error| {
+                self.fail(
+                    DecodeErrorKind::NotJson,
+                    "not JSON: invalid unicode code point".into(),
+                    At::Index(start + error.valid_up_to() + 1),
+                )
+            })
     }
 
     /// Reads the next value as raw JSON and parses it with `parse`.
@@ -310,8 +491,8 @@ impl<'de> StrictVisitor<'_, 'de> {
     where
         A: MapAccess<'de>,
     {
-        let raw: &'de RawValue = map.next_value()?;
-        parse(raw.get()).map_err(|(kind, reason)| self.fail(kind, reason, Some(raw.get())))
+        let (raw, start) = self.raw(map)?;
+        parse(raw).map_err(|(kind, reason)| self.fail(kind, reason, At::Value(start)))
     }
 }
 
@@ -345,7 +526,9 @@ impl<'de> Visitor<'de> for StrictVisitor<'_, 'de> {
                     continue;
                 }
                 Key::Other => {
+                    // Skipped as serde_json skips it, its text unchecked.
                     map.next_value::<IgnoredAny>()?;
+                    self.values.next();
                     continue;
                 }
                 Key::Code => "code",
@@ -353,25 +536,25 @@ impl<'de> Visitor<'de> for StrictVisitor<'_, 'de> {
                 Key::Detail => "detail",
             };
             // Read the second value, to point at it.
-            let raw: &'de RawValue = map.next_value()?;
+            let (_, start) = self.raw(&mut map)?;
             return Err(self.fail(
                 DecodeErrorKind::DuplicateField,
                 format!("`{name}` appears more than once"),
-                Some(raw.get()),
+                At::Value(start),
             ));
         }
         let Some(code) = code else {
             return Err(self.fail(
                 DecodeErrorKind::MissingCode,
                 "`code` is missing".into(),
-                None,
+                At::Stop,
             ));
         };
         let Some(message) = message else {
             return Err(self.fail(
                 DecodeErrorKind::MissingMessage,
                 "`message` is missing".into(),
-                None,
+                At::Stop,
             ));
         };
         Ok(ErrorBody {
@@ -512,5 +695,42 @@ fn without_position(error: &serde_json::Error) -> String {
     match text.strip_suffix(&suffix) {
         Some(reason) => reason.to_string(),
         None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Values` finds each value that serde_json has read, whatever it
+    /// holds, and no more of the input than the value.
+    #[test]
+    fn values_are_found_where_serde_json_read_them() {
+        let input = br#" { "a" :
+          [1, {"b": "]\"}"}, []] ,"co\"de"	:	-1.5e+3x"#;
+        let values = Values {
+            input,
+            at: Cell::new(0),
+        };
+        let text = |(start, end): (usize, usize)| core::str::from_utf8(&input[start..end]).unwrap();
+        assert_eq!(text(values.next()), r#"[1, {"b": "]\"}"}, []]"#);
+        // serde_json stops after the number: what follows is not read.
+        assert_eq!(text(values.next()), "-1.5e+3");
+        let input = br#"{"n":null,"t":true,"f":false,"s":"\\","o":{},"z":0}"#;
+        let values = Values {
+            input,
+            at: Cell::new(0),
+        };
+        let text = |(start, end): (usize, usize)| core::str::from_utf8(&input[start..end]).unwrap();
+        for expected in ["null", "true", "false", r#""\\""#, "{}", "0"] {
+            assert_eq!(text(values.next()), expected);
+        }
+    }
+
+    #[test]
+    fn serde_positions_count_the_bytes_read() {
+        assert_eq!(serde_position(b"ab\ncd", 4), (2, 1));
+        assert_eq!(serde_position(b"ab\ncd", 3), (2, 0));
+        assert_eq!(serde_position(b"abc", 2), (1, 2));
     }
 }

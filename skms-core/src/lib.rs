@@ -38,7 +38,7 @@
 //! | `code` | integer literal that fits `u32` | the SKMS code; unique within the type |
 //! | `status` | integer literal, `400..=599` | the HTTP status the error is answered with; with `msg`, or leave both out to reuse a standard code |
 //! | `msg` | string literal | the fixed message of the code |
-//! | `detail` | format string over the variant's fields: `{key_id}`, `{0}`, `{0:>5}`, `{key_id:?}` | the detail of each occurrence (optional) |
+//! | `detail` | format string over the variant's fields, with any spec that `format!` takes: `{key_id}`, `{0}`, `{0:>5}`, `{key_id:?}`, `{ptr:p}`, `{x:.prec$}` (a width or precision from a `usize` field; not `.*`) | the detail of each occurrence (optional) |
 //! | `description` | string literal | what the code means, for the catalog listing (optional) |
 //! | `doc` | string literal, a URL | the code's documentation, for the catalog listing (optional) |
 //! | `transparent` | flag, alone, on a variant with one field whose type implements `SkmsError` | code, status, message, detail and `source()` are the field's |
@@ -250,16 +250,75 @@
 //! guess at. `skms_core::tonic` has the table, the choices made where
 //! `code.proto` is not one to one, and an example.
 //!
+//! # OpenAPI
+//!
+//! With feature `utoipa`, [`ErrorBody`] is a `utoipa::ToSchema` and every
+//! derived type a `utoipa::IntoResponses`: name the error type among an
+//! endpoint's responses, and its OpenAPI document lists every code of the
+//! type's composed catalog, one response per HTTP status (codes that share a
+//! status share its response, none overwrites another), one named example
+//! per code (`40013 KeyNotFound`) with the message, description and `doc`
+//! link, and the body that the service sends: the detail shown as its
+//! template, left out where the default [`DetailPolicy`] withholds it.
+//!
+//! An endpoint that can fail with only some codes declares a small enum of
+//! those codes: `#[skms(code = 40013)]` alone reuses the standard entry, its
+//! status and message, so its document lists these codes and not all 26.
+//!
+//! ```
+//! # #[cfg(feature = "utoipa")]
+//! # fn main() -> Result<(), serde_json::Error> {
+//! use skms_core::SkmsError;
+//!
+//! /// What `GET /keys/{id}` can fail with: two standard codes, reused.
+//! #[derive(Debug, SkmsError)]
+//! enum GetKeyError {
+//!     #[skms(code = 40013, detail = "keyId : {key_id}")]
+//!     KeyNotFound { key_id: String },
+//!     #[skms(code = 40101)]
+//!     InvalidToken,
+//! }
+//!
+//! #[utoipa::path(
+//!     get,
+//!     path = "/keys/{id}",
+//!     params(("id" = String, Path)),
+//!     responses((status = 200, body = String), GetKeyError)
+//! )]
+//! async fn get_key(id: String) -> Result<String, GetKeyError> {
+//!     Err(GetKeyError::KeyNotFound { key_id: id })
+//! }
+//!
+//! #[derive(utoipa::OpenApi)]
+//! #[openapi(paths(get_key))]
+//! struct ApiDoc;
+//!
+//! let document = serde_json::to_value(<ApiDoc as utoipa::OpenApi>::openapi())?;
+//! let responses = &document["paths"]["/keys/{id}"]["get"]["responses"];
+//! let examples = &responses["400"]["content"]["application/json"]["examples"];
+//! assert_eq!(examples["40013 KeyNotFound"]["summary"], "Key not found in the keyVault");
+//! assert_eq!(
+//!     examples["40013 KeyNotFound"]["value"],
+//!     serde_json::json!({"code": 40013, "message": "Key not found in the keyVault", "detail": "keyId : {key_id}"}),
+//! );
+//! assert!(responses["401"]["content"]["application/json"]["examples"]["40101 InvalidToken"].is_object());
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "utoipa"))]
+//! # fn main() {}
+//! ```
+//!
+//! See `skms_core::utoipa` for what each part of the document says.
+//!
 //! # Features
 //!
 //! - `derive` (default): re-exports `#[derive(SkmsError)]`.
-//! - `json`: decoding received bodies from JSON with precise errors
-//!   ([`ErrorBody::from_slice`], [`Decoded::from_slice`], [`DecodeError`]),
-//!   with serde_json. Without it, [`FromBody`], [`Decoded`] and the
-//!   `Deserialize` impls remain, for any serde format. Not on by default:
-//!   it turns on serde_json's `raw_value` feature, which costs every
-//!   serde_json serialization of the build a little (see BENCHMARKS.md);
-//!   `reqwest` turns it on.
+//! - `json` (default): decoding received bodies from JSON with precise
+//!   errors ([`ErrorBody::from_slice`], [`Decoded::from_slice`],
+//!   [`DecodeError`]), with serde_json (without its `raw_value` feature, so
+//!   it changes nothing else of the build's serde_json). Without it,
+//!   [`FromBody`], [`Decoded`] and the `Deserialize` impls remain, for any
+//!   serde format; `reqwest` turns it on.
 //! - `axum`: every derived type is an axum `IntoResponse`, and handlers
 //!   serve the catalog; see `skms_core::axum`.
 //! - `actix-web`: every derived type is an actix-web `ResponseError`, a
@@ -278,6 +337,10 @@
 //! - `tower`: `DetailPolicy::layer`, a `tower` layer that answers the SKMS
 //!   errors of the service it wraps with its own policy; `axum` turns it
 //!   on. See `skms_core::tower`.
+//! - `utoipa`: [`ErrorBody`] is a `utoipa::ToSchema`, and every derived
+//!   type a `utoipa::IntoResponses` that documents each code of its composed
+//!   catalog in an OpenAPI document; see `skms_core::utoipa` and
+//!   [OpenAPI](#openapi).
 //! - `tracing`: [`DetailPolicy`] logs the details it withholds; `axum`,
 //!   `actix-web`, `http` and `tonic` turn it on.
 //!
@@ -295,6 +358,8 @@ mod catalog;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod catalog_endpoint;
 mod decode;
+#[cfg(feature = "json")]
+mod decode_fast;
 #[cfg(feature = "json")]
 mod decode_json;
 mod error;
@@ -319,6 +384,8 @@ pub mod reqwest;
 pub mod tonic;
 #[cfg(feature = "tower")]
 pub mod tower;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
 
 #[doc(hidden)]
 #[path = "private.rs"]

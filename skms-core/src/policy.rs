@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 use std::vec::Vec;
 
-use crate::{DetailExposure, ErrorBody, SkmsError};
+use crate::{DetailExposure, Entry, ErrorBody, SkmsError};
 
 /// Which details of the errors that a service answers with reach the client.
 ///
@@ -216,11 +216,42 @@ impl DetailPolicy {
     /// Whether the detail of `error`, if it has one, is sent to the client.
     #[must_use]
     pub fn shows_detail<E: SkmsError + ?Sized>(&self, error: &E) -> bool {
-        match error.detail_exposure() {
+        self.shows(error.detail_exposure(), error.status())
+    }
+
+    /// Whether the detail of the errors of `entry`, if they have one, is
+    /// sent to the client: what documentation of a catalog shows (the
+    /// `utoipa` integration's examples leave a withheld detail out).
+    ///
+    /// ```
+    /// use skms_core::{Catalog, DetailPolicy, SkmsError};
+    ///
+    /// #[derive(Debug, SkmsError)]
+    /// enum VaultError {
+    ///     #[skms(code = 40013, detail = "keyId : {0}")]
+    ///     KeyNotFound(String),
+    ///     #[skms(code = 50001, detail = "{0}")]
+    ///     Internal(String),
+    /// }
+    ///
+    /// let policy = DetailPolicy::DEFAULT;
+    /// assert!(policy.shows_entry_detail(VaultError::lookup(40013).unwrap()));
+    /// assert!(!policy.shows_entry_detail(VaultError::lookup(50001).unwrap()));
+    /// ```
+    #[must_use]
+    pub fn shows_entry_detail(&self, entry: &Entry) -> bool {
+        self.shows(entry.detail_exposure(), entry.status)
+    }
+
+    // Inline: the generic `shows_detail` is compiled in the user's crate,
+    // on the path of every response, where it was this match written out.
+    #[inline]
+    fn shows(&self, exposure: DetailExposure, status: u16) -> bool {
+        match exposure {
             DetailExposure::Public => true,
             DetailExposure::Internal => false,
             DetailExposure::Unmarked => {
-                if is_client_error(error.status()) {
+                if is_client_error(status) {
                     self.client_error_details
                 } else {
                     self.server_error_details

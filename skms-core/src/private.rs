@@ -15,6 +15,10 @@ use crate::error::DetailOf;
 use crate::{DetailExposure, SkmsError};
 
 pub use crate::error::display_error as display;
+// The two halves of `ErrorBody::from_slice`, for the tests and the fuzz
+// target that check that they agree.
+#[cfg(feature = "json")]
+pub use crate::decode_json::{fast_path as decode_fast_path, precise_slice as decode_precise};
 
 // The derive builds each entry with one call of these, a description, a
 // link or an exposure mark added around it: in a table of a thousand
@@ -80,6 +84,8 @@ const fn entry_with(
         description: None,
         variant,
         detail,
+        #[cfg(feature = "utoipa")]
+        detail_template: "",
         json_prefix,
         exposure: DetailExposure::Unmarked,
         doc: None,
@@ -307,19 +313,40 @@ pub fn listing(entries: &'static [Entry], includes: &'static [Include]) -> crate
     crate::Listing::compose(entries, includes)
 }
 
-/// `Catalog::lookup` for a derived type: its own entries by binary search
-/// over `by_code` (see [`own_position`]), then its included catalogs in
-/// declaration order.
-#[must_use]
-pub fn lookup(
-    entries: &'static [Entry],
-    by_code: &[u32],
-    includes: &'static [Include],
-    code: u32,
-) -> Option<&'static Entry> {
-    match own_position(entries, by_code, code) {
-        Some(index) => entries.get(index),
-        None => crate::catalog::find(&[], includes, code),
+/// A type's own codes in a hash table that the derive builds: what
+/// `Catalog::lookup`, `FromBody` and `StandardError::from_code` find a code
+/// in, with one read (or `PROBES`) where a binary search makes one a level.
+pub struct CodeTable<const N: usize, const PROBES: usize> {
+    /// Odd, chosen by the derive so that codes rarely share a slot.
+    pub multiplier: u32,
+    /// `N`, a power of two, is at least twice the number of codes. A code
+    /// is in the slot `code * multiplier >> (32 - log2 N)` or one of the
+    /// `PROBES - 1` after it, as `code << 32 | (index + 1)`; an empty slot is
+    /// 0.
+    pub slots: [u64; N],
+}
+
+impl<const N: usize, const PROBES: usize> CodeTable<N, PROBES> {
+    /// The index in the type's `ENTRIES` of the entry of `code`.
+    #[inline]
+    #[must_use]
+    pub fn index(&self, code: u32) -> Option<usize> {
+        let mask = N.wrapping_sub(1);
+        let shift = 32_u32.saturating_sub(N.trailing_zeros());
+        let home = code
+            .wrapping_mul(self.multiplier)
+            .checked_shr(shift)
+            .unwrap_or(0) as usize;
+        for probe in 0..PROBES {
+            let cell = *self.slots.get(home.wrapping_add(probe) & mask)?;
+            if cell == 0 {
+                return None;
+            }
+            if (cell >> 32) as u32 == code {
+                return Some((cell as u32).wrapping_sub(1) as usize);
+            }
+        }
+        None
     }
 }
 
@@ -472,6 +499,26 @@ impl Message {
         self.push(entry.message);
         self.push("\")");
     }
+}
+
+/// `entry` with the `detail` format string as written (`keyId : {key_id}`),
+/// for an entry whose detail is formatted from the variant's fields. The
+/// derive calls it with its feature `utoipa`, which skms-core's turns on;
+/// without skms-core's, the string is not kept.
+#[cfg(feature = "utoipa")]
+#[must_use]
+pub const fn with_detail_template(entry: Entry, template: &'static str) -> Entry {
+    Entry {
+        detail_template: template,
+        ..entry
+    }
+}
+
+/// `with_detail_template` without skms-core's `utoipa`: nothing kept.
+#[cfg(not(feature = "utoipa"))]
+#[must_use]
+pub const fn with_detail_template(entry: Entry, _template: &'static str) -> Entry {
+    entry
 }
 
 /// `entry` with its detail marked public or internal.
@@ -664,6 +711,8 @@ pub trait TransparentField {
     const INCLUDES: &'static [Include];
     /// The field as a trait object.
     fn as_dyn(&self) -> &dyn SkmsError;
+    /// `Catalog::lookup`.
+    fn lookup(code: u32) -> Option<&'static Entry>;
 }
 
 #[diagnostic::do_not_recommend]
@@ -674,6 +723,11 @@ impl<E: SkmsError + crate::Catalog> TransparentField for E {
     #[inline]
     fn as_dyn(&self) -> &dyn SkmsError {
         self
+    }
+
+    #[inline]
+    fn lookup(code: u32) -> Option<&'static Entry> {
+        <E as crate::Catalog>::lookup(code)
     }
 }
 
@@ -784,6 +838,7 @@ macro_rules! __skms_integrations {
         $crate::__skms_integrate_axum! { [$($params)*] [$($ty)*] [$($bounds)*] }
         $crate::__skms_integrate_actix_web! { [$($params)*] [$($ty)*] [$($bounds)*] }
         $crate::__skms_integrate_tonic! { [$($params)*] [$($ty)*] [$($bounds)*] }
+        $crate::__skms_integrate_utoipa! { [$($params)*] [$($ty)*] [$($bounds)*] }
     };
 }
 
@@ -923,11 +978,51 @@ macro_rules! __skms_integrate_tonic {
     };
 }
 
+/// utoipa's `IntoResponses`: the type's composed catalog, one response per
+/// HTTP status. `Self: Catalog` holds for every derived type; for a generic
+/// one it carries the bounds that its `Catalog` impl needs.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __skms_integrate_utoipa {
+    ([$($params:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl<$($params)*> $crate::__private::utoipa::IntoResponses for $($ty)*
+        where
+            $($bounds)*
+            Self: $crate::Catalog,
+        {
+            fn responses() -> $crate::__private::utoipa::Responses {
+                $crate::utoipa::responses::<Self>()
+            }
+        }
+    };
+}
+
 #[cfg(not(feature = "tonic"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __skms_integrate_tonic {
     ($($args:tt)*) => {};
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __skms_integrate_utoipa {
+    ($($args:tt)*) => {};
+}
+
+/// The utoipa items that the generated impls name.
+#[cfg(feature = "utoipa")]
+pub mod utoipa {
+    pub use ::utoipa::IntoResponses;
+
+    /// What `IntoResponses::responses` returns.
+    pub type Responses = std::collections::BTreeMap<
+        std::string::String,
+        ::utoipa::openapi::RefOr<::utoipa::openapi::response::Response>,
+    >;
 }
 
 /// The `http` types that the generated impls name.

@@ -271,27 +271,11 @@ impl StandardError {
     /// The standard error of `code`, or `None` when the reference does not
     /// define it.
     #[must_use]
+    #[inline]
     pub fn from_code(code: u32) -> Option<StandardError> {
-        // The codes alone, 104 bytes, rather than the entries they sit in:
-        // the search touches two cache lines instead of a dozen.
-        const CODES: [u32; 26] = {
-            let mut codes = [0; 26];
-            let mut index = 0;
-            while index < codes.len() {
-                codes[index] = StandardError::ALL[index].entry_code();
-                index += 1;
-            }
-            codes
-        };
-        CODES
-            .binary_search(&code)
-            .ok()
-            .map(|index| Self::ALL[index])
-    }
-
-    /// The code of the entry, in a const context.
-    const fn entry_code(self) -> u32 {
-        <Self as Catalog>::ENTRIES[self as usize].code
+        // The derive's hash table of the codes; the variants are declared
+        // in the order of the entries.
+        Self::__skms_own_index(code).and_then(|index| Self::ALL.get(index).copied())
     }
 
     /// The entry of this error in [`Catalog::ENTRIES`].

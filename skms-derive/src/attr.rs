@@ -702,7 +702,16 @@ pub(crate) fn distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::suggest;
+    use super::{distance, suggest};
+
+    #[test]
+    fn distance_counts_edits() {
+        assert_eq!(distance("abc", ""), 3);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("mesage", "msg"), 3);
+        assert_eq!(distance("msg", "msg"), 0);
+    }
 
     #[test]
     fn suggests_the_key_a_user_meant() {

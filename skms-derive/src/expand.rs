@@ -14,11 +14,10 @@ use std::fmt::Write as _;
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned, ToTokens, TokenStreamExt as _};
-use syn::{DeriveInput, Member};
+use syn::DeriveInput;
 
 use crate::ast::{Field, Input};
 use crate::ctxt::Ctxt;
-use crate::fmt::FmtTrait;
 use crate::valid::{self, Detail, Kind, OwnEntry, Plan};
 
 pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
@@ -114,6 +113,18 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             .collect::<Vec<_>>()
     };
 
+    let (code_table_ty, code_table) = code_table(
+        &private,
+        &plan
+            .variants
+            .iter()
+            .filter_map(|(_, kind)| match kind {
+                Kind::Own { index, entry } => Some((entry.code, *index)),
+                Kind::Transparent { .. } => None,
+            })
+            .collect::<Vec<_>>(),
+    );
+
     let slot = slot_body(input, plan, &private);
     let from_body = from_body_impl(input, plan, &private, krate, &bounds);
     let transparent_fields = included_fields(input, plan);
@@ -122,6 +133,20 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
     let composition_checks = &composition.checks;
     let composed_items = &composition.items;
     let composed_use = &composition.use_check;
+    // Each included catalog by its own `lookup` (a table too, when it is
+    // derived), in the order of `INCLUDES`; reached through
+    // `TransparentField`, like every use of the field's type.
+    let lookup_included: TokenStream = transparent_fields
+        .iter()
+        .map(|(_, field)| {
+            let field_ty = field.ty;
+            quote_spanned! {field.span()=>
+                if let ::core::option::Option::Some(__entry) = <#field_ty as #private::TransparentField>::lookup(__code) {
+                    return ::core::option::Option::Some(__entry);
+                }
+            }
+        })
+        .collect();
     let (detail, piece_fns) = fmt_detail_body(input, plan, &plain_details, &private);
 
     let std_impls = if plan.std_error {
@@ -149,6 +174,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
     };
 
     let integrations = integrations(&private, input.original, &bounds.predicates(&[]));
+    let writer = local("__w");
     // The gRPC code a variant chose, or its transparent field's; a type
     // with neither keeps the trait's answer (none chosen) and the compiler
     // has one method less to build.
@@ -166,7 +192,12 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
         TokenStream::new()
     };
 
+    // `deprecated`: the generated code names the type, its variants, their
+    // fields and the fields' types, any of which the user may have marked
+    // `#[deprecated]` (retiring a code): those uses are the derive's, not the
+    // user's, who is warned where the item is used in the user's own code.
     quote! {
+        #[allow(deprecated)]
         const _: () = {
             #[allow(unused_imports)]
             use #private::{
@@ -179,6 +210,9 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             // The indices of the entries in the order of their codes, for
             // lookups by binary search (the decoder, the composition checks).
             static __SKMS_BY_CODE: [::core::primitive::u32; #entry_count] = [#(#by_code),*];
+            // The same by hash, for the lookups at run time (`lookup`,
+            // `from_body`, `StandardError::from_code`).
+            static __SKMS_BY_HASH: #code_table_ty = #code_table;
 
             // `#[automatically_derived]` is for trait impls: on an inherent
             // impl it is a future-incompatibility warning.
@@ -193,9 +227,14 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
 
                 fn __skms_detail(
                     &self,
-                    __w: &mut dyn #private::DetailWriter,
+                    #writer: &mut dyn #private::DetailWriter,
                 ) -> ::core::fmt::Result {
                     #detail
+                }
+
+                #[inline]
+                fn __skms_own_index(__code: ::core::primitive::u32) -> ::core::option::Option<::core::primitive::usize> {
+                    __SKMS_BY_HASH.index(__code)
                 }
             }
 
@@ -244,7 +283,11 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
                 #[inline]
                 fn lookup(__code: ::core::primitive::u32) -> ::core::option::Option<&'static #krate::Entry> {
                     #composed_use
-                    #private::lookup(&__SKMS_ENTRIES, &__SKMS_BY_CODE, <Self as #krate::Catalog>::INCLUDES, __code)
+                    if let ::core::option::Option::Some(__index) = Self::__skms_own_index(__code) {
+                        return __SKMS_ENTRIES.get(__index);
+                    }
+                    #lookup_included
+                    ::core::option::Option::None
                 }
             }
 
@@ -366,6 +409,13 @@ fn entry_tokens(
             }
         }
     };
+    // Only for skms-core's `utoipa` (see skms-derive's Cargo.toml).
+    let base = match &entry.detail {
+        Some(Detail::Formatted { template, .. }) if cfg!(feature = "utoipa") => {
+            wrap(krate, "with_detail_template", base, &[template])
+        }
+        _ => base,
+    };
     let base = match &entry.description {
         Some(description) => wrap(krate, "with_description", base, &[description]),
         None => base,
@@ -475,7 +525,7 @@ fn slot_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
                 }
                 Kind::Transparent { field } => {
                     let member = &field.member;
-                    let binding = Ident::new("__field", field.span());
+                    let binding = local("__field");
                     let inner = transparent_call(private, field, &binding.to_token_stream());
                     let slot = quote!(#private::Slot::Inner(#inner));
                     let slot = if any_own { quote!(return #slot) } else { slot };
@@ -505,6 +555,60 @@ fn included_fields<'a>(input: &'a Input, plan: &'a Plan) -> Vec<(&'a Ident, &'a 
             _ => None,
         })
         .collect()
+}
+
+/// The type's own codes as a `__private::CodeTable` (its type, and the
+/// value), from `(code, index in ENTRIES)`: open addressing, each code in the
+/// slot of its hash or one of the next free ones, with the multiplier that
+/// moves codes the least far from their slot among a few tried. How far the
+/// farthest is moved bounds every search, as a constant of the type: most
+/// catalogs, with their runs of consecutive codes, get none moved, and a
+/// search is one read.
+fn code_table(private: &TokenStream, codes: &[(u32, usize)]) -> (TokenStream, TokenStream) {
+    let size = (codes.len() * 2).next_power_of_two().max(2);
+    let mask = size - 1;
+    let shift = 32 - size.trailing_zeros().min(31);
+    let place = |multiplier: u32| {
+        let mut slots = vec![0_u64; size];
+        let (mut farthest, mut moves) = (0_usize, 0_usize);
+        for &(code, index) in codes {
+            let home = usize::try_from(code.wrapping_mul(multiplier) >> shift).unwrap_or(0) & mask;
+            let mut distance = 0;
+            while slots[(home + distance) & mask] != 0 {
+                distance += 1;
+            }
+            slots[(home + distance) & mask] =
+                u64::from(code) << 32 | u64::try_from(index + 1).unwrap_or(0);
+            farthest = farthest.max(distance);
+            moves += distance;
+        }
+        ((farthest, moves), multiplier, slots)
+    };
+    // Odd multipliers: the golden ratio's, then a linear congruential walk.
+    let mut multiplier: u32 = 0x9e37_79b9;
+    let mut best = place(multiplier);
+    for _ in 0..15 {
+        if best.0 .0 == 0 {
+            break;
+        }
+        multiplier = multiplier
+            .wrapping_mul(0x0019_660d)
+            .wrapping_add(0x3c6e_f35f)
+            | 1;
+        let candidate = place(multiplier);
+        if candidate.0 < best.0 {
+            best = candidate;
+        }
+    }
+    let ((farthest, _), multiplier, slots) = best;
+    let size = Literal::usize_unsuffixed(size);
+    let probes = Literal::usize_unsuffixed(farthest + 1);
+    let multiplier = Literal::u32_unsuffixed(multiplier);
+    let slots = slots.into_iter().map(Literal::u64_unsuffixed);
+    (
+        quote!(#private::CodeTable<#size, #probes>),
+        quote!(#private::CodeTable { multiplier: #multiplier, slots: [#(#slots),*] }),
+    )
 }
 
 /// The included catalogs of a type and the checks that no code means two
@@ -809,7 +913,7 @@ fn from_body_impl(
             }
         }
     }
-    // Own codes first, found by binary search in the type's table; then a
+    // Own codes first, found in the type's hash table; then a
     // match over the entry index of the variants that can be rebuilt only
     // (a match over every code costs the compiler far more).
     // The arms give the variant, and one `Some` wraps the match: a call in
@@ -818,16 +922,14 @@ fn from_body_impl(
         TokenStream::new()
     } else if rebuildable.is_empty() {
         quote! {
-            if #private::own_position(&__SKMS_ENTRIES, &__SKMS_BY_CODE, __body.code).is_some() {
+            if __SKMS_BY_HASH.index(__body.code).is_some() {
                 return ::core::option::Option::None;
             }
         }
     } else {
         let rebuildable: TokenStream = rebuildable.into_iter().collect();
         quote! {
-            if let ::core::option::Option::Some(__index) =
-                #private::own_position(&__SKMS_ENTRIES, &__SKMS_BY_CODE, __body.code)
-            {
+            if let ::core::option::Option::Some(__index) = __SKMS_BY_HASH.index(__body.code) {
                 return ::core::option::Option::Some(match __index {
                     #rebuildable
                     _ => return ::core::option::Option::None,
@@ -966,7 +1068,8 @@ fn fmt_detail_body(
     plain_details: &[Option<PlainDetail>],
     private: &TokenStream,
 ) -> (TokenStream, TokenStream) {
-    let fallback = quote!(__w.slot(self.__skms_slot()));
+    let writer = local("__w");
+    let fallback = quote!(#writer.slot(self.__skms_slot()));
     let mut piece_fns = PieceFns::new(input, private);
     let is_struct = matches!(input.shape, crate::ast::Shape::Struct(_));
     // The length of the array of fields: the most that an arm gives, up to
@@ -988,12 +1091,7 @@ fn fmt_detail_body(
             index,
             entry:
                 OwnEntry {
-                    detail:
-                        Some(Detail::Formatted {
-                            format,
-                            fields,
-                            uses,
-                        }),
+                    detail: Some(Detail::Formatted { format, fields, .. }),
                     ..
                 },
         } = kind
@@ -1002,7 +1100,11 @@ fn fmt_detail_body(
         };
         count += 1;
         let members = fields.iter().map(|field| &field.member);
-        let bindings: Vec<Ident> = fields.iter().map(|field| binding(field)).collect();
+        let bindings: Vec<Ident> = fields
+            .iter()
+            .enumerate()
+            .map(|(position, field)| binding(position, field))
+            .collect();
         let path = VariantPath {
             ty: &input.original.ident,
             variant: (!is_struct).then_some(variant.ident),
@@ -1020,24 +1122,23 @@ fn fmt_detail_body(
                 let values = piece_fns.pieces(detail, fields, &bindings);
                 arms.extend(quote! {
                     #path { #(#members: #bindings,)* .. } =>
-                        #ret #private::write_pieces(__w, &__SKMS_ENTRIES[#index], &[#(#values),*]),
+                        #ret #private::write_pieces(#writer, &__SKMS_ENTRIES[#index], &[#(#values),*]),
                 });
             }
             (None, _) => {
+                // The field's value, not the reference that the match
+                // binds: the two format alike, but a pointer (`:p`) is
+                // written as itself, and a count (`w$`) must be a `usize`.
+                // Spanned on the field, where a type that does not fit is
+                // reported.
                 let args = fields.iter().zip(&bindings).map(|(field, binding)| {
-                    let counts = uses.iter().any(|(used, fmt_trait)| {
-                        std::ptr::eq(*used, *field) && *fmt_trait == FmtTrait::Count
-                    });
-                    let name = format_ident!("{}", binding);
-                    if counts {
-                        quote!(#name = *#binding)
-                    } else {
-                        quote!(#name = #binding)
-                    }
+                    let name = Ident::new(&format_argument(field), Span::call_site());
+                    let value = quote_spanned!(field.span()=> *#binding);
+                    quote!(#name = #value)
                 });
                 arms.extend(quote! {
                     #path { #(#members: #bindings,)* .. } =>
-                        #ret ::core::write!(__w, #format, #(#args),*),
+                        #ret ::core::write!(#writer, #format, #(#args),*),
                 });
             }
         }
@@ -1056,14 +1157,15 @@ fn fmt_detail_body(
         return (body, piece_fns);
     };
     let width = Literal::usize_unsuffixed(width);
+    let (index, pieces) = (local("__index"), local("__fields"));
     let body = quote! {
         #[allow(unused_imports)]
         use #private::DisplayPiece as _;
-        let (__index, __fields): (
+        let (#index, #pieces): (
             ::core::primitive::usize,
             [#private::Piece<'_>; #width],
         ) = match self { #arms #others };
-        #private::write_pieces(__w, &__SKMS_ENTRIES[__index], &__fields)
+        #private::write_pieces(#writer, &__SKMS_ENTRIES[#index], &#pieces)
     };
     (body, piece_fns)
 }
@@ -1178,7 +1280,7 @@ impl<'a> PieceFns<'a> {
                 let (field, binding) = fields
                     .iter()
                     .zip(bindings)
-                    .find(|(_, binding)| *binding == name)?;
+                    .find(|(field, _)| format_argument(field) == *name)?;
                 Some(match self.function(field) {
                     Some(function) => quote!(#function(#binding)),
                     None => quote_spanned! {field.span()=>
@@ -1203,12 +1305,16 @@ impl<'a> PieceFns<'a> {
                 let index = self.types.len();
                 let function = format_ident!("__skms_piece_{}", index);
                 let private = self.private;
+                // Only the call is spanned on the field: the parameter is
+                // the derive's, hygienic, whatever the field's span says
+                // (a field written by a `macro_rules!`).
+                let value = local("__field");
                 let choose = quote_spanned! {field.span()=>
-                    __SkmsField(__field).skms_piece()
+                    __SkmsField(#value).skms_piece()
                 };
                 self.defs.extend(quote! {
                     #[inline]
-                    fn #function<'__skms>(__field: &'__skms #ty) -> #private::Piece<'__skms> {
+                    fn #function<'__skms>(#value: &'__skms #ty) -> #private::Piece<'__skms> {
                         #[allow(unused_imports)]
                         use #private::DisplayPiece as _;
                         #choose
@@ -1262,14 +1368,30 @@ fn push_json_escaped(out: &mut String, text: &str) {
     }
 }
 
-/// The identifier a match arm binds a field to: `__key_id`, `__0`; spanned on
-/// the field, so that a field that cannot be formatted is reported there.
-fn binding(field: &Field) -> Ident {
-    let name = match &field.member {
-        Member::Named(_) => format!("__{}", field.name()),
-        Member::Unnamed(index) => format!("__{}", index.index),
-    };
-    Ident::new(&name, field.span())
+/// The identifier a match arm binds the `position`-th field of a detail to:
+/// `__skms_field_0`, never a name made from the field's, so that no field
+/// name can shadow another local or an item of the generated code. Hygienic
+/// (mixed-site) like every local of the generated code, so that no token of
+/// the user's (a field's type, or a field named by a `macro_rules!` whose
+/// tokens carry another hygiene) sees it or hides it; located on the field,
+/// so that a field that cannot be formatted is reported there.
+fn binding(position: usize, field: &Field) -> Ident {
+    Ident::new(
+        &format!("__skms_field_{position}"),
+        Span::mixed_site().located_at(field.span()),
+    )
+}
+
+/// A local or parameter of the generated code, hygienic (mixed-site): the
+/// user's tokens in the generated code cannot name it or shadow it.
+fn local(name: &str) -> Ident {
+    Ident::new(name, Span::mixed_site())
+}
+
+/// The name of the argument of `core::write!` that stands for `field` in
+/// the rewritten detail: `__key_id`, `__0`.
+fn format_argument(field: &Field) -> String {
+    format!("__{}", field.name())
 }
 
 /// `source()`: a transparent variant's is its field's.
@@ -1367,17 +1489,10 @@ impl<'a> Bounds<'a> {
                             continue;
                         }
                         let ty = field.ty;
-                        let fmt_trait = match fmt_trait {
-                            FmtTrait::Display => quote!(Display),
-                            FmtTrait::Debug => quote!(Debug),
-                            FmtTrait::LowerHex => quote!(LowerHex),
-                            FmtTrait::UpperHex => quote!(UpperHex),
-                            FmtTrait::Octal => quote!(Octal),
-                            FmtTrait::Binary => quote!(Binary),
-                            FmtTrait::LowerExp => quote!(LowerExp),
-                            FmtTrait::UpperExp => quote!(UpperExp),
-                            FmtTrait::Count => continue,
+                        let Some(fmt_trait) = fmt_trait.trait_name() else {
+                            continue;
                         };
+                        let fmt_trait = Ident::new(fmt_trait, Span::call_site());
                         push_unique(&mut bounds.added, quote!(#ty: ::core::fmt::#fmt_trait));
                     }
                 }

@@ -29,6 +29,9 @@ mod fmt;
 mod grpc;
 mod valid;
 
+#[cfg(test)]
+mod tests;
+
 use proc_macro::TokenStream;
 use syn::parse_macro_input;
 

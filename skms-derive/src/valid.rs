@@ -53,6 +53,10 @@ pub(crate) enum Detail<'a> {
         format: LitStr,
         fields: Vec<&'a Field<'a>>,
         uses: Vec<(&'a Field<'a>, FmtTrait)>,
+        /// The detail as the user wrote it (`keyId : {key_id}`), kept in
+        /// the entry for the documents that show it (the examples of the
+        /// utoipa integration).
+        template: String,
     },
 }
 
@@ -369,6 +373,7 @@ fn check_detail<'a>(
         format: LitStr::new(&parsed.rewritten, span),
         fields,
         uses,
+        template: text.to_owned(),
     })
 }
 

@@ -1,0 +1,175 @@
+//! The derive's own errors, checked without rustc: every `#[derive(SkmsError)]`
+//! of the compile-fail suite (`tests/ui/*.rs`) reports exactly the
+//! `error: ...` messages of its `.stderr`, in their order (the compiler's own errors, such
+//! as a field that is not `Display`, are not the derive's: those files
+//! expect none from it), and every derive of the pass tests (`tests/*.rs`)
+//! reports none. The ui suite checks the same with rustc, spans included,
+//! in minutes; this runs in a second, so that a change to `attr.rs`,
+//! `valid.rs` or `fmt.rs` (or each mutant of cargo-mutants) is checked
+//! against every case at once.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
+
+/// Each `#[derive(.., SkmsError, ..)]` item of `source`, at any depth
+/// (modules, function bodies); items a `macro_rules!` writes (with `$`) are
+/// left out.
+fn derive_inputs(source: &str) -> Vec<syn::DeriveInput> {
+    let tokens = TokenStream::from_str(source).expect("the file tokenizes");
+    let mut inputs = Vec::new();
+    collect(tokens, &mut inputs);
+    inputs
+}
+
+fn collect(tokens: TokenStream, inputs: &mut Vec<syn::DeriveInput>) {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for (i, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Group(group) => collect(group.stream(), inputs),
+            TokenTree::Ident(ident) if ident == "enum" || ident == "struct" || ident == "union" => {
+                // Back over the visibility and the outer attributes.
+                let mut start = i;
+                loop {
+                    match (
+                        start.checked_sub(2).map(|j| &trees[j]),
+                        trees.get(start.wrapping_sub(1)),
+                    ) {
+                        (Some(TokenTree::Punct(p)), Some(TokenTree::Group(g)))
+                            if p.as_char() == '#' && g.delimiter() == Delimiter::Bracket =>
+                        {
+                            start -= 2;
+                        }
+                        (_, Some(TokenTree::Ident(ident))) if ident == "pub" => start -= 1,
+                        (Some(TokenTree::Ident(ident)), Some(TokenTree::Group(g)))
+                            if ident == "pub" && g.delimiter() == Delimiter::Parenthesis =>
+                        {
+                            start -= 2;
+                        }
+                        _ => break,
+                    }
+                }
+                // On to the body, or the `;` of a unit or tuple struct.
+                let mut end = i + 1;
+                while let Some(tree) = trees.get(end) {
+                    end += 1;
+                    match tree {
+                        TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => break,
+                        TokenTree::Punct(p) if p.as_char() == ';' => break,
+                        _ => {}
+                    }
+                }
+                let item: TokenStream = trees[start..end].iter().cloned().collect();
+                let text = item.to_string();
+                if !text.contains("SkmsError") || has_dollar(item.clone()) {
+                    continue;
+                }
+                let Ok(input) = syn::parse2::<syn::DeriveInput>(item) else {
+                    panic!("cannot read the item {text}");
+                };
+                let derives_it = input.attrs.iter().any(|attr| {
+                    attr.path().is_ident("derive")
+                        && quote::ToTokens::to_token_stream(attr)
+                            .to_string()
+                            .contains("SkmsError")
+                });
+                if derives_it {
+                    inputs.push(input);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether `tokens` hold a `$`, outside literals: a `macro_rules!` body.
+fn has_dollar(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        TokenTree::Punct(punct) => punct.as_char() == '$',
+        TokenTree::Group(group) => has_dollar(group.stream()),
+        _ => false,
+    })
+}
+
+/// The messages of the `compile_error!`s in `tokens`.
+fn errors(tokens: TokenStream) -> Vec<String> {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut messages = Vec::new();
+    for (i, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Ident(ident) if ident == "compile_error" => {
+                if let Some(TokenTree::Group(group)) = trees.get(i + 2) {
+                    let message: syn::LitStr =
+                        syn::parse2(group.stream()).expect("a compile_error! message");
+                    messages.push(message.value());
+                }
+            }
+            TokenTree::Group(group) => messages.extend(errors(group.stream())),
+            _ => {}
+        }
+    }
+    messages
+}
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("the directory exists")
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+#[test]
+fn ui_cases_report_their_stderr() {
+    let files = rust_files(&workspace().join("tests/ui"));
+    assert!(files.len() > 50);
+    let mut failures = Vec::new();
+    for file in files {
+        let source = std::fs::read_to_string(&file).unwrap();
+        let stderr = std::fs::read_to_string(file.with_extension("stderr")).unwrap();
+        let expected: Vec<String> = stderr
+            .lines()
+            .filter_map(|line| line.strip_prefix("error: "))
+            .map(str::to_owned)
+            .collect();
+        let actual: Vec<String> = derive_inputs(&source)
+            .iter()
+            .flat_map(|input| errors(crate::expand::derive(input)))
+            .collect();
+        if expected != actual {
+            failures.push(format!(
+                "{}:\n  expected {expected:#?}\n  derived {actual:#?}",
+                file.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn pass_cases_report_nothing() {
+    let mut derives = 0;
+    for dir in ["tests", "examples", "benches"] {
+        for file in rust_files(&workspace().join(dir)) {
+            let source = std::fs::read_to_string(&file).unwrap();
+            for input in derive_inputs(&source) {
+                derives += 1;
+                let errors = errors(crate::expand::derive(&input));
+                assert!(
+                    errors.is_empty(),
+                    "{}: `{}`: {errors:?}",
+                    file.display(),
+                    input.ident
+                );
+            }
+        }
+    }
+    assert!(derives > 50, "only {derives} derives");
+}

@@ -1,0 +1,9 @@
+use skms_core::SkmsError;
+
+#[derive(Debug, SkmsError)]
+enum KmsError {
+    #[skms(code = 40013, status = 400, msg = "Key not found in the keyVault", detail = "keyId : {key_id:.*}")]
+    KeyNotFound { key_id: f64 },
+}
+
+fn main() {}
