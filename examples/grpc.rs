@@ -12,14 +12,16 @@
 //! builds without `protoc`; a service generated from a `.proto` file
 //! converts its errors the same way, with `?`.
 
+#[path = "grpc/text_codec.rs"]
+mod text_codec;
+
 use std::convert::Infallible;
 use std::future::{ready, Ready};
 
-use bytes::{Buf, BufMut};
 use skms_core::tonic::{CODE_KEY, DETAIL_KEY};
 use skms_core::{Decoded, SkmsError, StandardError};
+use text_codec::TextCodec;
 use tonic::body::Body;
-use tonic::codec::{Codec, DecodeBuf, Decoder, EncodeBuf, Encoder};
 use tonic::codegen::{http, BoxFuture, Context, Poll, Service};
 use tonic::transport::server::TcpIncoming;
 use tonic::transport::{Channel, Server};
@@ -106,49 +108,6 @@ impl Service<http::Request<Body>> for Vault {
                 .unary(GetKey, request)
                 .await)
         })
-    }
-}
-
-/// Messages as UTF-8 text.
-#[derive(Clone, Copy)]
-struct TextCodec;
-
-struct Text;
-
-impl Codec for TextCodec {
-    type Encode = String;
-    type Decode = String;
-    type Encoder = Text;
-    type Decoder = Text;
-
-    fn encoder(&mut self) -> Text {
-        Text
-    }
-
-    fn decoder(&mut self) -> Text {
-        Text
-    }
-}
-
-impl Encoder for Text {
-    type Item = String;
-    type Error = Status;
-
-    fn encode(&mut self, item: String, dst: &mut EncodeBuf<'_>) -> Result<(), Status> {
-        dst.put_slice(item.as_bytes());
-        Ok(())
-    }
-}
-
-impl Decoder for Text {
-    type Item = String;
-    type Error = Status;
-
-    fn decode(&mut self, src: &mut DecodeBuf<'_>) -> Result<Option<String>, Status> {
-        let bytes = src.copy_to_bytes(src.remaining());
-        String::from_utf8(bytes.to_vec())
-            .map(Some)
-            .map_err(|_| Status::invalid_argument("the message is not UTF-8"))
     }
 }
 

@@ -18,15 +18,17 @@
 
 mod support;
 
+#[path = "../examples/grpc/text_codec.rs"]
+mod text_codec;
+
 use std::convert::Infallible;
 use std::future::{ready, Ready};
 use std::net::SocketAddr;
 
-use bytes::{Buf, BufMut};
 use skms_core::tonic::{StatusDecodeErrorKind, CODE_KEY, DETAIL_KEY};
 use skms_core::{Decoded, DetailPolicy, SkmsError, StandardError};
+use text_codec::TextCodec;
 use tonic::body::Body;
-use tonic::codec::{Codec, DecodeBuf, Decoder, EncodeBuf, Encoder};
 use tonic::codegen::{http, BoxFuture, Context, Poll, Service};
 use tonic::metadata::MetadataValue;
 use tonic::transport::server::TcpIncoming;
@@ -130,50 +132,6 @@ fn forged(codes: &[(&'static str, &'static str)], details: &[&[u8]]) -> Status {
             .append_bin(DETAIL_KEY, MetadataValue::from_bytes(detail));
     }
     status
-}
-
-/// The messages of the service: UTF-8 text.
-#[derive(Clone, Copy, Default)]
-struct TextCodec;
-
-struct TextEncoder;
-struct TextDecoder;
-
-impl Codec for TextCodec {
-    type Encode = String;
-    type Decode = String;
-    type Encoder = TextEncoder;
-    type Decoder = TextDecoder;
-
-    fn encoder(&mut self) -> TextEncoder {
-        TextEncoder
-    }
-
-    fn decoder(&mut self) -> TextDecoder {
-        TextDecoder
-    }
-}
-
-impl Encoder for TextEncoder {
-    type Item = String;
-    type Error = Status;
-
-    fn encode(&mut self, item: String, dst: &mut EncodeBuf<'_>) -> Result<(), Status> {
-        dst.put_slice(item.as_bytes());
-        Ok(())
-    }
-}
-
-impl Decoder for TextDecoder {
-    type Item = String;
-    type Error = Status;
-
-    fn decode(&mut self, src: &mut DecodeBuf<'_>) -> Result<Option<String>, Status> {
-        let bytes = src.copy_to_bytes(src.remaining());
-        String::from_utf8(bytes.to_vec())
-            .map(Some)
-            .map_err(|_| Status::invalid_argument("the message is not UTF-8"))
-    }
 }
 
 /// The service `skms.test.Vault`, with one unary method, `Ask`, served
