@@ -302,8 +302,10 @@ fn special_byte(bytes: &[u8], from: usize) -> usize {
         return bytes.len();
     };
     // Sixteen bytes a turn: one test of the loop for two words.
-    let (pairs, tail) = rest.as_chunks::<16>();
-    for (index, pair) in pairs.iter().enumerate() {
+    // (`chunks_exact`, not `as_chunks`, which needs Rust 1.88.)
+    let pairs = rest.chunks_exact(16);
+    let tail = pairs.remainder();
+    for (index, pair) in pairs.enumerate() {
         let (low, high) = pair.split_at(8);
         let (low, high) = (flags(low), flags(high));
         if low | high != 0 {
@@ -315,15 +317,16 @@ fn special_byte(bytes: &[u8], from: usize) -> usize {
             return from + index * 16 + within as usize;
         }
     }
-    let at = from + pairs.len() * 16;
-    let (words, bytes_left) = tail.as_chunks::<8>();
-    if let Some(word) = words.first() {
-        let flags = flags(word);
+    let at = from + (rest.len() - tail.len());
+    let words = tail.chunks_exact(8);
+    let bytes_left = words.remainder();
+    if tail.len() >= 8 {
+        let flags = flags(&tail[..8]);
         if flags != 0 {
             return at + (flags.trailing_zeros() / 8) as usize;
         }
     }
-    let at = at + words.len() * 8;
+    let at = at + (tail.len() - bytes_left.len());
     bytes_left
         .iter()
         .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
