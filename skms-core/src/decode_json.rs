@@ -1,6 +1,10 @@
 //! Decoding received JSON into an `ErrorBody`, with an error that says what
 //! is wrong (feature `json`).
 //!
+//! One concern, the precise decoder and its errors (`DecodeError`, its kinds
+//! and texts), which is why it is over 500 lines; the fast path for plain
+//! bodies is `decode_fast.rs`.
+//!
 //! The `Deserialize` impl of `ErrorBody` works with any serde format but can
 //! only report what serde lets a visitor see. Here the decoder is
 //! serde_json's, and each field's JSON text is found in the input once

@@ -1,5 +1,9 @@
 //! Code generation. Nothing here can fail: every check happened in `valid.rs`.
 //!
+//! This file holds several concerns (entries, slot, composition, code
+//! tables, `FromBody`, detail bodies, generics) and is over 1,600 lines:
+//! splitting it into `expand/` by concern is issue 14, still open.
+//!
 //! What is generated is kept small for the compiler's sake: one static table
 //! of entries, one match that maps a value to its entry (or to the field of a
 //! transparent variant), one match over the variants that format a detail,
