@@ -114,10 +114,10 @@ fn the_readme_names_the_two_commands() {
 }
 
 /// The README's composition error is the one the compiler prints for the
-/// same enum (`tests/ui/composition_own_code.rs`), message and label.
+/// same enum (`tests/ui/code_conflict_with_included.rs`), message and label.
 #[test]
 fn the_readme_composition_error_is_the_compilers() {
-    let stderr = include_str!("ui/composition_own_code.stderr");
+    let stderr = include_str!("ui/code_conflict_with_included.stderr");
     let section = README.find("### Composing catalogs").unwrap();
     let start = README[section..].find("```text\n").unwrap() + section + "```text\n".len();
     let end = README[start..].find("```").unwrap() + start;

@@ -1,8 +1,11 @@
 //! Compile-fail suite for `#[derive(SkmsError)]`: every mistake in the
 //! attribute is a compile error with a span on the mistake. One case per
-//! diagnostic in `tests/ui/<rule>.rs`, its expected output beside it in
-//! `<rule>.stderr`; regenerate with `TRYBUILD=overwrite cargo test --test ui`
-//! and review the diff.
+//! diagnostic in `tests/ui/<key>_<problem>.rs`, its expected output beside
+//! it in `<key>_<problem>.stderr`; the key is the attribute key the mistake
+//! is about (`code_duplicate`), or `skms` for the attribute itself
+//! (`skms_key_unknown`), or the item (`enum_`, `struct_`, `union_`,
+//! `variant_`), so that the cases of one key sit together. Regenerate with
+//! `TRYBUILD=overwrite cargo test --test ui` and review the diff.
 
 #[rustversion::attr(
     not(stable(1.95)),
@@ -31,5 +34,5 @@ fn ui() {
 fn ui_build() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui-build/generic_composes.rs");
-    t.compile_fail("tests/ui-build/composition_*.rs");
+    t.compile_fail("tests/ui-build/code_conflict_*.rs");
 }
