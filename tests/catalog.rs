@@ -1,5 +1,6 @@
-//! Catalogs composed from included catalogs, reused standard codes, code
-//! ranges, and the catalog as data (listing, Markdown, JSON).
+//! A type's own entries, catalogs composed from included catalogs, reused
+//! standard codes, code ranges, and the catalog as data (listing, lookup,
+//! Markdown, JSON).
 
 // Most types here exist for their catalogs: their values are never built.
 #![allow(dead_code)]
@@ -400,4 +401,69 @@ fn lookup_by_hash_agrees_with_a_search_entry_by_entry() {
         let listed = search(Scattered::ENTRIES, Scattered::INCLUDES, code).map(|entry| entry.code);
         assert_eq!(rebuilt, listed, "{code}");
     }
+}
+
+/// Own entries of each kind: with a detail format, a fixed detail, a
+/// description, none, and a transparent variant, which has no own entry.
+#[derive(Debug, SkmsError)]
+enum KmsError {
+    #[skms(
+        code = 40013,
+        status = 400,
+        msg = "Key not found in the keyVault",
+        detail = "keyId : {key_id}"
+    )]
+    KeyNotFound { key_id: String },
+    #[skms(
+        code = 40003,
+        status = 400,
+        msg = "Failed create header",
+        detail = "{0}"
+    )]
+    CreateHeader(u32),
+    #[skms(
+        code = 60001,
+        status = 503,
+        msg = "Vault sealed",
+        detail = "the vault is sealed; try {{later}}"
+    )]
+    Sealed,
+    #[skms(
+        code = 60002,
+        status = 404,
+        msg = "No such vault",
+        description = "the vault id matches no vault"
+    )]
+    NoSuchVault,
+    #[skms(transparent)]
+    Standard(StandardError),
+}
+
+#[test]
+fn the_catalog_lists_own_entries_in_order() {
+    let entries = KmsError::ENTRIES;
+    let codes: Vec<u32> = entries.iter().map(|e| e.code).collect();
+    assert_eq!(codes, [40013, 40003, 60001, 60002]);
+    assert_eq!(entries[0].variant, "KeyNotFound");
+    assert_eq!(
+        entries[3].description,
+        Some("the vault id matches no vault")
+    );
+    assert_eq!(entries[0].description, None);
+    assert_eq!(
+        entries[2].static_detail(),
+        Some("the vault is sealed; try {later}")
+    );
+    assert!(entries[0].has_detail() && !entries[3].has_detail());
+    assert_eq!(KmsError::lookup(60001).map(|e| e.status), Some(503));
+    // Lookups search the composed catalog: own entries, then included ones.
+    assert_eq!(
+        KmsError::lookup(40101).map(|e| e.variant),
+        Some("InvalidToken")
+    );
+    assert_eq!(
+        KmsError::lookup(40013).map(|e| e.variant),
+        Some("KeyNotFound")
+    );
+    assert_eq!(KmsError::lookup(12345), None);
 }
