@@ -388,7 +388,7 @@ pub mod tower;
 pub mod utoipa;
 
 #[doc(hidden)]
-#[path = "private.rs"]
+#[path = "private/mod.rs"]
 pub mod __private;
 
 pub use crate::body::ErrorBody;
