@@ -65,11 +65,13 @@ pub(crate) const REUSED: u8 = 0x80;
 pub(crate) enum DetailKind {
     None,
     Static(&'static str),
-    /// Formatted from the variant's fields. For a detail of plain fields
-    /// (no spec), its texts as the derive writes them (see
-    /// `__private::with_pieces_detail`); for any other, empty, and the
-    /// generated code formats it.
-    Formatted(&'static str),
+    /// Formatted from the variant's fields by `write!` in the generated code
+    /// (a field has a spec).
+    Formatted,
+    /// Formatted from the variant's fields, none with a spec: the texts
+    /// around them, as the derive encodes them (see `__private::texts`);
+    /// the generated code hands over the fields.
+    Plain(&'static str),
 }
 
 impl Entry {
@@ -123,7 +125,7 @@ impl Entry {
     pub const fn static_detail(&self) -> Option<&'static str> {
         match self.detail {
             DetailKind::Static(detail) => Some(detail),
-            DetailKind::None | DetailKind::Formatted(_) => None,
+            DetailKind::None | DetailKind::Formatted | DetailKind::Plain(_) => None,
         }
     }
 
@@ -161,7 +163,7 @@ impl Entry {
         match self.detail {
             DetailKind::None => None,
             DetailKind::Static(detail) => Some(detail),
-            DetailKind::Formatted(_) => Some(self.detail_template),
+            DetailKind::Formatted | DetailKind::Plain(_) => Some(self.detail_template),
         }
     }
 

@@ -8,13 +8,13 @@ use std::vec::Vec;
 use crate::catalog::{DetailKind, Entry};
 use crate::error::DetailOf;
 
-use super::texts::{next_text, walk};
-use super::{Cow, Slot};
+use super::texts::{self, walk};
+use super::{Cow, Resolved};
 
 /// Fills the fixed-size array of fields that the generated `__skms_detail`
 /// builds in every arm, for a variant with fewer fields than the longest:
 /// never written, since the entry's texts say how many fields there are.
-pub const NO_PIECE: Piece<'static> = Piece::Unsigned(0);
+pub const NO_FIELD_VALUE: FieldValue<'static> = FieldValue::Unsigned(0);
 
 /// Writes the detail of `entry`, a detail of plain fields, into `writer`:
 /// its texts with `fields` between them.
@@ -23,19 +23,17 @@ pub const NO_PIECE: Piece<'static> = Piece::Unsigned(0);
 ///
 /// Passes on the error of a field's `Display`.
 #[inline]
-pub fn write_pieces(
+pub fn write_plain_detail(
     writer: &mut dyn DetailWriter,
     entry: &Entry,
-    fields: &[Piece<'_>],
+    fields: &[FieldValue<'_>],
 ) -> fmt::Result {
     match entry.detail {
-        DetailKind::Formatted(all) => match next_text(all) {
-            Some((texts, json)) => {
-                writer.pieces(texts, if json.is_empty() { texts } else { json }, fields)
-            }
+        DetailKind::Plain(all) => match texts::split(all) {
+            Some((texts, json_texts)) => writer.plain_detail(texts, json_texts, fields),
             None => Ok(()),
         },
-        DetailKind::None | DetailKind::Static(_) => Ok(()),
+        DetailKind::None | DetailKind::Static(_) | DetailKind::Formatted => Ok(()),
     }
 }
 
@@ -46,7 +44,7 @@ pub trait DetailWriter {
     /// Writes the detail of a variant whose `detail` names fields without a
     /// spec: the texts around the fields, with `fields[i]` after the `i`-th
     /// text. `texts` holds the texts, each after its length in bytes as a
-    /// char (see [`with_pieces_detail`]); `json_texts` the same for the
+    /// char (see [`with_plain_detail`]); `json_texts` the same for the
     /// texts escaped for a JSON string by the derive. `fields` may hold more
     /// fields than there are texts before fields: those are fillers, not
     /// written.
@@ -54,7 +52,12 @@ pub trait DetailWriter {
     /// # Errors
     ///
     /// Passes on the error of a field's `Display`.
-    fn pieces(&mut self, texts: &str, json_texts: &str, fields: &[Piece<'_>]) -> fmt::Result;
+    fn plain_detail(
+        &mut self,
+        texts: &str,
+        json_texts: &str,
+        fields: &[FieldValue<'_>],
+    ) -> fmt::Result;
 
     /// Writes a detail formatted by `core::write!`, for details with specs.
     ///
@@ -69,12 +72,12 @@ pub trait DetailWriter {
     /// # Errors
     ///
     /// Passes on the error of a transparent field's detail.
-    fn slot(&mut self, slot: Slot<'_>) -> fmt::Result;
+    fn resolved(&mut self, resolved: Resolved<'_>) -> fmt::Result;
 }
 
 impl DetailWriter for fmt::Formatter<'_> {
     #[inline]
-    fn pieces(&mut self, texts: &str, _: &str, fields: &[Piece<'_>]) -> fmt::Result {
+    fn plain_detail(&mut self, texts: &str, _: &str, fields: &[FieldValue<'_>]) -> fmt::Result {
         walk(
             self,
             texts,
@@ -96,8 +99,8 @@ impl DetailWriter for fmt::Formatter<'_> {
     }
 
     #[inline]
-    fn slot(&mut self, slot: Slot<'_>) -> fmt::Result {
-        slot.fmt_detail(self)
+    fn resolved(&mut self, resolved: Resolved<'_>) -> fmt::Result {
+        resolved.fmt_detail(self)
     }
 }
 
@@ -106,7 +109,12 @@ pub struct JsonDetail<'a>(pub &'a mut Vec<u8>);
 
 impl DetailWriter for JsonDetail<'_> {
     #[inline]
-    fn pieces(&mut self, _: &str, json_texts: &str, fields: &[Piece<'_>]) -> fmt::Result {
+    fn plain_detail(
+        &mut self,
+        _: &str,
+        json_texts: &str,
+        fields: &[FieldValue<'_>],
+    ) -> fmt::Result {
         walk(
             self.0,
             json_texts,
@@ -124,15 +132,15 @@ impl DetailWriter for JsonDetail<'_> {
         crate::json::escape_fmt(self.0, args)
     }
 
-    fn slot(&mut self, slot: Slot<'_>) -> fmt::Result {
-        match slot {
-            Slot::Own(entry) => {
+    fn resolved(&mut self, resolved: Resolved<'_>) -> fmt::Result {
+        match resolved {
+            Resolved::Entry(entry) => {
                 if let DetailKind::Static(detail) = entry.detail {
                     crate::json::escape_into(self.0, detail);
                 }
                 Ok(())
             }
-            Slot::Inner(inner) => {
+            Resolved::Transparent(inner) => {
                 crate::json::escape_fmt(self.0, format_args!("{}", DetailOf(inner)))
             }
         }
@@ -140,11 +148,11 @@ impl DetailWriter for JsonDetail<'_> {
 }
 
 /// A field of a detail without a spec, as the generated code hands it to a
-/// [`DetailWriter`]: `DetailField(field).skms_piece()`. Strings and
+/// [`DetailWriter`]: `DetailField(field).skms_field_value()`. Strings and
 /// integers are written without `core::fmt`; any other type through its
 /// `Display`. Chosen by method resolution (autoref specialization), like
 /// [`Source`]: the inherent method applies to the types of [`AsPlainField`],
-/// `DisplayPiece` one autoref further to every type, its method requiring
+/// `DisplayFieldValue` one autoref further to every type, its method requiring
 /// `Display`, so that a field that is not `Display` is reported as such.
 /// (An inherent method, and one trait: the cheapest resolution for the
 /// compiler, which does it once per field of every detail.)
@@ -152,24 +160,24 @@ pub struct DetailField<'a, T: ?Sized>(pub &'a T);
 
 impl<'a, T: AsPlainField + ?Sized> DetailField<'a, T> {
     #[inline]
-    pub fn skms_piece(&self) -> Piece<'a> {
+    pub fn skms_field_value(&self) -> FieldValue<'a> {
         self.0.as_plain_field()
     }
 }
 
-pub trait DisplayPiece<'a, T> {
-    fn skms_piece(&self) -> Piece<'a>
+pub trait DisplayFieldValue<'a, T> {
+    fn skms_field_value(&self) -> FieldValue<'a>
     where
         T: DetailDisplay;
 }
 
-impl<'a, T> DisplayPiece<'a, T> for DetailField<'a, T> {
+impl<'a, T> DisplayFieldValue<'a, T> for DetailField<'a, T> {
     #[inline]
-    fn skms_piece(&self) -> Piece<'a>
+    fn skms_field_value(&self) -> FieldValue<'a>
     where
         T: DetailDisplay,
     {
-        Piece::Display(self.0)
+        FieldValue::Display(self.0)
     }
 }
 
@@ -186,25 +194,25 @@ impl<T: fmt::Display + ?Sized> DetailDisplay for T {}
 /// A field of a detail: a string or an integer, which is written without
 /// `core::fmt`, or any other `Display`.
 #[derive(Clone, Copy)]
-pub enum Piece<'a> {
+pub enum FieldValue<'a> {
     Str(&'a str),
     Unsigned(u64),
     Signed(i64),
     Display(&'a dyn fmt::Display),
 }
 
-impl Piece<'_> {
+impl FieldValue<'_> {
     /// Writes the field as `{}` would, its own spec reset (the width of the
     /// formatter of the whole error is not the field's).
     #[inline]
     fn fmt(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Piece::Str(text) => f.write_str(text),
-            Piece::Unsigned(n) => f.write_str(crate::json::Digits::new(n, false).as_str()),
-            Piece::Signed(n) => {
+            FieldValue::Str(text) => f.write_str(text),
+            FieldValue::Unsigned(n) => f.write_str(crate::json::Digits::new(n, false).as_str()),
+            FieldValue::Signed(n) => {
                 f.write_str(crate::json::Digits::new(n.unsigned_abs(), n < 0).as_str())
             }
-            Piece::Display(field) => write!(f, "{field}"),
+            FieldValue::Display(field) => write!(f, "{field}"),
         }
     }
 
@@ -212,16 +220,18 @@ impl Piece<'_> {
     #[inline]
     fn write_json(self, out: &mut Vec<u8>) -> fmt::Result {
         match self {
-            Piece::Str(text) => crate::json::escape_into(out, text),
-            Piece::Unsigned(n) => {
+            FieldValue::Str(text) => crate::json::escape_into(out, text),
+            FieldValue::Unsigned(n) => {
                 out.extend_from_slice(crate::json::Digits::new(n, false).as_str().as_bytes())
             }
-            Piece::Signed(n) => out.extend_from_slice(
+            FieldValue::Signed(n) => out.extend_from_slice(
                 crate::json::Digits::new(n.unsigned_abs(), n < 0)
                     .as_str()
                     .as_bytes(),
             ),
-            Piece::Display(field) => return crate::json::escape_fmt(out, format_args!("{field}")),
+            FieldValue::Display(field) => {
+                return crate::json::escape_fmt(out, format_args!("{field}"))
+            }
         }
         Ok(())
     }
@@ -230,12 +240,12 @@ impl Piece<'_> {
 /// The types whose `Display` is their text (strings) or their decimal digits
 /// (integers up to 64 bits), exactly.
 pub trait AsPlainField {
-    fn as_plain_field(&self) -> Piece<'_>;
+    fn as_plain_field(&self) -> FieldValue<'_>;
 }
 
 impl<T: AsPlainField + ?Sized> AsPlainField for &T {
     #[inline]
-    fn as_plain_field(&self) -> Piece<'_> {
+    fn as_plain_field(&self) -> FieldValue<'_> {
         (**self).as_plain_field()
     }
 }
@@ -244,8 +254,8 @@ macro_rules! plain_str {
     ($($ty:ty),*) => {$(
         impl AsPlainField for $ty {
             #[inline]
-            fn as_plain_field(&self) -> Piece<'_> {
-                Piece::Str(self)
+            fn as_plain_field(&self) -> FieldValue<'_> {
+                FieldValue::Str(self)
             }
         }
     )*};
@@ -267,8 +277,8 @@ macro_rules! plain_int {
             // are at most 64 bits on the targets Rust supports).
             #[inline]
             #[allow(clippy::cast_lossless, clippy::cast_possible_truncation)]
-            fn as_plain_field(&self) -> Piece<'_> {
-                Piece::$variant(*self as $wide)
+            fn as_plain_field(&self) -> FieldValue<'_> {
+                FieldValue::$variant(*self as $wide)
             }
         }
     )*};
@@ -287,10 +297,10 @@ mod tests {
     use std::string::String;
     use std::vec::Vec;
 
-    use super::{DetailField, DetailWriter, DisplayPiece as _, JsonDetail, Piece};
+    use super::{DetailField, DetailWriter, DisplayFieldValue as _, FieldValue, JsonDetail};
 
-    fn is_plain(piece: Piece<'_>) -> bool {
-        !matches!(piece, Piece::Display(_))
+    fn is_plain(value: FieldValue<'_>) -> bool {
+        !matches!(value, FieldValue::Display(_))
     }
 
     /// Texts as the derive writes them: each after its length, as a char.
@@ -305,45 +315,45 @@ mod tests {
     }
 
     /// What a writer makes of `texts` and `fields`: as `Display` and as JSON.
-    fn written(texts: &[&str], fields: &[Piece<'_>]) -> (String, Vec<u8>) {
-        struct Pieces<'a>(&'a str, &'a [Piece<'a>]);
-        impl fmt::Display for Pieces<'_> {
+    fn written(texts: &[&str], fields: &[FieldValue<'_>]) -> (String, Vec<u8>) {
+        struct PlainDetail<'a>(&'a str, &'a [FieldValue<'a>]);
+        impl fmt::Display for PlainDetail<'_> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.pieces(self.0, "", self.1)
+                f.plain_detail(self.0, "", self.1)
             }
         }
         let json_texts: Vec<String> = texts.iter().map(|text| text.replace('\t', "\\t")).collect();
         let (texts, json_texts) = (encoded(texts), encoded(&json_texts));
         let mut json = Vec::new();
         JsonDetail(&mut json)
-            .pieces(&texts, &json_texts, fields)
+            .plain_detail(&texts, &json_texts, fields)
             .unwrap();
         // A width on the outer formatter is not the fields'.
-        (std::format!("{:>40}", Pieces(&texts, fields)), json)
+        (std::format!("{:>40}", PlainDetail(&texts, fields)), json)
     }
 
     /// Which fields are written without `core::fmt`, as the generated code
     /// asks: strings and integers; everything else through `Display`.
     #[test]
-    fn plain_pieces_are_strings_and_integers() {
+    fn plain_field_values_are_strings_and_integers() {
         let owned = String::from("a\"b");
         let borrowed = "c";
-        assert!(is_plain(DetailField(&owned).skms_piece()));
-        assert!(is_plain(DetailField(&&borrowed).skms_piece()));
-        assert!(is_plain(DetailField(&-42i8).skms_piece()));
-        assert!(is_plain(DetailField(&u64::MAX).skms_piece()));
-        assert!(!is_plain(DetailField(&1.5f64).skms_piece()));
-        assert!(!is_plain(DetailField(&'c').skms_piece()));
+        assert!(is_plain(DetailField(&owned).skms_field_value()));
+        assert!(is_plain(DetailField(&&borrowed).skms_field_value()));
+        assert!(is_plain(DetailField(&-42i8).skms_field_value()));
+        assert!(is_plain(DetailField(&u64::MAX).skms_field_value()));
+        assert!(!is_plain(DetailField(&1.5f64).skms_field_value()));
+        assert!(!is_plain(DetailField(&'c').skms_field_value()));
         assert!(!is_plain(
-            DetailField(&Box::new(owned.clone())).skms_piece()
+            DetailField(&Box::new(owned.clone())).skms_field_value()
         ));
-        assert!(!is_plain(DetailField(&1u128).skms_piece()));
+        assert!(!is_plain(DetailField(&1u128).skms_field_value()));
 
         let fields = [
-            DetailField(&owned).skms_piece(),
-            DetailField(&-42i64).skms_piece(),
-            DetailField(&u64::MAX).skms_piece(),
-            DetailField(&1.5f64).skms_piece(),
+            DetailField(&owned).skms_field_value(),
+            DetailField(&-42i64).skms_field_value(),
+            DetailField(&u64::MAX).skms_field_value(),
+            DetailField(&1.5f64).skms_field_value(),
         ];
         let (display, json) = written(&["<", "", " ", "\t", ">"], &fields);
         assert_eq!(display, "<a\"b-42 18446744073709551615\t1.5>");
@@ -359,7 +369,7 @@ mod tests {
         let long = "x".repeat(70_000);
         for len in [0, 1, 127, 128, 2_047, 2_048, 55_295, 65_536] {
             let text = &long[..len];
-            let (display, json) = written(&[text, text], &[Piece::Str("|")]);
+            let (display, json) = written(&[text, text], &[FieldValue::Str("|")]);
             assert_eq!(display, std::format!("{text}|{text}"));
             assert_eq!(json, display.as_bytes());
         }
@@ -370,7 +380,7 @@ mod tests {
     #[test]
     fn type_parameters_go_through_display() {
         fn of<T: fmt::Display>(value: &T) -> bool {
-            is_plain(DetailField(value).skms_piece())
+            is_plain(DetailField(value).skms_field_value())
         }
         assert!(!of(&String::from("x")));
         assert!(!of(&1u32));

@@ -34,14 +34,14 @@ pub const fn entry_formatted(
     variant: &'static str,
     json_prefix: &'static str,
 ) -> Entry {
-    let detail = DetailKind::Formatted("");
+    let detail = DetailKind::Formatted;
     entry_with(code, status, message, variant, json_prefix, detail)
 }
 
 /// An entry whose detail is plain fields between `texts`: see
-/// [`with_pieces_detail`].
+/// [`with_plain_detail`].
 #[must_use]
-pub const fn entry_pieces(
+pub const fn entry_plain_detail(
     code: u32,
     status: u16,
     message: &'static str,
@@ -49,7 +49,7 @@ pub const fn entry_pieces(
     json_prefix: &'static str,
     texts: &'static str,
 ) -> Entry {
-    let detail = DetailKind::Formatted(texts);
+    let detail = DetailKind::Plain(texts);
     entry_with(code, status, message, variant, json_prefix, detail)
 }
 
@@ -172,7 +172,10 @@ pub const fn with_static_detail(entry: Entry, detail: &'static str) -> Entry {
 /// the generated code.
 #[must_use]
 pub const fn with_formatted_detail(entry: Entry) -> Entry {
-    with_pieces_detail(entry, "")
+    Entry {
+        detail: DetailKind::Formatted,
+        ..entry
+    }
 }
 
 /// `entry` with a detail of plain fields (no spec) between texts. `texts`
@@ -182,11 +185,11 @@ pub const fn with_formatted_detail(entry: Entry) -> Entry {
 /// then the same for the texts escaped for a JSON string, when escaping
 /// changes them; the whole after the length of the first part, as a char
 /// too (so that an entry stays small). The derive writes it; the generated
-/// `__skms_detail` hands the fields to [`write_pieces`] with the entry.
+/// `__skms_detail` hands the fields to [`write_plain_detail`] with the entry.
 #[must_use]
-pub const fn with_pieces_detail(entry: Entry, texts: &'static str) -> Entry {
+pub const fn with_plain_detail(entry: Entry, texts: &'static str) -> Entry {
     Entry {
-        detail: DetailKind::Formatted(texts),
+        detail: DetailKind::Plain(texts),
         ..entry
     }
 }

@@ -27,12 +27,13 @@ pub use crate::decode_json::{fast_path as decode_fast_path, precise_slice as dec
 
 pub use self::compose::{check_include, generic_in, listing, own_position, CodeTable, Message};
 pub use self::detail::{
-    write_pieces, AsPlainField, DetailDisplay, DetailField, DetailWriter, DisplayPiece, JsonDetail,
-    Piece, NO_PIECE,
+    write_plain_detail, AsPlainField, DetailDisplay, DetailField, DetailWriter, DisplayFieldValue,
+    FieldValue, JsonDetail, NO_FIELD_VALUE,
 };
 pub use self::entry::{
-    entry, entry_formatted, entry_pieces, reuse, with_description, with_detail_template, with_doc,
-    with_exposure, with_formatted_detail, with_grpc, with_pieces_detail, with_static_detail,
+    entry, entry_formatted, entry_plain_detail, reuse, with_description, with_detail_template,
+    with_doc, with_exposure, with_formatted_detail, with_grpc, with_plain_detail,
+    with_static_detail,
 };
 #[cfg(feature = "actix-web")]
 pub use self::integrations::actix_web;
@@ -44,8 +45,8 @@ pub use self::integrations::http;
 pub use self::integrations::tonic;
 #[cfg(feature = "utoipa")]
 pub use self::integrations::utoipa;
-pub use self::resolve::{Slot, TransparentField};
-pub use self::ser::{serialize_slot, write_json};
+pub use self::resolve::{Resolved, TransparentField};
+pub use self::ser::{serialize_resolved, write_json};
 pub use self::shims::{
     ParseDetail, ParseFromStr, ParseNothing, Rebuild, RebuildFromBody, RebuildNothing, Source,
     SourceOfError, SourceOfOther,

@@ -11,20 +11,21 @@ use crate::{DetailExposure, SkmsError};
 
 use super::Cow;
 
-/// Where a value's code lives: in its type's own table, or in the field of a
-/// transparent variant.
-pub enum Slot<'a> {
-    Own(&'static Entry),
-    Inner(&'a dyn SkmsError),
+/// What a value of a derived type resolves to, once, in its generated
+/// `__skms_resolve`: the entry of its variant in its type's own table, or the
+/// field of a transparent variant, which answers for it.
+pub enum Resolved<'a> {
+    Entry(&'static Entry),
+    Transparent(&'a dyn SkmsError),
 }
 
-impl<'a> Slot<'a> {
+impl<'a> Resolved<'a> {
     #[inline]
     #[must_use]
     pub fn code(self) -> u32 {
         match self {
-            Slot::Own(entry) => entry.code,
-            Slot::Inner(inner) => inner.code(),
+            Resolved::Entry(entry) => entry.code,
+            Resolved::Transparent(inner) => inner.code(),
         }
     }
 
@@ -32,8 +33,8 @@ impl<'a> Slot<'a> {
     #[must_use]
     pub fn status(self) -> u16 {
         match self {
-            Slot::Own(entry) => entry.status,
-            Slot::Inner(inner) => inner.status(),
+            Resolved::Entry(entry) => entry.status,
+            Resolved::Transparent(inner) => inner.status(),
         }
     }
 
@@ -41,8 +42,8 @@ impl<'a> Slot<'a> {
     #[must_use]
     pub fn message(self) -> &'a str {
         match self {
-            Slot::Own(entry) => entry.message,
-            Slot::Inner(inner) => inner.message(),
+            Resolved::Entry(entry) => entry.message,
+            Resolved::Transparent(inner) => inner.message(),
         }
     }
 
@@ -50,8 +51,8 @@ impl<'a> Slot<'a> {
     #[must_use]
     pub fn has_detail(self) -> bool {
         match self {
-            Slot::Own(entry) => entry.has_detail(),
-            Slot::Inner(inner) => inner.has_detail(),
+            Resolved::Entry(entry) => entry.has_detail(),
+            Resolved::Transparent(inner) => inner.has_detail(),
         }
     }
 
@@ -59,8 +60,8 @@ impl<'a> Slot<'a> {
     #[must_use]
     pub fn detail_exposure(self) -> DetailExposure {
         match self {
-            Slot::Own(entry) => entry.exposure,
-            Slot::Inner(inner) => inner.detail_exposure(),
+            Resolved::Entry(entry) => entry.exposure,
+            Resolved::Transparent(inner) => inner.detail_exposure(),
         }
     }
 
@@ -70,21 +71,23 @@ impl<'a> Slot<'a> {
     #[must_use]
     pub fn grpc(self) -> u8 {
         match self {
-            Slot::Own(entry) => entry.marks & !REUSED,
-            Slot::Inner(inner) => inner.__skms_grpc(),
+            Resolved::Entry(entry) => entry.marks & !REUSED,
+            Resolved::Transparent(inner) => inner.__skms_grpc(),
         }
     }
 
-    /// The detail of `this`, whose slot this is.
+    /// The detail of `this`, the value that resolved to `self`.
     #[inline]
     pub fn detail<E: SkmsError + ?Sized>(self, this: &'a E) -> Option<Cow<'a, str>> {
         match self {
-            Slot::Own(entry) => match entry.detail {
+            Resolved::Entry(entry) => match entry.detail {
                 DetailKind::None => None,
                 DetailKind::Static(detail) => Some(Cow::Borrowed(detail)),
-                DetailKind::Formatted(_) => Some(Cow::Owned(DetailOf(this).to_string())),
+                DetailKind::Formatted | DetailKind::Plain(_) => {
+                    Some(Cow::Owned(DetailOf(this).to_string()))
+                }
             },
-            Slot::Inner(inner) => inner.detail(),
+            Resolved::Transparent(inner) => inner.detail(),
         }
     }
 
@@ -97,11 +100,11 @@ impl<'a> Slot<'a> {
     #[inline]
     pub fn fmt_detail(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Slot::Own(entry) => match entry.detail {
+            Resolved::Entry(entry) => match entry.detail {
                 DetailKind::Static(detail) => f.write_str(detail),
-                DetailKind::None | DetailKind::Formatted(_) => Ok(()),
+                DetailKind::None | DetailKind::Formatted | DetailKind::Plain(_) => Ok(()),
             },
-            Slot::Inner(inner) => inner.fmt_detail(f),
+            Resolved::Transparent(inner) => inner.fmt_detail(f),
         }
     }
 }

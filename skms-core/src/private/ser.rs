@@ -1,5 +1,5 @@
 //! A derived type's serialization: the bodies of `Serialize::serialize`
-//! (`serialize_slot`, with the detail as one serde string) and of
+//! (`serialize_resolved`, with the detail as one serde string) and of
 //! `write_json`.
 
 use core::fmt;
@@ -11,7 +11,7 @@ use crate::SkmsError;
 
 use super::detail::{DetailWriter, JsonDetail};
 use super::texts::ONE_FIELD_ALONE;
-use super::{serde, Piece, Slot};
+use super::{serde, FieldValue, Resolved};
 
 /// The body of `Serialize::serialize` for a derived type: the entry's code,
 /// message and detail, with the entry found once; a transparent variant's
@@ -21,8 +21,8 @@ use super::{serde, Piece, Slot};
 ///
 /// Passes on the error of the serializer.
 #[inline]
-pub fn serialize_slot<E, S, F>(
-    slot: Slot<'_>,
+pub fn serialize_resolved<E, S, F>(
+    resolved: Resolved<'_>,
     this: &E,
     serializer: S,
     detail: F,
@@ -32,12 +32,12 @@ where
     S: serde::Serializer,
     F: Fn(&E, &mut dyn DetailWriter) -> fmt::Result,
 {
-    match slot {
-        Slot::Own(entry) if entry.has_detail() => {
+    match resolved {
+        Resolved::Entry(entry) if entry.has_detail() => {
             serialize_with_detail(serializer, entry, &SerdeDetail { this, detail })
         }
-        Slot::Own(entry) => serialize_without_detail(serializer, entry),
-        Slot::Inner(inner) => crate::error::serialize_error(inner, serializer),
+        Resolved::Entry(entry) => serialize_without_detail(serializer, entry),
+        Resolved::Transparent(inner) => crate::error::serialize_error(inner, serializer),
     }
 }
 
@@ -124,33 +124,33 @@ impl<S: serde::Serializer> SerdeString<S> {
 }
 
 /// Texts and fields as `Display`, for `collect_str`.
-struct PiecesDisplay<'a> {
+struct PlainDetailDisplay<'a> {
     texts: &'a str,
-    fields: &'a [Piece<'a>],
+    fields: &'a [FieldValue<'a>],
 }
 
-impl fmt::Display for PiecesDisplay<'_> {
+impl fmt::Display for PlainDetailDisplay<'_> {
     #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pieces(self.texts, "", self.fields)
+        f.plain_detail(self.texts, "", self.fields)
     }
 }
 
 impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
     #[inline]
-    fn pieces(&mut self, texts: &str, _: &str, fields: &[Piece<'_>]) -> fmt::Result {
+    fn plain_detail(&mut self, texts: &str, _: &str, fields: &[FieldValue<'_>]) -> fmt::Result {
         // Two empty texts, each after its length 0: one field alone
         // (`fields` may go on with fillers, never written).
         // One call site for each serializer method: copies of the inlined
         // `serialize_str` made the compiler inline less of each.
         let digits;
         let whole = match (texts, fields) {
-            (ONE_FIELD_ALONE, [Piece::Str(text), ..]) => Some(*text),
-            (ONE_FIELD_ALONE, [Piece::Unsigned(n), ..]) => {
+            (ONE_FIELD_ALONE, [FieldValue::Str(text), ..]) => Some(*text),
+            (ONE_FIELD_ALONE, [FieldValue::Unsigned(n), ..]) => {
                 digits = crate::json::Digits::new(*n, false);
                 Some(digits.as_str())
             }
-            (ONE_FIELD_ALONE, [Piece::Signed(n), ..]) => {
+            (ONE_FIELD_ALONE, [FieldValue::Signed(n), ..]) => {
                 digits = crate::json::Digits::new(n.unsigned_abs(), *n < 0);
                 Some(digits.as_str())
             }
@@ -158,9 +158,8 @@ impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
         };
         match whole {
             Some(text) => self.finish(|serializer| serializer.serialize_str(text)),
-            None => {
-                self.finish(|serializer| serializer.collect_str(&PiecesDisplay { texts, fields }))
-            }
+            None => self
+                .finish(|serializer| serializer.collect_str(&PlainDetailDisplay { texts, fields })),
         }
     }
 
@@ -172,16 +171,16 @@ impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
         }
     }
 
-    fn slot(&mut self, slot: Slot<'_>) -> fmt::Result {
-        match slot {
-            Slot::Own(entry) => {
+    fn resolved(&mut self, resolved: Resolved<'_>) -> fmt::Result {
+        match resolved {
+            Resolved::Entry(entry) => {
                 let detail = match entry.detail {
                     DetailKind::Static(detail) => detail,
-                    DetailKind::None | DetailKind::Formatted(_) => "",
+                    DetailKind::None | DetailKind::Formatted | DetailKind::Plain(_) => "",
                 };
                 self.finish(|serializer| serializer.serialize_str(detail))
             }
-            Slot::Inner(inner) => {
+            Resolved::Transparent(inner) => {
                 self.finish(|serializer| serializer.collect_str(&DetailOf(inner)))
             }
         }
@@ -193,13 +192,13 @@ impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
 /// escaped; a transparent variant's is its field's.
 #[inline]
 pub fn write_json<E: SkmsError + ?Sized>(
-    slot: Slot<'_>,
+    resolved: Resolved<'_>,
     this: &E,
     out: &mut Vec<u8>,
     detail: impl FnOnce(&E, &mut dyn DetailWriter) -> fmt::Result,
 ) {
-    match slot {
-        Slot::Own(entry) => {
+    match resolved {
+        Resolved::Entry(entry) => {
             out.extend_from_slice(entry.json_prefix.as_bytes());
             if entry.has_detail() {
                 out.extend_from_slice(b",\"detail\":\"");
@@ -210,6 +209,6 @@ pub fn write_json<E: SkmsError + ?Sized>(
             }
             out.push(b'}');
         }
-        Slot::Inner(inner) => inner.write_json(out),
+        Resolved::Transparent(inner) => inner.write_json(out),
     }
 }
