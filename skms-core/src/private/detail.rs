@@ -44,7 +44,7 @@ pub trait DetailWriter {
     /// Writes the detail of a variant whose `detail` names fields without a
     /// spec: the texts around the fields, with `fields[i]` after the `i`-th
     /// text. `texts` holds the texts, each after its length in bytes as a
-    /// char (see [`with_plain_detail`]); `json_texts` the same for the
+    /// char (see the module `texts`); `json_texts` the same for the
     /// texts escaped for a JSON string by the derive. `fields` may hold more
     /// fields than there are texts before fields: those are fillers, not
     /// written.
@@ -151,7 +151,7 @@ impl DetailWriter for JsonDetail<'_> {
 /// [`DetailWriter`]: `DetailField(field).skms_field_value()`. Strings and
 /// integers are written without `core::fmt`; any other type through its
 /// `Display`. Chosen by method resolution (autoref specialization), like
-/// [`Source`]: the inherent method applies to the types of [`AsPlainField`],
+/// [`Source`](super::Source): the inherent method applies to the types of [`AsPlainField`],
 /// `DisplayFieldValue` one autoref further to every type, its method requiring
 /// `Display`, so that a field that is not `Display` is reported as such.
 /// (An inherent method, and one trait: the cheapest resolution for the

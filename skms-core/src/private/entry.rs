@@ -178,14 +178,10 @@ pub const fn with_formatted_detail(entry: Entry) -> Entry {
     }
 }
 
-/// `entry` with a detail of plain fields (no spec) between texts. `texts`
-/// holds the text before each field, then the text after the last, each
-/// after its length in bytes written as a char (one literal is far cheaper
-/// to compile than an array of them, and a length saves the writer a scan);
-/// then the same for the texts escaped for a JSON string, when escaping
-/// changes them; the whole after the length of the first part, as a char
-/// too (so that an entry stays small). The derive writes it; the generated
-/// `__skms_detail` hands the fields to [`write_plain_detail`] with the entry.
+/// `entry` with a detail of plain fields (no spec) between texts: `texts`
+/// as the derive encodes them (the format is in the module `texts`).
+/// The generated `__skms_detail` hands the fields to
+/// [`write_plain_detail`](super::write_plain_detail) with the entry.
 #[must_use]
 pub const fn with_plain_detail(entry: Entry, texts: &'static str) -> Entry {
     Entry {
