@@ -37,9 +37,9 @@ mod shadowed {
     mod serde {}
     // The names the generated block imports its helpers under.
     struct __skms_entry;
-    struct __skms_entry_pieces;
+    struct __skms_entry_plain_detail;
     struct __SkmsField;
-    struct __SKMS_NO_PIECE;
+    struct __SKMS_NO_FIELD_VALUE;
     macro_rules! write {
         ($($tt:tt)*) => {
             compile_error!("the derive used a local write!")
@@ -161,26 +161,26 @@ mod field_names {
             code = 61011,
             status = 400,
             msg = "m",
-            detail = "{SKMS_ENTRIES}{SKMS_BY_CODE}{SKMS_NO_PIECE}{SkmsField}"
+            detail = "{SKMS_ENTRIES}{SKMS_BY_CODE}{SKMS_NO_FIELD_VALUE}{SkmsField}"
         )]
         Array {
             SKMS_ENTRIES: u8,
             SKMS_BY_CODE: u8,
-            SKMS_NO_PIECE: u8,
+            SKMS_NO_FIELD_VALUE: u8,
             SkmsField: u8,
         },
         #[skms(
             code = 61012,
             status = 400,
             msg = "m",
-            detail = "{skms_piece_0}{skms_entry}{skms_field_0}{skms_field_1}{skms_slot}{skms_detail}"
+            detail = "{skms_field_value_0}{skms_entry}{skms_field_0}{skms_field_1}{skms_resolve}{skms_detail}"
         )]
         Arm {
-            skms_piece_0: u8,
+            skms_field_value_0: u8,
             skms_entry: u8,
             skms_field_1: u8,
             skms_field_0: u8,
-            skms_slot: u8,
+            skms_resolve: u8,
             skms_detail: u8,
         },
         #[skms(
@@ -358,16 +358,16 @@ fn fields_named_like_the_generated_code() {
     let error = Items::Array {
         SKMS_ENTRIES: 1,
         SKMS_BY_CODE: 2,
-        SKMS_NO_PIECE: 3,
+        SKMS_NO_FIELD_VALUE: 3,
         SkmsField: 4,
     };
     assert_eq!(error.detail().as_deref(), Some("1234"));
     let error = Items::Arm {
-        skms_piece_0: 1,
+        skms_field_value_0: 1,
         skms_entry: 2,
         skms_field_1: 3,
         skms_field_0: 4,
-        skms_slot: 5,
+        skms_resolve: 5,
         skms_detail: 6,
     };
     assert_eq!(error.detail().as_deref(), Some("124356"));

@@ -366,6 +366,7 @@ mod error;
 #[cfg(any(feature = "tower", feature = "actix-web"))]
 mod in_policy;
 mod json;
+mod listing;
 mod log_safe;
 mod policy;
 mod snapshot;
@@ -388,11 +389,11 @@ pub mod tower;
 pub mod utoipa;
 
 #[doc(hidden)]
-#[path = "private.rs"]
+#[path = "private/mod.rs"]
 pub mod __private;
 
 pub use crate::body::ErrorBody;
-pub use crate::catalog::{Catalog, Entry, Include, Listed, Listing};
+pub use crate::catalog::{Catalog, Entry, Include};
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use crate::catalog_endpoint::CodeNotInCatalog;
 pub use crate::decode::{Decoded, FromBody};
@@ -402,6 +403,7 @@ pub use crate::error::{display_error, serialize_error, DetailExposure, SkmsError
 #[cfg(any(feature = "tower", feature = "actix-web"))]
 pub use crate::in_policy::InPolicy;
 pub use crate::json::{to_json_vec, write_json};
+pub use crate::listing::{Listed, Listing};
 pub use crate::log_safe::LogSafe;
 pub use crate::policy::{DetailPolicy, PolicyInstalled};
 pub use crate::snapshot::{SnapshotError, SnapshotMismatch, SNAPSHOT_ENV};

@@ -1,4 +1,7 @@
 //! `DetailPolicy`: which details reach the client, and which only the log.
+//!
+//! One concern, which is why it is over 500 lines: nearly half of them are
+//! the user documentation of `DetailPolicy` and its examples.
 
 use core::cell::Cell;
 use core::fmt;

@@ -8,7 +8,7 @@ use std::string::{String, ToString};
 use std::vec::Vec;
 use std::{env, fs, io};
 
-use crate::catalog::Listing;
+use crate::listing::Listing;
 
 /// The environment variable that rewrites snapshots: `SKMS_SNAPSHOT=overwrite`.
 pub const SNAPSHOT_ENV: &str = "SKMS_SNAPSHOT";

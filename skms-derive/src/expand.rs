@@ -189,7 +189,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
         quote! {
             #[inline]
             fn __skms_grpc(&self) -> ::core::primitive::u8 {
-                self.__skms_slot().grpc()
+                self.__skms_resolve().grpc()
             }
         }
     } else {
@@ -206,8 +206,8 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             #[allow(unused_imports)]
             use #private::{
                 entry as __skms_entry, entry_formatted as __skms_entry_formatted,
-                entry_pieces as __skms_entry_pieces, DetailField as __SkmsField,
-                NO_PIECE as __SKMS_NO_PIECE,
+                entry_plain_detail as __skms_entry_plain_detail, DetailField as __SkmsField,
+                NO_FIELD_VALUE as __SKMS_NO_FIELD_VALUE,
             };
             static __SKMS_ENTRIES: [#krate::Entry; #entry_count] = [#entries];
             #piece_fns
@@ -224,7 +224,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
                 #composed_items
 
                 #[inline]
-                fn __skms_slot(&self) -> #private::Slot<'_> {
+                fn __skms_resolve(&self) -> #private::Resolved<'_> {
                     #composed_use
                     #slot
                 }
@@ -246,23 +246,23 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             impl #impl_generics #krate::SkmsError for #ty #ty_generics #where_clause {
                 #[inline]
                 fn code(&self) -> ::core::primitive::u32 {
-                    self.__skms_slot().code()
+                    self.__skms_resolve().code()
                 }
                 #[inline]
                 fn status(&self) -> ::core::primitive::u16 {
-                    self.__skms_slot().status()
+                    self.__skms_resolve().status()
                 }
                 #[inline]
                 fn message(&self) -> &::core::primitive::str {
-                    self.__skms_slot().message()
+                    self.__skms_resolve().message()
                 }
                 #[inline]
                 fn detail(&self) -> ::core::option::Option<#private::Cow<'_, ::core::primitive::str>> {
-                    self.__skms_slot().detail(self)
+                    self.__skms_resolve().detail(self)
                 }
                 #[inline]
                 fn has_detail(&self) -> ::core::primitive::bool {
-                    self.__skms_slot().has_detail()
+                    self.__skms_resolve().has_detail()
                 }
                 #[inline]
                 fn fmt_detail(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -270,11 +270,11 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
                 }
                 #[inline]
                 fn write_json(&self, __out: &mut #private::Vec<::core::primitive::u8>) {
-                    #private::write_json(self.__skms_slot(), self, __out, Self::__skms_detail);
+                    #private::write_json(self.__skms_resolve(), self, __out, Self::__skms_detail);
                 }
                 #[inline]
                 fn detail_exposure(&self) -> #krate::DetailExposure {
-                    self.__skms_slot().detail_exposure()
+                    self.__skms_resolve().detail_exposure()
                 }
                 #grpc
             }
@@ -311,7 +311,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
                 where
                     __S: #private::serde::Serializer,
                 {
-                    #private::serialize_slot(self.__skms_slot(), self, __serializer, Self::__skms_detail)
+                    #private::serialize_resolved(self.__skms_resolve(), self, __serializer, Self::__skms_detail)
                 }
             }
 
@@ -350,7 +350,7 @@ fn integrations(
 }
 
 /// `__private::entry(40013, 400, "msg", "Variant", "{\"code\":..")`, or
-/// `entry_pieces`/`entry_formatted` for a detail formatted from fields, with
+/// `entry_plain_detail`/`entry_formatted` for a detail formatted from fields, with
 /// the rest added around it. One call, few arguments: in a table of a
 /// thousand entries, each costs the compiler.
 ///
@@ -378,7 +378,7 @@ fn entry_tokens(
                 )),
                 (Some(Detail::Formatted { .. }), Some(plain)) => {
                     let texts = &plain.entry_texts;
-                    quote!(__skms_entry_pieces(
+                    quote!(__skms_entry_plain_detail(
                         #code, #status, #message, #variant, #json_prefix, #texts
                     ))
                 }
@@ -405,7 +405,7 @@ fn entry_tokens(
                 }
                 (Some(Detail::Formatted { .. }), Some(plain)) => {
                     let texts = &plain.entry_texts;
-                    quote!(#private::with_pieces_detail(#reuse, #texts))
+                    quote!(#private::with_plain_detail(#reuse, #texts))
                 }
                 (Some(Detail::Formatted { .. }), None) => {
                     quote!(#private::with_formatted_detail(#reuse))
@@ -486,16 +486,16 @@ fn json_prefix(code: u32, message: &str) -> String {
     prefix
 }
 
-/// The body of `__skms_slot`: the entry of the value, or its transparent field.
+/// The body of `__skms_resolve`: the entry of the value, or its transparent field.
 fn slot_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
     let is_struct = matches!(input.shape, crate::ast::Shape::Struct(_));
     if is_struct {
         return match &plan.variants[0].1 {
-            Kind::Own { .. } => quote!(#private::Slot::Own(&__SKMS_ENTRIES[0])),
+            Kind::Own { .. } => quote!(#private::Resolved::Entry(&__SKMS_ENTRIES[0])),
             Kind::Transparent { field } => {
                 let member = &field.member;
                 let inner = transparent_call(private, field, &quote!(&self.#member));
-                quote!(#private::Slot::Inner(#inner))
+                quote!(#private::Resolved::Transparent(#inner))
             }
         };
     }
@@ -531,7 +531,7 @@ fn slot_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
                     let member = &field.member;
                     let binding = local("__field");
                     let inner = transparent_call(private, field, &binding.to_token_stream());
-                    let slot = quote!(#private::Slot::Inner(#inner));
+                    let slot = quote!(#private::Resolved::Transparent(#inner));
                     let slot = if any_own { quote!(return #slot) } else { slot };
                     quote!(#ty::#ident { #member: #binding, .. } => #slot,)
                 }
@@ -539,7 +539,7 @@ fn slot_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
         })
         .collect();
     if any_own {
-        quote!(#private::Slot::Own(&__SKMS_ENTRIES[match self { #arms }]))
+        quote!(#private::Resolved::Entry(&__SKMS_ENTRIES[match self { #arms }]))
     } else {
         debug_assert!(any_transparent);
         quote!(match self { #arms })
@@ -629,7 +629,7 @@ fn code_table(private: &TokenStream, codes: &[(u32, usize)]) -> (TokenStream, To
 ///   its own codes and against each other;
 /// - after monomorphization, in `cargo build`, for what depends on a
 ///   parameter: an associated const of the type, `__SKMS_COMPOSED`, which
-///   `__skms_slot` (so `code()`, serialization, `Display`), `lookup` and
+///   `__skms_resolve` (so `code()`, serialization, `Display`), `lookup` and
 ///   `catalog()` name. A `()` named in a function costs nothing at run
 ///   time. Those included catalogs are marked (`__private::generic_in`), and
 ///   a type that includes the generic one (`Wrapper<Inner>`) checks them
@@ -642,7 +642,7 @@ struct Composition {
     /// `__SKMS_COMPOSED` of the inherent impl, the checks after
     /// monomorphization.
     items: TokenStream,
-    /// The statement of `__skms_slot` that names `__SKMS_COMPOSED`.
+    /// The statement of `__skms_resolve` that names `__SKMS_COMPOSED`.
     use_check: TokenStream,
 }
 
@@ -1063,7 +1063,7 @@ const MAX_ARM_FIELDS: usize = 4;
 /// after the match writes them. That is the cheapest shape for the compiler
 /// that was measured: no string literal and no method call in the arms, no
 /// slice of a different length in each, no `core::fmt` at run time (each
-/// field goes through its type's `__skms_piece_N`, see [`PieceFns`]). A
+/// field goes through its type's `__skms_field_value_N`, see [`PieceFns`]). A
 /// detail with a spec is written by `write!` in its arm; every other
 /// variant's detail comes from its slot.
 fn fmt_detail_body(
@@ -1073,7 +1073,7 @@ fn fmt_detail_body(
     private: &TokenStream,
 ) -> (TokenStream, TokenStream) {
     let writer = local("__w");
-    let fallback = quote!(#writer.slot(self.__skms_slot()));
+    let fallback = quote!(#writer.resolved(self.__skms_resolve()));
     let mut piece_fns = PieceFns::new(input, private);
     let is_struct = matches!(input.shape, crate::ast::Shape::Struct(_));
     // The length of the array of fields: the most that an arm gives, up to
@@ -1117,7 +1117,7 @@ fn fmt_detail_body(
         match (detail, width) {
             (Some(detail), Some(width)) if detail.fields.len() <= width => {
                 let values = piece_fns.pieces(detail, fields, &bindings);
-                let fillers = (detail.fields.len()..width).map(|_| quote!(__SKMS_NO_PIECE));
+                let fillers = (detail.fields.len()..width).map(|_| quote!(__SKMS_NO_FIELD_VALUE));
                 arms.extend(quote! {
                     #path { #(#members: #bindings,)* .. } => (#index, [#(#values,)* #(#fillers),*]),
                 });
@@ -1126,7 +1126,7 @@ fn fmt_detail_body(
                 let values = piece_fns.pieces(detail, fields, &bindings);
                 arms.extend(quote! {
                     #path { #(#members: #bindings,)* .. } =>
-                        #ret #private::write_pieces(#writer, &__SKMS_ENTRIES[#index], &[#(#values),*]),
+                        #ret #private::write_plain_detail(#writer, &__SKMS_ENTRIES[#index], &[#(#values),*]),
                 });
             }
             (None, _) => {
@@ -1155,7 +1155,7 @@ fn fmt_detail_body(
     let Some(width) = width else {
         let body = quote! {
             #[allow(unused_imports)]
-            use #private::DisplayPiece as _;
+            use #private::DisplayFieldValue as _;
             match self { #arms #others }
         };
         return (body, piece_fns);
@@ -1164,18 +1164,18 @@ fn fmt_detail_body(
     let (index, pieces) = (local("__index"), local("__fields"));
     let body = quote! {
         #[allow(unused_imports)]
-        use #private::DisplayPiece as _;
+        use #private::DisplayFieldValue as _;
         let (#index, #pieces): (
             ::core::primitive::usize,
-            [#private::Piece<'_>; #width],
+            [#private::FieldValue<'_>; #width],
         ) = match self { #arms #others };
-        #private::write_pieces(#writer, &__SKMS_ENTRIES[#index], &#pieces)
+        #private::write_plain_detail(#writer, &__SKMS_ENTRIES[#index], &#pieces)
     };
     (body, piece_fns)
 }
 
 /// A detail whose fields have no spec: the texts around the fields as its
-/// entry keeps them (see `__private::with_pieces_detail`), and the bindings
+/// entry keeps them (see `__private::with_plain_detail`), and the bindings
 /// of the fields in the order they are written (a field named twice is
 /// there twice).
 struct PlainDetail {
@@ -1235,13 +1235,13 @@ fn push_len(out: &mut String, len: usize) -> Option<()> {
     Some(())
 }
 
-/// How the fields of plain details are handed over as `Piece`s: through
-/// one function per field type, `__skms_piece_N(&Type) -> Piece`, in which
-/// the compiler chooses the `Piece` (string, integer or `Display`) once for
+/// How the fields of plain details are handed over as `FieldValue`s: through
+/// one function per field type, `__skms_field_value_N(&Type) -> FieldValue`, in which
+/// the compiler chooses the `FieldValue` (string, integer or `Display`) once for
 /// the type instead of once for every field. Measured on the 1,000-variant
 /// crate: 170 M of 2,580 M instructions. A type that names the type's
 /// generic parameters, a lifetime or `Self` cannot be named outside the
-/// impl: its fields choose in their arm, as `__SkmsField(field).skms_piece()`.
+/// impl: its fields choose in their arm, as `__SkmsField(field).skms_field_value()`.
 /// Either way the choice is spanned on the field (the first of its type),
 /// so that a field that is not `Display` is reported there.
 struct PieceFns<'a> {
@@ -1269,7 +1269,7 @@ impl<'a> PieceFns<'a> {
         }
     }
 
-    /// Each field that `plain` names, in order, as a `Piece`.
+    /// Each field that `plain` names, in order, as a `FieldValue`.
     fn pieces(
         &mut self,
         plain: &PlainDetail,
@@ -1288,7 +1288,7 @@ impl<'a> PieceFns<'a> {
                 Some(match self.function(field) {
                     Some(function) => quote!(#function(#binding)),
                     None => quote_spanned! {field.span()=>
-                        __SkmsField(#binding).skms_piece()
+                        __SkmsField(#binding).skms_field_value()
                     },
                 })
             })
@@ -1307,20 +1307,20 @@ impl<'a> PieceFns<'a> {
             Some(index) => index,
             None => {
                 let index = self.types.len();
-                let function = format_ident!("__skms_piece_{}", index);
+                let function = format_ident!("__skms_field_value_{}", index);
                 let private = self.private;
                 // Only the call is spanned on the field: the parameter is
                 // the derive's, hygienic, whatever the field's span says
                 // (a field written by a `macro_rules!`).
                 let value = local("__field");
                 let choose = quote_spanned! {field.span()=>
-                    __SkmsField(#value).skms_piece()
+                    __SkmsField(#value).skms_field_value()
                 };
                 self.defs.extend(quote! {
                     #[inline]
-                    fn #function<'__skms>(#value: &'__skms #ty) -> #private::Piece<'__skms> {
+                    fn #function<'__skms>(#value: &'__skms #ty) -> #private::FieldValue<'__skms> {
                         #[allow(unused_imports)]
-                        use #private::DisplayPiece as _;
+                        use #private::DisplayFieldValue as _;
                         #choose
                     }
                 });
@@ -1328,7 +1328,7 @@ impl<'a> PieceFns<'a> {
                 index
             }
         };
-        Some(format_ident!("__skms_piece_{}", index))
+        Some(format_ident!("__skms_field_value_{}", index))
     }
 
     /// Whether a type names none of the generic parameters, no lifetime but
@@ -1471,7 +1471,7 @@ impl<'a> Bounds<'a> {
                 Kind::Transparent { field } if mentions(field.ty, &params) => {
                     let ty = field.ty;
                     // `Catalog` for every impl: the composition check that
-                    // `__skms_slot` names reads the field's catalog.
+                    // `__skms_resolve` names reads the field's catalog.
                     push_unique(&mut bounds.added, quote!(#ty: #krate::SkmsError));
                     push_unique(&mut bounds.added, quote!(#ty: #krate::Catalog));
                     push_unique(&mut bounds.added_for_error, quote!(#ty: #private::StdError));

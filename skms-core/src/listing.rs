@@ -1,0 +1,199 @@
+//! A composed catalog listed at run time from the static data of
+//! `catalog.rs` (`Listing`, what `Catalog::catalog` returns), and exported
+//! as Markdown or JSON.
+
+use core::fmt::Write as _;
+use std::string::String;
+use std::vec::Vec;
+
+use crate::catalog::{Entry, Include};
+
+/// One code of a composed catalog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Listed {
+    /// The entry.
+    pub entry: &'static Entry,
+    /// The transparent variants through which the entry is included, from
+    /// the outermost type in; empty for the type's own entries.
+    pub path: Vec<&'static str>,
+}
+
+impl Listed {
+    /// Appends the JSON object of this code, as [`Listing::to_json`] lists it.
+    pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
+        let Listed { entry, path } = self;
+        let _ = write!(
+            crate::json::Bytes(out),
+            "{{\"code\":{},\"status\":{},\"message\":",
+            entry.code,
+            entry.status
+        );
+        crate::json::write_str(out, entry.message);
+        if let Some(description) = entry.description {
+            out.extend_from_slice(b",\"description\":");
+            crate::json::write_str(out, description);
+        }
+        if let Some(doc) = entry.doc {
+            out.extend_from_slice(b",\"doc\":");
+            crate::json::write_str(out, doc);
+        }
+        out.extend_from_slice(b",\"variant\":");
+        crate::json::write_str(out, entry.variant);
+        if !path.is_empty() {
+            out.extend_from_slice(b",\"via\":[");
+            for (index, variant) in path.iter().enumerate() {
+                if index > 0 {
+                    out.push(b',');
+                }
+                crate::json::write_str(out, variant);
+            }
+            out.push(b']');
+        }
+        out.push(b'}');
+    }
+}
+
+/// A composed catalog, listed: what [`Catalog::catalog`](crate::Catalog::catalog) returns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listing {
+    listed: Vec<Listed>,
+}
+
+impl Listing {
+    pub(crate) fn compose(entries: &'static [Entry], includes: &'static [Include]) -> Self {
+        let mut listing = Listing { listed: Vec::new() };
+        listing.add(entries, includes, &mut Vec::new());
+        listing
+    }
+
+    fn add(
+        &mut self,
+        entries: &'static [Entry],
+        includes: &'static [Include],
+        path: &mut Vec<&'static str>,
+    ) {
+        for entry in entries {
+            // A code twice means the same thing twice (the derive refused
+            // anything else): a reused standard code, or a catalog included
+            // along two paths. List it once, where it is first found.
+            if self.get(entry.code).is_none() {
+                self.listed.push(Listed {
+                    entry,
+                    path: path.clone(),
+                });
+            }
+        }
+        for include in includes {
+            path.push(include.variant);
+            self.add(include.entries, include.includes, path);
+            path.pop();
+        }
+    }
+
+    /// The listed codes, own entries first.
+    pub fn iter(&self) -> core::slice::Iter<'_, Listed> {
+        self.listed.iter()
+    }
+
+    /// The number of codes.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.listed.len()
+    }
+
+    /// Whether the catalog has no code.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.listed.is_empty()
+    }
+
+    /// The listing of `code`.
+    #[must_use]
+    pub fn get(&self, code: u32) -> Option<&Listed> {
+        self.listed.iter().find(|listed| listed.entry.code == code)
+    }
+
+    /// The listing of `code` alone, for the catalog endpoint's one-code
+    /// answers.
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    pub(crate) fn only(&self, code: u32) -> Option<Listing> {
+        self.get(code).map(|listed| Listing {
+            listed: std::vec![listed.clone()],
+        })
+    }
+
+    /// The catalog as a Markdown table in the reference's layout
+    /// (`error code | message | Description | Status Code`), with a
+    /// `Documentation` column when an entry has a `doc` link.
+    ///
+    /// ```
+    /// use skms_core::{Catalog, StandardError};
+    ///
+    /// let markdown = StandardError::catalog().to_markdown();
+    /// assert!(markdown.starts_with("| error code | message | Description | Status Code |\n"));
+    /// assert!(markdown.contains("| 40013 | Key not found in the keyVault | キーボルトキーの取得に失敗しました | 400 |\n"));
+    /// ```
+    #[must_use]
+    pub fn to_markdown(&self) -> String {
+        let with_doc = self.listed.iter().any(|listed| listed.entry.doc.is_some());
+        let mut out = String::from("| error code | message | Description | Status Code |");
+        out.push_str(if with_doc {
+            " Documentation |\n|---|---|---|---|---|\n"
+        } else {
+            "\n|---|---|---|---|\n"
+        });
+        for Listed { entry, .. } in &self.listed {
+            let _ = write!(
+                out,
+                "| {} | {} | {} | {} |",
+                entry.code,
+                markdown_cell(entry.message),
+                markdown_cell(entry.description.unwrap_or("")),
+                entry.status
+            );
+            if with_doc {
+                let _ = write!(out, " {} |", markdown_cell(entry.doc.unwrap_or("")));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The catalog as a JSON array, one object per code: `code`, `status`,
+    /// `message`, `description` and `doc` when present, `variant`, and `via`
+    /// (the transparent variants it is included through) when not empty.
+    ///
+    /// ```
+    /// use skms_core::{Catalog, StandardError};
+    ///
+    /// let json = StandardError::catalog().to_json();
+    /// assert!(json.contains(r#"{"code":40301,"status":401,"message":"You don't have permission this service","description":"アクセス権がありません","variant":"PermissionDenied"}"#));
+    /// ```
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        let mut out = Vec::with_capacity(self.listed.len() * 128);
+        out.extend_from_slice(b"[");
+        for (index, listed) in self.listed.iter().enumerate() {
+            out.extend_from_slice(if index == 0 { b"\n  " } else { b",\n  " });
+            listed.write_json(&mut out);
+        }
+        out.extend_from_slice(b"\n]\n");
+        // Everything written is UTF-8: literals and escaped `str`s.
+        String::from_utf8(out).unwrap_or_default()
+    }
+}
+
+impl<'a> IntoIterator for &'a Listing {
+    type Item = &'a Listed;
+    type IntoIter = core::slice::Iter<'a, Listed>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// A table cell: `|` escaped, line breaks as `<br>`.
+fn markdown_cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', "<br>")
+}

@@ -1,0 +1,466 @@
+//! The composition check (no code means two things in a type's composed
+//! catalog), evaluated by the compiler, with its const `Message` buffer;
+//! the lookups of codes that the generated code makes (`CodeTable`,
+//! `own_position`) and the `listing` of a composed catalog.
+
+use crate::catalog::{Entry, Include};
+
+/// Why the catalog included through `includes[index]` cannot be composed
+/// into the type `name`: a code of it that means something else in the
+/// type, as one of its own entries `own` or in a catalog included before
+/// it. `None` when every code of it means one thing.
+///
+/// A code may stand twice only with one meaning, the same status and
+/// message: an own variant that reuses or restates the standard entry of a
+/// code that an included catalog also has (typically to give it a detail),
+/// or one entry reached along two paths (two included catalogs that both
+/// include `StandardError`).
+///
+/// The check returns the message and the generated item panics with it,
+/// spanned at the transparent variant, so that the compiler's error is
+/// that one message at the user's code, with no frame of this file.
+///
+/// A catalog included by a generic type through a field that names a type
+/// parameter (marked by [`generic_in`]) is checked after monomorphization,
+/// by the generic type's own check. Found inside an included catalog here,
+/// it is checked here too, so that a `cargo check` of the type that
+/// includes, say, `Wrapper<Inner>` finds what is wrong in it.
+///
+/// `by_code` holds the indices of `own` in the order of their codes, so that
+/// each included code is looked up by binary search: const evaluation is
+/// slow, and a type may have a thousand codes.
+#[must_use]
+pub const fn check_include(
+    name: &str,
+    own: &[Entry],
+    by_code: &[u32],
+    includes: &[Include],
+    index: usize,
+) -> Option<Message> {
+    let scope = Scope {
+        name,
+        own,
+        by_code: Some(by_code),
+        includes,
+        index,
+        outer: None,
+    };
+    let include = &includes[index];
+    check_tree(&scope, include.entries, include.includes)
+}
+
+/// `include`, marked as included by the generic type `name` through a field
+/// that names a type parameter.
+#[must_use]
+pub const fn generic_in(include: Include, name: &'static str) -> Include {
+    Include {
+        generic_in: Some(name),
+        ..include
+    }
+}
+
+/// What one check composes: the catalog included through `includes[index]`
+/// into the type `name`, whose own entries are `own`.
+struct Scope<'a> {
+    name: &'a str,
+    own: &'a [Entry],
+    /// The indices of `own` in the order of their codes; `None` for a
+    /// catalog included by a generic type, searched linearly.
+    by_code: Option<&'a [u32]>,
+    includes: &'a [Include],
+    index: usize,
+    /// For a generic type's catalog met inside an included catalog: the
+    /// checking type's name and the variant through which it includes it.
+    outer: Option<(&'a str, &'a str)>,
+}
+
+/// Checks `entries` and, recursively, `nested`: the catalog included
+/// through `scope.includes[scope.index]`, or a catalog inside it.
+const fn check_tree(scope: &Scope<'_>, entries: &[Entry], nested: &[Include]) -> Option<Message> {
+    let mut e = 0;
+    while e < entries.len() {
+        let entry = &entries[e];
+        let found = match scope.by_code {
+            Some(by_code) => own_position(scope.own, by_code, entry.code),
+            None => linear_position(scope.own, entry.code),
+        };
+        if let Some(i) = found {
+            let mine = &scope.own[i];
+            if !same_meaning(mine, entry) {
+                let mut message = Message::new();
+                message.push_start(scope, entry.code);
+                message.push("variant `");
+                message.push(mine.variant);
+                message.push("` ");
+                message.push_meaning(mine);
+                message.push(" and `");
+                message.push(entry.variant);
+                message.push("` ");
+                message.push_meaning(entry);
+                message.push(" of the catalog included through `");
+                message.push(scope.includes[scope.index].variant);
+                message.push("`");
+                message.push_end(scope);
+                if scope.outer.is_none() {
+                    message.push("; give the variant another code, or the same status and message");
+                }
+                return Some(message);
+            }
+        }
+        let mut j = 0;
+        while j < scope.index {
+            let earlier = &scope.includes[j];
+            if let Some(other) = find(earlier.entries, earlier.includes, entry.code) {
+                if !same_meaning(other, entry) {
+                    let mut message = Message::new();
+                    message.push_start(scope, entry.code);
+                    message.push("`");
+                    message.push(other.variant);
+                    message.push("` ");
+                    message.push_meaning(other);
+                    message.push(" of the catalog included through `");
+                    message.push(earlier.variant);
+                    message.push("` and `");
+                    message.push(entry.variant);
+                    message.push("` ");
+                    message.push_meaning(entry);
+                    message.push(" of the catalog included through `");
+                    message.push(scope.includes[scope.index].variant);
+                    message.push("`");
+                    message.push_end(scope);
+                    return Some(message);
+                }
+            }
+            j += 1;
+        }
+        e += 1;
+    }
+    let mut i = 0;
+    while i < nested.len() {
+        // A generic type's catalog, checked here as its type would have
+        // after monomorphization: against the entries and the catalogs
+        // beside it.
+        if let Some(generic) = nested[i].generic_in {
+            let inner = Scope {
+                name: generic,
+                own: entries,
+                by_code: None,
+                includes: nested,
+                index: i,
+                outer: match scope.outer {
+                    Some(outer) => Some(outer),
+                    None => Some((scope.name, scope.includes[scope.index].variant)),
+                },
+            };
+            let found = check_tree(&inner, nested[i].entries, nested[i].includes);
+            if found.is_some() {
+                return found;
+            }
+        }
+        let found = check_tree(scope, nested[i].entries, nested[i].includes);
+        if found.is_some() {
+            return found;
+        }
+        i += 1;
+    }
+    None
+}
+
+const fn linear_position(entries: &[Entry], code: u32) -> Option<usize> {
+    let mut i = 0;
+    while i < entries.len() {
+        if entries[i].code == code {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `Catalog::catalog` for a derived type whose composition is checked after
+/// monomorphization: the generated `catalog()` names the check, then lists.
+#[must_use]
+pub fn listing(entries: &'static [Entry], includes: &'static [Include]) -> crate::Listing {
+    crate::Listing::compose(entries, includes)
+}
+
+/// A type's own codes in a hash table that the derive builds: what
+/// `Catalog::lookup`, `FromBody` and `StandardError::from_code` find a code
+/// in, with one read (or `PROBES`) where a binary search makes one a level.
+pub struct CodeTable<const N: usize, const PROBES: usize> {
+    /// Odd, chosen by the derive so that codes rarely share a slot.
+    pub multiplier: u32,
+    /// `N`, a power of two, is at least twice the number of codes. A code
+    /// is in the slot `code * multiplier >> (32 - log2 N)` or one of the
+    /// `PROBES - 1` after it, as `code << 32 | (index + 1)`; an empty slot is
+    /// 0.
+    pub slots: [u64; N],
+}
+
+impl<const N: usize, const PROBES: usize> CodeTable<N, PROBES> {
+    /// The index in the type's `ENTRIES` of the entry of `code`.
+    #[inline]
+    #[must_use]
+    pub fn index(&self, code: u32) -> Option<usize> {
+        let mask = N.wrapping_sub(1);
+        let shift = 32_u32.saturating_sub(N.trailing_zeros());
+        let home = code
+            .wrapping_mul(self.multiplier)
+            .checked_shr(shift)
+            .unwrap_or(0) as usize;
+        for probe in 0..PROBES {
+            let cell = *self.slots.get(home.wrapping_add(probe) & mask)?;
+            if cell == 0 {
+                return None;
+            }
+            if (cell >> 32) as u32 == code {
+                return Some((cell as u32).wrapping_sub(1) as usize);
+            }
+        }
+        None
+    }
+}
+
+/// The index in `entries` of the entry of `code`, by binary search over
+/// `by_code`, the indices of `entries` in the order of their codes.
+#[must_use]
+pub const fn own_position(entries: &[Entry], by_code: &[u32], code: u32) -> Option<usize> {
+    let (mut low, mut high) = (0, by_code.len());
+    while low < high {
+        let middle = low + (high - low) / 2;
+        let index = by_code[middle] as usize;
+        let found = entries[index].code;
+        if found == code {
+            return Some(index);
+        }
+        if found < code {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    None
+}
+
+const fn find<'a>(entries: &'a [Entry], includes: &'a [Include], code: u32) -> Option<&'a Entry> {
+    let mut i = 0;
+    while i < entries.len() {
+        if entries[i].code == code {
+            return Some(&entries[i]);
+        }
+        i += 1;
+    }
+    let mut i = 0;
+    while i < includes.len() {
+        if let Some(entry) = find(includes[i].entries, includes[i].includes, code) {
+            return Some(entry);
+        }
+        i += 1;
+    }
+    None
+}
+
+const fn same_meaning(a: &Entry, b: &Entry) -> bool {
+    a.code == b.code && a.status == b.status && str_eq(a.message, b.message)
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A compile-time error message, built in a buffer during const evaluation,
+/// since `panic!` there cannot format numbers.
+pub struct Message {
+    bytes: [u8; 512],
+    len: usize,
+}
+
+impl Message {
+    /// The message, for the generated item's `panic!("{}", ..)`.
+    #[must_use]
+    pub const fn as_str(&self) -> &str {
+        let (text, _) = self.bytes.split_at(self.len);
+        match core::str::from_utf8(text) {
+            Ok(text) => text,
+            // Not reached: `push` cuts at a character boundary.
+            Err(_) => "a code means two things in an SKMS catalog",
+        }
+    }
+
+    pub(super) const fn new() -> Self {
+        Message {
+            bytes: [0; 512],
+            len: 0,
+        }
+    }
+
+    pub(super) const fn push(&mut self, text: &str) {
+        let text = text.as_bytes();
+        let mut i = 0;
+        // Cut at a character boundary, so that the buffer stays UTF-8.
+        let room = self.bytes.len() - self.len;
+        let mut end = if text.len() < room { text.len() } else { room };
+        while end < text.len() && end > 0 && (text[end] & 0xC0) == 0x80 {
+            end -= 1;
+        }
+        while i < end {
+            self.bytes[self.len] = text[i];
+            self.len += 1;
+            i += 1;
+        }
+    }
+
+    pub(super) const fn push_u32(&mut self, mut n: u32) {
+        let mut digits = [0u8; 10];
+        let mut start = digits.len();
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        while start < digits.len() {
+            if self.len < self.bytes.len() {
+                self.bytes[self.len] = digits[start];
+                self.len += 1;
+            }
+            start += 1;
+        }
+    }
+
+    /// `code 40101 means two things in `KmsError`: `
+    const fn push_start(&mut self, scope: &Scope<'_>, code: u32) {
+        self.push("code ");
+        self.push_u32(code);
+        self.push(" means two things in `");
+        self.push(scope.name);
+        self.push("`: ");
+    }
+
+    /// Where a generic type's catalog was met: ``, in the catalog that
+    /// `ServiceError` includes through `Wrapped` ``.
+    const fn push_end(&mut self, scope: &Scope<'_>) {
+        if let Some((name, variant)) = scope.outer {
+            self.push(", in the catalog that `");
+            self.push(name);
+            self.push("` includes through `");
+            self.push(variant);
+            self.push("`");
+        }
+    }
+
+    /// `(400, "Key not found in the keyVault")`
+    const fn push_meaning(&mut self, entry: &Entry) {
+        self.push("(");
+        self.push_u32(entry.status as u32);
+        self.push(", \"");
+        self.push(entry.message);
+        self.push("\")");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::string::String;
+    use std::vec::Vec;
+
+    use crate::catalog::{Entry, Include};
+
+    /// The message of `check_include` for `includes[index]` of a type
+    /// named `Service` whose own entries are `own`.
+    fn composed(own: &[Entry], includes: &[Include], index: usize) -> Option<String> {
+        let mut by_code: Vec<u32> = (0..u32::try_from(own.len()).unwrap()).collect();
+        by_code.sort_by_key(|&i| own[i as usize].code);
+        super::check_include("Service", own, &by_code, includes, index)
+            .map(|message| message.as_str().into())
+    }
+
+    const STANDARD: &[Entry] = &[
+        Entry::new(40101, 401, "Invalid token", "InvalidToken"),
+        Entry::new(40013, 400, "Key not found in the keyVault", "KeyNotFound"),
+    ];
+    const TOKEN: &[Entry] = &[Entry::new(40101, 401, "Token expired", "Expired")];
+
+    #[test]
+    fn an_own_code_with_another_meaning() {
+        let includes = [Include::new("Standard", STANDARD, &[])];
+        let own = [Entry::new(60001, 503, "Sealed", "Sealed"), TOKEN[0]];
+        assert_eq!(
+            composed(&own, &includes, 0).unwrap(),
+            "code 40101 means two things in `Service`: variant `Expired` (401, \"Token expired\") and `InvalidToken` (401, \"Invalid token\") of the catalog included through `Standard`; give the variant another code, or the same status and message"
+        );
+        // The same status and message: one meaning.
+        let own = [Entry::new(40101, 401, "Invalid token", "Restated")];
+        assert_eq!(composed(&own, &includes, 0), None);
+    }
+
+    #[test]
+    fn two_catalogs_with_two_meanings() {
+        let includes = [
+            Include::new("Standard", STANDARD, &[]),
+            Include::new("Token", TOKEN, &[]),
+        ];
+        assert_eq!(composed(&[], &includes, 0), None);
+        assert_eq!(
+            composed(&[], &includes, 1).unwrap(),
+            "code 40101 means two things in `Service`: `InvalidToken` (401, \"Invalid token\") of the catalog included through `Standard` and `Expired` (401, \"Token expired\") of the catalog included through `Token`"
+        );
+    }
+
+    /// A generic type's catalog, met inside an included one, is checked
+    /// as its type checks it after monomorphization; one checked where it
+    /// was defined is not checked again.
+    #[test]
+    fn a_generic_types_catalog_inside_an_included_one() {
+        static WRAPPER_INCLUDES: [Include; 2] = [
+            Include::new("Standard", STANDARD, &[]),
+            super::generic_in(Include::new("Inner", TOKEN, &[]), "Wrapper"),
+        ];
+        let includes = [Include::new("Wrapped", &[], &WRAPPER_INCLUDES)];
+        assert_eq!(
+            composed(&[], &includes, 0).unwrap(),
+            "code 40101 means two things in `Wrapper`: `InvalidToken` (401, \"Invalid token\") of the catalog included through `Standard` and `Expired` (401, \"Token expired\") of the catalog included through `Inner`, in the catalog that `Service` includes through `Wrapped`"
+        );
+        static CHECKED_INCLUDES: [Include; 2] = [
+            Include::new("Standard", STANDARD, &[]),
+            Include::new("Inner", TOKEN, &[]),
+        ];
+        let includes = [Include::new("Wrapped", &[], &CHECKED_INCLUDES)];
+        assert_eq!(composed(&[], &includes, 0), None);
+        // The generic type's own entries count too.
+        static OWN_INCLUDES: [Include; 1] = [super::generic_in(
+            Include::new("Inner", TOKEN, &[]),
+            "Wrapper",
+        )];
+        static WRAPPER_OWN: [Entry; 1] = [Entry::new(40101, 401, "Invalid token", "Own")];
+        let includes = [Include::new("Wrapped", &WRAPPER_OWN, &OWN_INCLUDES)];
+        assert!(composed(&[], &includes, 0)
+            .unwrap()
+            .starts_with("code 40101 means two things in `Wrapper`: variant `Own`"));
+    }
+
+    /// A message longer than the buffer is cut at a character boundary.
+    #[test]
+    fn a_long_message_stays_utf8() {
+        let mut message = super::Message::new();
+        message.push("a");
+        for _ in 0..300 {
+            message.push("é");
+        }
+        // 511 bytes: the last byte has no room for a two-byte character.
+        assert_eq!(message.as_str(), std::format!("a{}", "é".repeat(255)));
+    }
+}

@@ -1,0 +1,191 @@
+//! The entries of a derived type's table: one `const fn` call builds each
+//! (`entry`, `entry_formatted`, `entry_plain_detail`, or `reuse` for a
+//! standard code), and the `with_*` functions add what the variant declares
+//! around it.
+
+use crate::catalog::{DetailKind, Entry, REUSED};
+use crate::DetailExposure;
+
+use super::compose::Message;
+
+// The derive builds each entry with one call of these, a description, a
+// link or an exposure mark added around it: in a table of a thousand
+// entries, every argument and every nested call costs the compiler.
+
+/// An entry whose detail is absent.
+#[must_use]
+pub const fn entry(
+    code: u32,
+    status: u16,
+    message: &'static str,
+    variant: &'static str,
+    json_prefix: &'static str,
+) -> Entry {
+    let detail = DetailKind::None;
+    entry_with(code, status, message, variant, json_prefix, detail)
+}
+
+/// An entry whose detail is formatted by `write!` in the generated code.
+#[must_use]
+pub const fn entry_formatted(
+    code: u32,
+    status: u16,
+    message: &'static str,
+    variant: &'static str,
+    json_prefix: &'static str,
+) -> Entry {
+    let detail = DetailKind::Formatted;
+    entry_with(code, status, message, variant, json_prefix, detail)
+}
+
+/// An entry whose detail is plain fields between `texts`: see
+/// [`with_plain_detail`].
+#[must_use]
+pub const fn entry_plain_detail(
+    code: u32,
+    status: u16,
+    message: &'static str,
+    variant: &'static str,
+    json_prefix: &'static str,
+    texts: &'static str,
+) -> Entry {
+    let detail = DetailKind::Plain(texts);
+    entry_with(code, status, message, variant, json_prefix, detail)
+}
+
+const fn entry_with(
+    code: u32,
+    status: u16,
+    message: &'static str,
+    variant: &'static str,
+    json_prefix: &'static str,
+    detail: DetailKind,
+) -> Entry {
+    // Every field written here, with no nested call: const evaluation of a
+    // thousand entries pays for each call (42 M instructions on the
+    // 1,000-variant crate for a call of `Entry::new`, which calls this
+    // instead).
+    Entry {
+        code,
+        status,
+        message,
+        description: None,
+        variant,
+        detail,
+        #[cfg(feature = "utoipa")]
+        detail_template: "",
+        json_prefix,
+        exposure: DetailExposure::Unmarked,
+        doc: None,
+        marks: 0,
+    }
+}
+
+/// The entry of a variant that reuses the standard code `code`, taking its
+/// status, message, description and JSON prefix from `StandardError`; for a
+/// code the standard catalog does not define, the message that the
+/// generated table panics with, spanned at the code.
+// Evaluated by the compiler only (in the table of entries), where the size
+// of the error costs nothing.
+#[allow(clippy::result_large_err)]
+pub const fn reuse(code: u32, variant: &'static str) -> Result<Entry, Message> {
+    let standard = <crate::StandardError as crate::Catalog>::ENTRIES;
+    let mut i = 0;
+    while i < standard.len() {
+        if standard[i].code == code {
+            return Ok(Entry {
+                variant,
+                marks: standard[i].marks | REUSED,
+                ..standard[i]
+            });
+        }
+        i += 1;
+    }
+    let mut message = Message::new();
+    message.push("code ");
+    message.push_u32(code);
+    message.push(" of `");
+    message.push(variant);
+    message.push("` is not in the standard catalog, so it has no status and message to take; give it `status` and `msg` of its own");
+    Err(message)
+}
+
+/// `entry` with a description.
+#[must_use]
+pub const fn with_description(entry: Entry, description: &'static str) -> Entry {
+    entry.with_description(description)
+}
+
+/// `entry` with a documentation link.
+#[must_use]
+pub const fn with_doc(entry: Entry, doc: &'static str) -> Entry {
+    entry.with_doc(doc)
+}
+
+/// `entry` with the `detail` format string as written (`keyId : {key_id}`),
+/// for an entry whose detail is formatted from the variant's fields. The
+/// derive calls it with its feature `utoipa`, which skms-core's turns on;
+/// without skms-core's, the string is not kept.
+#[cfg(feature = "utoipa")]
+#[must_use]
+pub const fn with_detail_template(entry: Entry, template: &'static str) -> Entry {
+    Entry {
+        detail_template: template,
+        ..entry
+    }
+}
+
+/// `with_detail_template` without skms-core's `utoipa`: nothing kept.
+#[cfg(not(feature = "utoipa"))]
+#[must_use]
+pub const fn with_detail_template(entry: Entry, _template: &'static str) -> Entry {
+    entry
+}
+
+/// `entry` with its detail marked public or internal.
+#[must_use]
+pub const fn with_exposure(entry: Entry, exposure: DetailExposure) -> Entry {
+    Entry { exposure, ..entry }
+}
+
+/// `entry` with the gRPC code `code` (the value of a `tonic::Code`, 1 to
+/// 16), chosen with `#[skms(grpc = "...")]`.
+#[must_use]
+pub const fn with_grpc(entry: Entry, code: u8) -> Entry {
+    Entry {
+        // The derive writes only the values of gRPC's error codes, 1 to 16.
+        marks: (entry.marks & REUSED) | (code & !REUSED),
+        ..entry
+    }
+}
+
+/// `entry` with a fixed detail.
+#[must_use]
+pub const fn with_static_detail(entry: Entry, detail: &'static str) -> Entry {
+    Entry {
+        detail: DetailKind::Static(detail),
+        ..entry
+    }
+}
+
+/// `entry` with a detail formatted from the variant's fields by `write!` in
+/// the generated code.
+#[must_use]
+pub const fn with_formatted_detail(entry: Entry) -> Entry {
+    Entry {
+        detail: DetailKind::Formatted,
+        ..entry
+    }
+}
+
+/// `entry` with a detail of plain fields (no spec) between texts: `texts`
+/// as the derive encodes them (the format is in the module `texts`).
+/// The generated `__skms_detail` hands the fields to
+/// [`write_plain_detail`](super::write_plain_detail) with the entry.
+#[must_use]
+pub const fn with_plain_detail(entry: Entry, texts: &'static str) -> Entry {
+    Entry {
+        detail: DetailKind::Plain(texts),
+        ..entry
+    }
+}
