@@ -173,3 +173,37 @@ fn pass_cases_report_nothing() {
     }
     assert!(derives > 50, "only {derives} derives");
 }
+
+/// With `SKMS_DUMP_DIR` set, writes what the derive generates for every
+/// derive of the pass tests, one file per source file, to compare the
+/// generated code before and after a change to the expansion.
+#[test]
+fn dump_generated_code() {
+    let Some(dir) = std::env::var_os("SKMS_DUMP_DIR") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let extra = std::env::var_os("SKMS_DUMP_EXTRA").map(PathBuf::from);
+    for sub in ["tests", "examples", "benches", "tests/ui", "extra"] {
+        let files = match (&extra, sub) {
+            (Some(extra), "extra") => vec![extra.clone()],
+            (None, "extra") => continue,
+            _ => rust_files(&workspace().join(sub)),
+        };
+        for file in files {
+            let source = std::fs::read_to_string(&file).unwrap();
+            let mut out = String::new();
+            for input in derive_inputs(&source) {
+                out.push_str(&crate::expand::derive(&input).to_string());
+                out.push('\n');
+            }
+            let name = format!(
+                "{}__{}.txt",
+                sub.replace('/', "_"),
+                file.file_stem().unwrap().to_string_lossy()
+            );
+            std::fs::write(dir.join(name), out).unwrap();
+        }
+    }
+}
