@@ -14,15 +14,15 @@
 //! argument, a path segment, a method resolution, a string literal in a
 //! match arm) is what costs.
 
-use std::fmt::Write as _;
-
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned, ToTokens, TokenStreamExt as _};
 use syn::DeriveInput;
 
 use crate::ast::{Field, Input};
 use crate::ctxt::Ctxt;
-use crate::valid::{self, Detail, Kind, OwnEntry, Plan};
+use crate::fmt::{DetailFormat, Segment};
+use crate::texts;
+use crate::valid::{self, DetailPlan, Kind, OwnEntry, Plan};
 
 pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
@@ -64,11 +64,11 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             Kind::Own {
                 entry:
                     OwnEntry {
-                        detail: Some(Detail::Formatted { format, .. }),
+                        detail: Some(DetailPlan::Formatted { format, .. }),
                         ..
                     },
                 ..
-            } => plain_detail(&format.value()),
+            } => plain_detail(format),
             _ => None,
         })
         .collect();
@@ -372,17 +372,17 @@ fn entry_tokens(
                 (None, _) => {
                     quote!(__skms_entry(#code, #status, #message, #variant, #json_prefix))
                 }
-                (Some(Detail::Static(text)), _) => quote!(#private::with_static_detail(
+                (Some(DetailPlan::Static(text)), _) => quote!(#private::with_static_detail(
                     #private::entry(#code, #status, #message, #variant, #json_prefix),
                     #text,
                 )),
-                (Some(Detail::Formatted { .. }), Some(plain)) => {
+                (Some(DetailPlan::Formatted { .. }), Some(plain)) => {
                     let texts = &plain.entry_texts;
                     quote!(__skms_entry_pieces(
                         #code, #status, #message, #variant, #json_prefix, #texts
                     ))
                 }
-                (Some(Detail::Formatted { .. }), None) => quote!(__skms_entry_formatted(
+                (Some(DetailPlan::Formatted { .. }), None) => quote!(__skms_entry_formatted(
                     #code, #status, #message, #variant, #json_prefix
                 )),
             }
@@ -400,14 +400,14 @@ fn entry_tokens(
             };
             match (&entry.detail, plain) {
                 (None, _) => reuse,
-                (Some(Detail::Static(text)), _) => {
+                (Some(DetailPlan::Static(text)), _) => {
                     quote!(#private::with_static_detail(#reuse, #text))
                 }
-                (Some(Detail::Formatted { .. }), Some(plain)) => {
+                (Some(DetailPlan::Formatted { .. }), Some(plain)) => {
                     let texts = &plain.entry_texts;
                     quote!(#private::with_pieces_detail(#reuse, #texts))
                 }
-                (Some(Detail::Formatted { .. }), None) => {
+                (Some(DetailPlan::Formatted { .. }), None) => {
                     quote!(#private::with_formatted_detail(#reuse))
                 }
             }
@@ -415,7 +415,7 @@ fn entry_tokens(
     };
     // Only for skms-core's `utoipa` (see skms-derive's Cargo.toml).
     let base = match &entry.detail {
-        Some(Detail::Formatted { template, .. }) if cfg!(feature = "utoipa") => {
+        Some(DetailPlan::Formatted { template, .. }) if cfg!(feature = "utoipa") => {
             wrap(krate, "with_detail_template", base, &[template])
         }
         _ => base,
@@ -467,21 +467,7 @@ fn wrap(
 /// every body of an entry, escaped as `serde_json` escapes strings.
 fn json_prefix(code: u32, message: &str) -> String {
     let mut prefix = format!("{{\"code\":{code},\"message\":\"");
-    for c in message.chars() {
-        match c {
-            '"' => prefix.push_str("\\\""),
-            '\\' => prefix.push_str("\\\\"),
-            '\u{8}' => prefix.push_str("\\b"),
-            '\t' => prefix.push_str("\\t"),
-            '\n' => prefix.push_str("\\n"),
-            '\u{c}' => prefix.push_str("\\f"),
-            '\r' => prefix.push_str("\\r"),
-            c if u32::from(c) < 0x20 => {
-                let _ = write!(prefix, "\\u{:04x}", u32::from(c));
-            }
-            c => prefix.push(c),
-        }
-    }
+    texts::escape_json(&mut prefix, message);
     prefix.push('"');
     prefix
 }
@@ -998,49 +984,6 @@ fn respan(tokens: &TokenStream, span: proc_macro2::Span) -> TokenStream {
         .collect()
 }
 
-/// A piece of a rewritten `detail` string.
-enum DetailPiece {
-    /// Text, braces unescaped.
-    Text(String),
-    /// `{__binding}` with no spec: the binding.
-    Field(String),
-}
-
-/// The pieces of a rewritten `detail` string, or `None` when a field has a
-/// spec (`{__0:>5}`, `{__key_id:?}`), which only `core::fmt` writes.
-fn plain_detail_pieces(format: &str) -> Option<Vec<DetailPiece>> {
-    let mut pieces = Vec::new();
-    let mut text = String::new();
-    let mut chars = format.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' if chars.peek() == Some(&'{') => {
-                chars.next();
-                text.push('{');
-            }
-            '}' if chars.peek() == Some(&'}') => {
-                chars.next();
-                text.push('}');
-            }
-            '{' => {
-                let name: String = chars.by_ref().take_while(|&c| c != '}').collect();
-                if name.contains(':') {
-                    return None;
-                }
-                if !text.is_empty() {
-                    pieces.push(DetailPiece::Text(std::mem::take(&mut text)));
-                }
-                pieces.push(DetailPiece::Field(name));
-            }
-            c => text.push(c),
-        }
-    }
-    if !text.is_empty() {
-        pieces.push(DetailPiece::Text(text));
-    }
-    Some(pieces)
-}
-
 /// `<Field as __private::TransparentField>::as_dyn(field)`, spanned at the
 /// field: a type that is not an `SkmsError` with a `Catalog` is reported
 /// there, once, since every use of the field's type (this, and its entries
@@ -1095,7 +1038,13 @@ fn fmt_detail_body(
             index,
             entry:
                 OwnEntry {
-                    detail: Some(Detail::Formatted { format, fields, .. }),
+                    detail:
+                        Some(DetailPlan::Formatted {
+                            format,
+                            fields,
+                            span,
+                            ..
+                        }),
                     ..
                 },
         } = kind
@@ -1135,6 +1084,10 @@ fn fmt_detail_body(
                 // written as itself, and a count (`w$`) must be a `usize`.
                 // Spanned on the field, where a type that does not fit is
                 // reported.
+                let format = syn::LitStr::new(
+                    &format.format_string(|&position| format_argument(fields[position])),
+                    *span,
+                );
                 let args = fields.iter().zip(&bindings).map(|(field, binding)| {
                     let name = Ident::new(&format_argument(field), Span::call_site());
                     let value = quote_spanned!(field.span()=> *#binding);
@@ -1175,64 +1128,37 @@ fn fmt_detail_body(
 }
 
 /// A detail whose fields have no spec: the texts around the fields as its
-/// entry keeps them (see `__private::with_pieces_detail`), and the bindings
-/// of the fields in the order they are written (a field named twice is
-/// there twice).
+/// entry keeps them (see `__private::with_pieces_detail` and `texts.rs`),
+/// and the fields in the order they are written, by their position among
+/// the fields that the detail binds (a field named twice is there twice).
 struct PlainDetail {
     entry_texts: String,
-    fields: Vec<String>,
+    fields: Vec<usize>,
 }
 
-fn plain_detail(format: &str) -> Option<PlainDetail> {
-    let mut texts = String::new();
-    let mut json = String::new();
+/// The plain detail of a formatted detail; `None` when a field has a spec (`{0:>5}`, `{key_id:?}`), which only `core::fmt` writes, or
+/// when its texts cannot be encoded.
+fn plain_detail(format: &DetailFormat<usize>) -> Option<PlainDetail> {
+    let mut texts: Vec<&str> = Vec::new();
     let mut fields = Vec::new();
-    let mut text = String::new();
-    for piece in plain_detail_pieces(format)? {
-        match piece {
-            DetailPiece::Text(piece) => text.push_str(&piece),
-            DetailPiece::Field(name) => {
-                push_text(&mut texts, &mut json, &text)?;
-                text.clear();
-                fields.push(name);
+    let mut before = "";
+    for segment in &format.segments {
+        match segment {
+            Segment::Text(text) => before = text,
+            Segment::Field { field, spec } => {
+                if !spec.is_empty() {
+                    return None;
+                }
+                texts.push(std::mem::take(&mut before));
+                fields.push(*field);
             }
         }
     }
-    push_text(&mut texts, &mut json, &text)?;
-    let mut entry_texts = String::new();
-    push_len(&mut entry_texts, texts.len())?;
-    entry_texts.push_str(&texts);
-    if json != texts {
-        entry_texts.push_str(&json);
-    }
+    texts.push(before);
     Some(PlainDetail {
-        entry_texts,
+        entry_texts: texts::encode(&texts)?,
         fields,
     })
-}
-
-/// Appends `text` to `texts` after its length, and the same escaped for
-/// JSON to `json`.
-fn push_text(texts: &mut String, json: &mut String, text: &str) -> Option<()> {
-    push_len(texts, text.len())?;
-    texts.push_str(text);
-    let mut escaped = String::new();
-    push_json_escaped(&mut escaped, text);
-    push_len(json, escaped.len())?;
-    json.push_str(&escaped);
-    Some(())
-}
-
-/// Appends a length in bytes written as a char, which the writer reads
-/// without scanning; `None` for a length that is not a char (from 55,296
-/// bytes on), whose detail `write!` then formats.
-fn push_len(out: &mut String, len: usize) -> Option<()> {
-    // Below the surrogates, every number is a char.
-    if len >= 0xD800 {
-        return None;
-    }
-    out.push(char::from_u32(u32::try_from(len).ok()?)?);
-    Some(())
 }
 
 /// How the fields of plain details are handed over as `Piece`s: through
@@ -1279,18 +1205,14 @@ impl<'a> PieceFns<'a> {
         plain
             .fields
             .iter()
-            .filter_map(|name| {
-                // Validation resolved every field the string names.
-                let (field, binding) = fields
-                    .iter()
-                    .zip(bindings)
-                    .find(|(field, _)| format_argument(field) == *name)?;
-                Some(match self.function(field) {
+            .map(|&position| {
+                let (field, binding) = (fields[position], &bindings[position]);
+                match self.function(field) {
                     Some(function) => quote!(#function(#binding)),
                     None => quote_spanned! {field.span()=>
                         __SkmsField(#binding).skms_piece()
                     },
-                })
+                }
             })
             .collect()
     }
@@ -1353,25 +1275,6 @@ impl<'a> PieceFns<'a> {
     }
 }
 
-/// Appends `text` escaped as `serde_json` escapes the inside of a string.
-fn push_json_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{8}' => out.push_str("\\b"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\u{c}' => out.push_str("\\f"),
-            '\r' => out.push_str("\\r"),
-            c if u32::from(c) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-}
-
 /// The identifier a match arm binds the `position`-th field of a detail to:
 /// `__skms_field_0`, never a name made from the field's, so that no field
 /// name can shadow another local or an item of the generated code. Hygienic
@@ -1393,7 +1296,7 @@ fn local(name: &str) -> Ident {
 }
 
 /// The name of the argument of `core::write!` that stands for `field` in
-/// the rewritten detail: `__key_id`, `__0`.
+/// the detail's format string: `__key_id`, `__0`.
 fn format_argument(field: &Field) -> String {
     format!("__{}", field.name())
 }
@@ -1483,12 +1386,12 @@ impl<'a> Bounds<'a> {
                 Kind::Own {
                     entry:
                         OwnEntry {
-                            detail: Some(Detail::Formatted { uses, .. }),
+                            detail: Some(detail),
                             ..
                         },
                     ..
                 } => {
-                    for (field, fmt_trait) in uses {
+                    for (field, fmt_trait) in detail.uses() {
                         if !mentions(field.ty, &params) {
                             continue;
                         }
@@ -1605,24 +1508,32 @@ fn fallback(node: &DeriveInput, krate: &TokenStream) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::plain_detail;
+    use crate::fmt;
 
     #[test]
     fn plain_detail_texts() {
-        // Each text after its length; the whole after the length of the
-        // texts; the JSON texts only when escaping changes them.
-        let plain = plain_detail("keyId : {__key_id}").unwrap();
-        assert_eq!(plain.fields, ["__key_id"]);
-        assert_eq!(plain.entry_texts, "\u{a}\u{8}keyId : \u{0}");
-        let plain = plain_detail("{__0}{__1}").unwrap();
-        assert_eq!(plain.entry_texts, "\u{3}\0\0\0");
-        let plain = plain_detail("\"{__0}\"").unwrap();
-        assert_eq!(plain.entry_texts, "\u{4}\u{1}\"\u{1}\"\u{2}\\\"\u{2}\\\"");
-        // A spec: `write!`.
-        assert!(plain_detail("{__0:>5}").is_none());
+        let plain = |detail: &str| {
+            let parsed = fmt::parse(detail).unwrap();
+            let named = parsed.fields();
+            plain_detail(&parsed.map(|field| named.iter().position(|n| *n == field).unwrap()))
+        };
+        // The texts around the fields, encoded (see `texts.rs`), and the
+        // fields as they are written, a field named twice there twice.
+        let detail = plain("keyId : {key_id}").unwrap();
+        assert_eq!(detail.fields, [0]);
+        assert_eq!(detail.entry_texts, "\u{a}\u{8}keyId : \u{0}");
+        let detail = plain("{1}{0}{1}").unwrap();
+        assert_eq!(detail.fields, [0, 1, 0]);
+        assert_eq!(detail.entry_texts, "\u{4}\0\0\0\0");
+        let detail = plain("\"{0}\"").unwrap();
+        assert_eq!(detail.entry_texts, "\u{4}\u{1}\"\u{1}\"\u{2}\\\"\u{2}\\\"");
+        // A spec: `write!`; an empty one is none.
+        assert!(plain("{0:>5}").is_none());
+        assert!(plain("{0:}").is_some());
         // A text whose length is not a char below the surrogates: `write!`.
         let long = "x".repeat(0xD800);
-        assert!(plain_detail(&format!("{long}{{__0}}")).is_none());
+        assert!(plain(&format!("{long}{{0}}")).is_none());
         let long = "x".repeat(0xD7F0);
-        assert!(plain_detail(&format!("{long}{{__0}}")).is_some());
+        assert!(plain(&format!("{long}{{0}}")).is_some());
     }
 }

@@ -27,6 +27,7 @@ mod ctxt;
 mod expand;
 mod fmt;
 mod grpc;
+mod texts;
 mod valid;
 
 #[cfg(test)]

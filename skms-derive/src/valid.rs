@@ -4,12 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use syn::{Ident, LitStr, Path};
+use proc_macro2::Span;
+use syn::{Ident, Member, Path};
 
 use crate::ast::{Field, Input, Shape, Variant};
 use crate::attr::{Attrs, Keyed};
 use crate::ctxt::Ctxt;
-use crate::fmt::{self, FieldRef, FmtTrait};
+use crate::fmt::{self, DetailFormat, FieldRef, FmtTrait, Segment, Spec};
 
 pub(crate) struct Plan<'a> {
     /// The path of skms-core in generated code.
@@ -36,7 +37,7 @@ pub(crate) struct OwnEntry<'a> {
     pub(crate) status_and_message: Option<(u16, String)>,
     pub(crate) description: Option<String>,
     pub(crate) doc: Option<String>,
-    pub(crate) detail: Option<Detail<'a>>,
+    pub(crate) detail: Option<DetailPlan<'a>>,
     /// `Some(true)` when marked public, `Some(false)` internal, from the
     /// variant or else the enum.
     pub(crate) exposure: Option<bool>,
@@ -44,20 +45,39 @@ pub(crate) struct OwnEntry<'a> {
     pub(crate) grpc: Option<u8>,
 }
 
-pub(crate) enum Detail<'a> {
+/// A variant's detail, resolved against its fields: what expansion writes.
+pub(crate) enum DetailPlan<'a> {
     /// A detail that names no field: the text, braces unescaped.
     Static(String),
-    /// A detail formatted from fields: the string for `core::write!` (spanned
-    /// on the user's literal), the fields it binds, and each use's trait.
+    /// A detail formatted from fields.
     Formatted {
-        format: LitStr,
+        /// The fields the detail names, each once, in order of first use:
+        /// what the generated match binds.
         fields: Vec<&'a Field<'a>>,
-        uses: Vec<(&'a Field<'a>, FmtTrait)>,
+        /// The segments, each field referred to by its position in `fields`.
+        format: DetailFormat<usize>,
+        /// The user's literal (or the `#[skms(detail)]` that stands for
+        /// it), where the `core::write!` string is spanned.
+        span: Span,
         /// The detail as the user wrote it (`keyId : {key_id}`), kept in
         /// the entry for the documents that show it (the examples of the
         /// utoipa integration).
         template: String,
     },
+}
+
+impl<'a> DetailPlan<'a> {
+    /// Each use of a field with the trait it asks, in the order `format!`
+    /// reads them; none for a static detail.
+    pub(crate) fn uses(&self) -> Vec<(&'a Field<'a>, FmtTrait)> {
+        match self {
+            DetailPlan::Static(_) => Vec::new(),
+            DetailPlan::Formatted { fields, format, .. } => format
+                .uses()
+                .map(|(&position, fmt_trait)| (fields[position], fmt_trait))
+                .collect(),
+        }
+    }
 }
 
 /// Checks `input`, recording every error in `cx`; the plan is for expansion
@@ -223,13 +243,7 @@ fn check_variant<'a>(
     }
     let detail = match (marked.first(), &attrs.detail) {
         (_, Some(detail)) => check_detail(cx, variant, &detail.value, detail.value_span),
-        (Some(field), None) => {
-            let span = field
-                .detail_marker
-                .as_ref()
-                .map_or_else(proc_macro2::Span::call_site, syn::Ident::span);
-            check_detail(cx, variant, &format!("{{{}}}", field.name()), span)
-        }
+        (Some(field), None) => Some(marked_detail(field)),
         (None, None) => None,
     };
     let has_detail = attrs.detail.is_some() || !marked.is_empty();
@@ -332,14 +346,14 @@ fn key_of<T>(keyed: &Keyed<T>) -> &Ident {
     &keyed.key
 }
 
-/// Checks the detail string `text`, written at `span` (its literal, or the
-/// `#[skms(detail)]` that stands for it).
+/// Checks the detail string `text`, written at `span` (its literal), and
+/// resolves the fields it names.
 fn check_detail<'a>(
     cx: &Ctxt,
     variant: &'a Variant<'a>,
     text: &str,
-    span: proc_macro2::Span,
-) -> Option<Detail<'a>> {
+    span: Span,
+) -> Option<DetailPlan<'a>> {
     let parsed = match fmt::parse(text) {
         Ok(parsed) => parsed,
         Err(message) => {
@@ -347,12 +361,13 @@ fn check_detail<'a>(
             return None;
         }
     };
-    if parsed.is_static() {
-        return Some(Detail::Static(parsed.text));
+    if let Some(text) = parsed.static_text() {
+        return Some(DetailPlan::Static(text));
     }
+    let named = parsed.fields();
     let mut fields = Vec::new();
     let mut ok = true;
-    for field_ref in parsed.fields() {
+    for field_ref in &named {
         match find_field(variant, field_ref) {
             Some(field) => fields.push(field),
             None => {
@@ -364,24 +379,56 @@ fn check_detail<'a>(
     if !ok {
         return None;
     }
-    let uses = parsed
-        .uses
-        .iter()
-        .filter_map(|(field_ref, fmt_trait)| Some((find_field(variant, field_ref)?, *fmt_trait)))
-        .collect();
-    Some(Detail::Formatted {
-        format: LitStr::new(&parsed.rewritten, span),
+    // Every field named is in `named`, at the position of its binding.
+    let format = parsed.map(|field_ref| {
+        named
+            .iter()
+            .position(|named| *named == field_ref)
+            .unwrap_or_default()
+    });
+    Some(DetailPlan::Formatted {
         fields,
-        uses,
+        format,
+        span,
         template: text.to_owned(),
     })
 }
 
+/// The detail of a field marked `#[skms(detail)]`: the field, alone, with
+/// no spec.
+fn marked_detail<'a>(field: &'a Field<'a>) -> DetailPlan<'a> {
+    let span = field
+        .detail_marker
+        .as_ref()
+        .map_or_else(Span::call_site, Ident::span);
+    DetailPlan::Formatted {
+        fields: vec![field],
+        format: DetailFormat {
+            segments: vec![Segment::Field {
+                field: 0,
+                spec: Spec::none(),
+            }],
+        },
+        span,
+        template: format!("{{{}}}", field.name()),
+    }
+}
+
+/// The field of `variant` that `field_ref` names.
 fn find_field<'a>(variant: &'a Variant<'a>, field_ref: &FieldRef) -> Option<&'a Field<'a>> {
     variant
         .fields
         .iter()
-        .find(|field| field.name() == field_ref.written())
+        .find(|field| match (&field.member, field_ref) {
+            (Member::Named(ident), FieldRef::Named(name)) => {
+                let ident = ident.to_string();
+                ident.strip_prefix("r#").unwrap_or(&ident) == name
+            }
+            (Member::Unnamed(index), FieldRef::Index(position)) => {
+                usize::try_from(index.index).is_ok_and(|index| index == *position)
+            }
+            _ => false,
+        })
 }
 
 fn no_such_field(variant: &Variant, field_ref: &FieldRef) -> String {
