@@ -67,7 +67,7 @@ pub(crate) enum DetailKind {
     Static(&'static str),
     /// Formatted from the variant's fields. For a detail of plain fields
     /// (no spec), its texts as the derive writes them (see
-    /// `__private::with_pieces_detail`); for any other, empty, and the
+    /// `__private::with_plain_detail`); for any other, empty, and the
     /// generated code formats it.
     Formatted(&'static str),
 }

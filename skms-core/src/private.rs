@@ -57,9 +57,9 @@ pub const fn entry_formatted(
 }
 
 /// An entry whose detail is plain fields between `texts`: see
-/// [`with_pieces_detail`].
+/// [`with_plain_detail`].
 #[must_use]
-pub const fn entry_pieces(
+pub const fn entry_plain_detail(
     code: u32,
     status: u16,
     message: &'static str,
@@ -557,7 +557,7 @@ pub const fn with_static_detail(entry: Entry, detail: &'static str) -> Entry {
 /// the generated code.
 #[must_use]
 pub const fn with_formatted_detail(entry: Entry) -> Entry {
-    with_pieces_detail(entry, "")
+    with_plain_detail(entry, "")
 }
 
 /// `entry` with a detail of plain fields (no spec) between texts. `texts`
@@ -567,9 +567,9 @@ pub const fn with_formatted_detail(entry: Entry) -> Entry {
 /// then the same for the texts escaped for a JSON string, when escaping
 /// changes them; the whole after the length of the first part, as a char
 /// too (so that an entry stays small). The derive writes it; the generated
-/// `__skms_detail` hands the fields to [`write_pieces`] with the entry.
+/// `__skms_detail` hands the fields to [`write_plain_detail`] with the entry.
 #[must_use]
-pub const fn with_pieces_detail(entry: Entry, texts: &'static str) -> Entry {
+pub const fn with_plain_detail(entry: Entry, texts: &'static str) -> Entry {
     Entry {
         detail: DetailKind::Formatted(texts),
         ..entry
@@ -579,7 +579,7 @@ pub const fn with_pieces_detail(entry: Entry, texts: &'static str) -> Entry {
 /// Fills the fixed-size array of fields that the generated `__skms_detail`
 /// builds in every arm, for a variant with fewer fields than the longest:
 /// never written, since the entry's texts say how many fields there are.
-pub const NO_PIECE: Piece<'static> = Piece::Unsigned(0);
+pub const NO_FIELD_VALUE: FieldValue<'static> = FieldValue::Unsigned(0);
 
 /// Writes the detail of `entry`, a detail of plain fields, into `writer`:
 /// its texts with `fields` between them.
@@ -588,15 +588,15 @@ pub const NO_PIECE: Piece<'static> = Piece::Unsigned(0);
 ///
 /// Passes on the error of a field's `Display`.
 #[inline]
-pub fn write_pieces(
+pub fn write_plain_detail(
     writer: &mut dyn DetailWriter,
     entry: &Entry,
-    fields: &[Piece<'_>],
+    fields: &[FieldValue<'_>],
 ) -> fmt::Result {
     match entry.detail {
         DetailKind::Formatted(all) => match next_text(all) {
             Some((texts, json)) => {
-                writer.pieces(texts, if json.is_empty() { texts } else { json }, fields)
+                writer.plain_detail(texts, if json.is_empty() { texts } else { json }, fields)
             }
             None => Ok(()),
         },
@@ -604,20 +604,20 @@ pub fn write_pieces(
     }
 }
 
-/// Where a value's code lives: in its type's own table, or in the field of a
-/// transparent variant.
-pub enum Slot<'a> {
-    Own(&'static Entry),
-    Inner(&'a dyn SkmsError),
+/// What a value resolves to: the entry of its variant, in its type's own
+/// table, or the field of a transparent variant.
+pub enum Resolved<'a> {
+    Entry(&'static Entry),
+    Transparent(&'a dyn SkmsError),
 }
 
-impl<'a> Slot<'a> {
+impl<'a> Resolved<'a> {
     #[inline]
     #[must_use]
     pub fn code(self) -> u32 {
         match self {
-            Slot::Own(entry) => entry.code,
-            Slot::Inner(inner) => inner.code(),
+            Resolved::Entry(entry) => entry.code,
+            Resolved::Transparent(inner) => inner.code(),
         }
     }
 
@@ -625,8 +625,8 @@ impl<'a> Slot<'a> {
     #[must_use]
     pub fn status(self) -> u16 {
         match self {
-            Slot::Own(entry) => entry.status,
-            Slot::Inner(inner) => inner.status(),
+            Resolved::Entry(entry) => entry.status,
+            Resolved::Transparent(inner) => inner.status(),
         }
     }
 
@@ -634,8 +634,8 @@ impl<'a> Slot<'a> {
     #[must_use]
     pub fn message(self) -> &'a str {
         match self {
-            Slot::Own(entry) => entry.message,
-            Slot::Inner(inner) => inner.message(),
+            Resolved::Entry(entry) => entry.message,
+            Resolved::Transparent(inner) => inner.message(),
         }
     }
 
@@ -643,8 +643,8 @@ impl<'a> Slot<'a> {
     #[must_use]
     pub fn has_detail(self) -> bool {
         match self {
-            Slot::Own(entry) => entry.has_detail(),
-            Slot::Inner(inner) => inner.has_detail(),
+            Resolved::Entry(entry) => entry.has_detail(),
+            Resolved::Transparent(inner) => inner.has_detail(),
         }
     }
 
@@ -652,8 +652,8 @@ impl<'a> Slot<'a> {
     #[must_use]
     pub fn detail_exposure(self) -> DetailExposure {
         match self {
-            Slot::Own(entry) => entry.exposure,
-            Slot::Inner(inner) => inner.detail_exposure(),
+            Resolved::Entry(entry) => entry.exposure,
+            Resolved::Transparent(inner) => inner.detail_exposure(),
         }
     }
 
@@ -663,21 +663,21 @@ impl<'a> Slot<'a> {
     #[must_use]
     pub fn grpc(self) -> u8 {
         match self {
-            Slot::Own(entry) => entry.marks & !REUSED,
-            Slot::Inner(inner) => inner.__skms_grpc(),
+            Resolved::Entry(entry) => entry.marks & !REUSED,
+            Resolved::Transparent(inner) => inner.__skms_grpc(),
         }
     }
 
-    /// The detail of `this`, whose slot this is.
+    /// The detail of `this`, the value that resolved to this.
     #[inline]
     pub fn detail<E: SkmsError + ?Sized>(self, this: &'a E) -> Option<Cow<'a, str>> {
         match self {
-            Slot::Own(entry) => match entry.detail {
+            Resolved::Entry(entry) => match entry.detail {
                 DetailKind::None => None,
                 DetailKind::Static(detail) => Some(Cow::Borrowed(detail)),
                 DetailKind::Formatted(_) => Some(Cow::Owned(DetailOf(this).to_string())),
             },
-            Slot::Inner(inner) => inner.detail(),
+            Resolved::Transparent(inner) => inner.detail(),
         }
     }
 
@@ -690,11 +690,11 @@ impl<'a> Slot<'a> {
     #[inline]
     pub fn fmt_detail(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Slot::Own(entry) => match entry.detail {
+            Resolved::Entry(entry) => match entry.detail {
                 DetailKind::Static(detail) => f.write_str(detail),
                 DetailKind::None | DetailKind::Formatted(_) => Ok(()),
             },
-            Slot::Inner(inner) => inner.fmt_detail(f),
+            Resolved::Transparent(inner) => inner.fmt_detail(f),
         }
     }
 }
@@ -1063,7 +1063,7 @@ pub trait DetailWriter {
     /// Writes the detail of a variant whose `detail` names fields without a
     /// spec: the texts around the fields, with `fields[i]` after the `i`-th
     /// text. `texts` holds the texts, each after its length in bytes as a
-    /// char (see [`with_pieces_detail`]); `json_texts` the same for the
+    /// char (see [`with_plain_detail`]); `json_texts` the same for the
     /// texts escaped for a JSON string by the derive. `fields` may hold more
     /// fields than there are texts before fields: those are fillers, not
     /// written.
@@ -1071,7 +1071,12 @@ pub trait DetailWriter {
     /// # Errors
     ///
     /// Passes on the error of a field's `Display`.
-    fn pieces(&mut self, texts: &str, json_texts: &str, fields: &[Piece<'_>]) -> fmt::Result;
+    fn plain_detail(
+        &mut self,
+        texts: &str,
+        json_texts: &str,
+        fields: &[FieldValue<'_>],
+    ) -> fmt::Result;
 
     /// Writes a detail formatted by `core::write!`, for details with specs.
     ///
@@ -1086,12 +1091,12 @@ pub trait DetailWriter {
     /// # Errors
     ///
     /// Passes on the error of a transparent field's detail.
-    fn slot(&mut self, slot: Slot<'_>) -> fmt::Result;
+    fn resolved(&mut self, resolved: Resolved<'_>) -> fmt::Result;
 }
 
 impl DetailWriter for fmt::Formatter<'_> {
     #[inline]
-    fn pieces(&mut self, texts: &str, _: &str, fields: &[Piece<'_>]) -> fmt::Result {
+    fn plain_detail(&mut self, texts: &str, _: &str, fields: &[FieldValue<'_>]) -> fmt::Result {
         walk_pieces(
             self,
             texts,
@@ -1113,8 +1118,8 @@ impl DetailWriter for fmt::Formatter<'_> {
     }
 
     #[inline]
-    fn slot(&mut self, slot: Slot<'_>) -> fmt::Result {
-        slot.fmt_detail(self)
+    fn resolved(&mut self, resolved: Resolved<'_>) -> fmt::Result {
+        resolved.fmt_detail(self)
     }
 }
 
@@ -1123,7 +1128,12 @@ pub struct JsonDetail<'a>(pub &'a mut Vec<u8>);
 
 impl DetailWriter for JsonDetail<'_> {
     #[inline]
-    fn pieces(&mut self, _: &str, json_texts: &str, fields: &[Piece<'_>]) -> fmt::Result {
+    fn plain_detail(
+        &mut self,
+        _: &str,
+        json_texts: &str,
+        fields: &[FieldValue<'_>],
+    ) -> fmt::Result {
         walk_pieces(
             self.0,
             json_texts,
@@ -1141,15 +1151,15 @@ impl DetailWriter for JsonDetail<'_> {
         crate::json::escape_fmt(self.0, args)
     }
 
-    fn slot(&mut self, slot: Slot<'_>) -> fmt::Result {
-        match slot {
-            Slot::Own(entry) => {
+    fn resolved(&mut self, resolved: Resolved<'_>) -> fmt::Result {
+        match resolved {
+            Resolved::Entry(entry) => {
                 if let DetailKind::Static(detail) = entry.detail {
                     crate::json::escape_into(self.0, detail);
                 }
                 Ok(())
             }
-            Slot::Inner(inner) => {
+            Resolved::Transparent(inner) => {
                 crate::json::escape_fmt(self.0, format_args!("{}", DetailOf(inner)))
             }
         }
@@ -1164,8 +1174,8 @@ impl DetailWriter for JsonDetail<'_> {
 ///
 /// Passes on the error of the serializer.
 #[inline]
-pub fn serialize_slot<E, S, F>(
-    slot: Slot<'_>,
+pub fn serialize_resolved<E, S, F>(
+    resolved: Resolved<'_>,
     this: &E,
     serializer: S,
     detail: F,
@@ -1175,12 +1185,12 @@ where
     S: serde::Serializer,
     F: Fn(&E, &mut dyn DetailWriter) -> fmt::Result,
 {
-    match slot {
-        Slot::Own(entry) if entry.has_detail() => {
+    match resolved {
+        Resolved::Entry(entry) if entry.has_detail() => {
             serialize_with_detail(serializer, entry, &SerdeDetail { this, detail })
         }
-        Slot::Own(entry) => serialize_without_detail(serializer, entry),
-        Slot::Inner(inner) => crate::error::serialize_error(inner, serializer),
+        Resolved::Entry(entry) => serialize_without_detail(serializer, entry),
+        Resolved::Transparent(inner) => crate::error::serialize_error(inner, serializer),
     }
 }
 
@@ -1267,33 +1277,33 @@ impl<S: serde::Serializer> SerdeString<S> {
 }
 
 /// Texts and fields as `Display`, for `collect_str`.
-struct PiecesDisplay<'a> {
+struct PlainDetailDisplay<'a> {
     texts: &'a str,
-    fields: &'a [Piece<'a>],
+    fields: &'a [FieldValue<'a>],
 }
 
-impl fmt::Display for PiecesDisplay<'_> {
+impl fmt::Display for PlainDetailDisplay<'_> {
     #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pieces(self.texts, "", self.fields)
+        f.plain_detail(self.texts, "", self.fields)
     }
 }
 
 impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
     #[inline]
-    fn pieces(&mut self, texts: &str, _: &str, fields: &[Piece<'_>]) -> fmt::Result {
+    fn plain_detail(&mut self, texts: &str, _: &str, fields: &[FieldValue<'_>]) -> fmt::Result {
         // Two empty texts, each after its length 0: one field alone
         // (`fields` may go on with fillers, never written).
         // One call site for each serializer method: copies of the inlined
         // `serialize_str` made the compiler inline less of each.
         let digits;
         let whole = match (texts, fields) {
-            (ONE_FIELD_ALONE, [Piece::Str(text), ..]) => Some(*text),
-            (ONE_FIELD_ALONE, [Piece::Unsigned(n), ..]) => {
+            (ONE_FIELD_ALONE, [FieldValue::Str(text), ..]) => Some(*text),
+            (ONE_FIELD_ALONE, [FieldValue::Unsigned(n), ..]) => {
                 digits = crate::json::Digits::new(*n, false);
                 Some(digits.as_str())
             }
-            (ONE_FIELD_ALONE, [Piece::Signed(n), ..]) => {
+            (ONE_FIELD_ALONE, [FieldValue::Signed(n), ..]) => {
                 digits = crate::json::Digits::new(n.unsigned_abs(), *n < 0);
                 Some(digits.as_str())
             }
@@ -1301,9 +1311,8 @@ impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
         };
         match whole {
             Some(text) => self.finish(|serializer| serializer.serialize_str(text)),
-            None => {
-                self.finish(|serializer| serializer.collect_str(&PiecesDisplay { texts, fields }))
-            }
+            None => self
+                .finish(|serializer| serializer.collect_str(&PlainDetailDisplay { texts, fields })),
         }
     }
 
@@ -1315,16 +1324,16 @@ impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
         }
     }
 
-    fn slot(&mut self, slot: Slot<'_>) -> fmt::Result {
-        match slot {
-            Slot::Own(entry) => {
+    fn resolved(&mut self, resolved: Resolved<'_>) -> fmt::Result {
+        match resolved {
+            Resolved::Entry(entry) => {
                 let detail = match entry.detail {
                     DetailKind::Static(detail) => detail,
                     DetailKind::None | DetailKind::Formatted(_) => "",
                 };
                 self.finish(|serializer| serializer.serialize_str(detail))
             }
-            Slot::Inner(inner) => {
+            Resolved::Transparent(inner) => {
                 self.finish(|serializer| serializer.collect_str(&DetailOf(inner)))
             }
         }
@@ -1338,9 +1347,9 @@ impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
 fn walk_pieces<W: ?Sized>(
     out: &mut W,
     texts: &str,
-    fields: &[Piece<'_>],
+    fields: &[FieldValue<'_>],
     text: impl Fn(&mut W, &str) -> fmt::Result,
-    field: impl Fn(&mut W, Piece<'_>) -> fmt::Result,
+    field: impl Fn(&mut W, FieldValue<'_>) -> fmt::Result,
 ) -> fmt::Result {
     let mut texts = texts;
     let mut fields = fields.iter();
@@ -1377,13 +1386,13 @@ fn next_text(texts: &str) -> Option<(&str, &str)> {
 /// escaped; a transparent variant's is its field's.
 #[inline]
 pub fn write_json<E: SkmsError + ?Sized>(
-    slot: Slot<'_>,
+    resolved: Resolved<'_>,
     this: &E,
     out: &mut Vec<u8>,
     detail: impl FnOnce(&E, &mut dyn DetailWriter) -> fmt::Result,
 ) {
-    match slot {
-        Slot::Own(entry) => {
+    match resolved {
+        Resolved::Entry(entry) => {
             out.extend_from_slice(entry.json_prefix.as_bytes());
             if entry.has_detail() {
                 out.extend_from_slice(b",\"detail\":\"");
@@ -1394,16 +1403,16 @@ pub fn write_json<E: SkmsError + ?Sized>(
             }
             out.push(b'}');
         }
-        Slot::Inner(inner) => inner.write_json(out),
+        Resolved::Transparent(inner) => inner.write_json(out),
     }
 }
 
 /// A field of a detail without a spec, as the generated code hands it to a
-/// [`DetailWriter`]: `DetailField(field).skms_piece()`. Strings and
+/// [`DetailWriter`]: `DetailField(field).skms_field_value()`. Strings and
 /// integers are written without `core::fmt`; any other type through its
 /// `Display`. Chosen by method resolution (autoref specialization), like
 /// [`Source`]: the inherent method applies to the types of [`AsPlainField`],
-/// `DisplayPiece` one autoref further to every type, its method requiring
+/// `DisplayFieldValue` one autoref further to every type, its method requiring
 /// `Display`, so that a field that is not `Display` is reported as such.
 /// (An inherent method, and one trait: the cheapest resolution for the
 /// compiler, which does it once per field of every detail.)
@@ -1411,24 +1420,24 @@ pub struct DetailField<'a, T: ?Sized>(pub &'a T);
 
 impl<'a, T: AsPlainField + ?Sized> DetailField<'a, T> {
     #[inline]
-    pub fn skms_piece(&self) -> Piece<'a> {
+    pub fn skms_field_value(&self) -> FieldValue<'a> {
         self.0.as_plain_field()
     }
 }
 
-pub trait DisplayPiece<'a, T> {
-    fn skms_piece(&self) -> Piece<'a>
+pub trait DisplayFieldValue<'a, T> {
+    fn skms_field_value(&self) -> FieldValue<'a>
     where
         T: DetailDisplay;
 }
 
-impl<'a, T> DisplayPiece<'a, T> for DetailField<'a, T> {
+impl<'a, T> DisplayFieldValue<'a, T> for DetailField<'a, T> {
     #[inline]
-    fn skms_piece(&self) -> Piece<'a>
+    fn skms_field_value(&self) -> FieldValue<'a>
     where
         T: DetailDisplay,
     {
-        Piece::Display(self.0)
+        FieldValue::Display(self.0)
     }
 }
 
@@ -1445,25 +1454,25 @@ impl<T: fmt::Display + ?Sized> DetailDisplay for T {}
 /// A field of a detail: a string or an integer, which is written without
 /// `core::fmt`, or any other `Display`.
 #[derive(Clone, Copy)]
-pub enum Piece<'a> {
+pub enum FieldValue<'a> {
     Str(&'a str),
     Unsigned(u64),
     Signed(i64),
     Display(&'a dyn fmt::Display),
 }
 
-impl Piece<'_> {
+impl FieldValue<'_> {
     /// Writes the field as `{}` would, its own spec reset (the width of the
     /// formatter of the whole error is not the field's).
     #[inline]
     fn fmt(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Piece::Str(text) => f.write_str(text),
-            Piece::Unsigned(n) => f.write_str(crate::json::Digits::new(n, false).as_str()),
-            Piece::Signed(n) => {
+            FieldValue::Str(text) => f.write_str(text),
+            FieldValue::Unsigned(n) => f.write_str(crate::json::Digits::new(n, false).as_str()),
+            FieldValue::Signed(n) => {
                 f.write_str(crate::json::Digits::new(n.unsigned_abs(), n < 0).as_str())
             }
-            Piece::Display(field) => write!(f, "{field}"),
+            FieldValue::Display(field) => write!(f, "{field}"),
         }
     }
 
@@ -1471,16 +1480,18 @@ impl Piece<'_> {
     #[inline]
     fn write_json(self, out: &mut Vec<u8>) -> fmt::Result {
         match self {
-            Piece::Str(text) => crate::json::escape_into(out, text),
-            Piece::Unsigned(n) => {
+            FieldValue::Str(text) => crate::json::escape_into(out, text),
+            FieldValue::Unsigned(n) => {
                 out.extend_from_slice(crate::json::Digits::new(n, false).as_str().as_bytes())
             }
-            Piece::Signed(n) => out.extend_from_slice(
+            FieldValue::Signed(n) => out.extend_from_slice(
                 crate::json::Digits::new(n.unsigned_abs(), n < 0)
                     .as_str()
                     .as_bytes(),
             ),
-            Piece::Display(field) => return crate::json::escape_fmt(out, format_args!("{field}")),
+            FieldValue::Display(field) => {
+                return crate::json::escape_fmt(out, format_args!("{field}"))
+            }
         }
         Ok(())
     }
@@ -1489,12 +1500,12 @@ impl Piece<'_> {
 /// The types whose `Display` is their text (strings) or their decimal digits
 /// (integers up to 64 bits), exactly.
 pub trait AsPlainField {
-    fn as_plain_field(&self) -> Piece<'_>;
+    fn as_plain_field(&self) -> FieldValue<'_>;
 }
 
 impl<T: AsPlainField + ?Sized> AsPlainField for &T {
     #[inline]
-    fn as_plain_field(&self) -> Piece<'_> {
+    fn as_plain_field(&self) -> FieldValue<'_> {
         (**self).as_plain_field()
     }
 }
@@ -1503,8 +1514,8 @@ macro_rules! plain_str {
     ($($ty:ty),*) => {$(
         impl AsPlainField for $ty {
             #[inline]
-            fn as_plain_field(&self) -> Piece<'_> {
-                Piece::Str(self)
+            fn as_plain_field(&self) -> FieldValue<'_> {
+                FieldValue::Str(self)
             }
         }
     )*};
@@ -1526,8 +1537,8 @@ macro_rules! plain_int {
             // are at most 64 bits on the targets Rust supports).
             #[inline]
             #[allow(clippy::cast_lossless, clippy::cast_possible_truncation)]
-            fn as_plain_field(&self) -> Piece<'_> {
-                Piece::$variant(*self as $wide)
+            fn as_plain_field(&self) -> FieldValue<'_> {
+                FieldValue::$variant(*self as $wide)
             }
         }
     )*};
@@ -1546,7 +1557,7 @@ mod tests {
     use std::string::String;
     use std::vec::Vec;
 
-    use super::{DetailField, DetailWriter, DisplayPiece as _, JsonDetail, Piece};
+    use super::{DetailField, DetailWriter, DisplayFieldValue as _, FieldValue, JsonDetail};
     use crate::catalog::{Entry, Include};
 
     /// The message of `check_include` for `includes[index]` of a type
@@ -1634,8 +1645,8 @@ mod tests {
         assert_eq!(message.as_str(), std::format!("a{}", "é".repeat(255)));
     }
 
-    fn is_plain(piece: Piece<'_>) -> bool {
-        !matches!(piece, Piece::Display(_))
+    fn is_plain(piece: FieldValue<'_>) -> bool {
+        !matches!(piece, FieldValue::Display(_))
     }
 
     /// Texts as the derive writes them: each after its length, as a char.
@@ -1650,18 +1661,18 @@ mod tests {
     }
 
     /// What a writer makes of `texts` and `fields`: as `Display` and as JSON.
-    fn written(texts: &[&str], fields: &[Piece<'_>]) -> (String, Vec<u8>) {
-        struct Pieces<'a>(&'a str, &'a [Piece<'a>]);
+    fn written(texts: &[&str], fields: &[FieldValue<'_>]) -> (String, Vec<u8>) {
+        struct Pieces<'a>(&'a str, &'a [FieldValue<'a>]);
         impl fmt::Display for Pieces<'_> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.pieces(self.0, "", self.1)
+                f.plain_detail(self.0, "", self.1)
             }
         }
         let json_texts: Vec<String> = texts.iter().map(|text| text.replace('\t', "\\t")).collect();
         let (texts, json_texts) = (encoded(texts), encoded(&json_texts));
         let mut json = Vec::new();
         JsonDetail(&mut json)
-            .pieces(&texts, &json_texts, fields)
+            .plain_detail(&texts, &json_texts, fields)
             .unwrap();
         // A width on the outer formatter is not the fields'.
         (std::format!("{:>40}", Pieces(&texts, fields)), json)
@@ -1673,22 +1684,22 @@ mod tests {
     fn plain_pieces_are_strings_and_integers() {
         let owned = String::from("a\"b");
         let borrowed = "c";
-        assert!(is_plain(DetailField(&owned).skms_piece()));
-        assert!(is_plain(DetailField(&&borrowed).skms_piece()));
-        assert!(is_plain(DetailField(&-42i8).skms_piece()));
-        assert!(is_plain(DetailField(&u64::MAX).skms_piece()));
-        assert!(!is_plain(DetailField(&1.5f64).skms_piece()));
-        assert!(!is_plain(DetailField(&'c').skms_piece()));
+        assert!(is_plain(DetailField(&owned).skms_field_value()));
+        assert!(is_plain(DetailField(&&borrowed).skms_field_value()));
+        assert!(is_plain(DetailField(&-42i8).skms_field_value()));
+        assert!(is_plain(DetailField(&u64::MAX).skms_field_value()));
+        assert!(!is_plain(DetailField(&1.5f64).skms_field_value()));
+        assert!(!is_plain(DetailField(&'c').skms_field_value()));
         assert!(!is_plain(
-            DetailField(&Box::new(owned.clone())).skms_piece()
+            DetailField(&Box::new(owned.clone())).skms_field_value()
         ));
-        assert!(!is_plain(DetailField(&1u128).skms_piece()));
+        assert!(!is_plain(DetailField(&1u128).skms_field_value()));
 
         let fields = [
-            DetailField(&owned).skms_piece(),
-            DetailField(&-42i64).skms_piece(),
-            DetailField(&u64::MAX).skms_piece(),
-            DetailField(&1.5f64).skms_piece(),
+            DetailField(&owned).skms_field_value(),
+            DetailField(&-42i64).skms_field_value(),
+            DetailField(&u64::MAX).skms_field_value(),
+            DetailField(&1.5f64).skms_field_value(),
         ];
         let (display, json) = written(&["<", "", " ", "\t", ">"], &fields);
         assert_eq!(display, "<a\"b-42 18446744073709551615\t1.5>");
@@ -1704,7 +1715,7 @@ mod tests {
         let long = "x".repeat(70_000);
         for len in [0, 1, 127, 128, 2_047, 2_048, 55_295, 65_536] {
             let text = &long[..len];
-            let (display, json) = written(&[text, text], &[Piece::Str("|")]);
+            let (display, json) = written(&[text, text], &[FieldValue::Str("|")]);
             assert_eq!(display, std::format!("{text}|{text}"));
             assert_eq!(json, display.as_bytes());
         }
@@ -1715,7 +1726,7 @@ mod tests {
     #[test]
     fn type_parameters_go_through_display() {
         fn of<T: fmt::Display>(value: &T) -> bool {
-            is_plain(DetailField(value).skms_piece())
+            is_plain(DetailField(value).skms_field_value())
         }
         assert!(!of(&String::from("x")));
         assert!(!of(&1u32));

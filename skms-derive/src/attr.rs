@@ -104,7 +104,7 @@ impl Attrs {
     }
 
     /// Whether the user wrote `key`, with a right value or not.
-    pub(crate) fn wrote(&self, key: &str) -> bool {
+    pub(crate) fn key_present(&self, key: &str) -> bool {
         self.malformed || self.written.contains(&key)
     }
 

@@ -25,8 +25,11 @@ mod ast;
 mod attr;
 mod ctxt;
 mod expand;
+mod fallback;
 mod fmt;
+mod generics;
 mod grpc;
+mod respan;
 mod texts;
 mod valid;
 

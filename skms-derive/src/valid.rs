@@ -189,7 +189,7 @@ fn check_variant<'a>(
     if let Some(transparent) = &attrs.transparent {
         return check_transparent(cx, variant, attrs, transparent, what);
     }
-    if !attrs.wrote("code") {
+    if !attrs.key_present("code") {
         cx.error_spanned_by(
             first,
             format!(
@@ -200,7 +200,7 @@ fn check_variant<'a>(
     }
     // `status` and `msg` come together, or neither: then both are the
     // standard catalog's for the code.
-    match (attrs.wrote("status"), attrs.wrote("msg")) {
+    match (attrs.key_present("status"), attrs.key_present("msg")) {
         (true, false) => cx.error_spanned_by(
             first,
             format!(
@@ -250,7 +250,7 @@ fn check_variant<'a>(
     let code = attrs.code.as_ref()?;
     let status_and_message = match (&attrs.status, &attrs.msg) {
         (Some(status), Some(msg)) => Some((status.value, msg.value.clone())),
-        (None, None) if !attrs.wrote("status") && !attrs.wrote("msg") => None,
+        (None, None) if !attrs.key_present("status") && !attrs.key_present("msg") => None,
         _ => return None,
     };
     if let (Some(range), Some(_)) = (&input.attrs.range, &status_and_message) {
