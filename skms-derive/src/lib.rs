@@ -29,6 +29,7 @@ mod fallback;
 mod fmt;
 mod generics;
 mod grpc;
+mod keys;
 mod respan;
 mod texts;
 mod valid;

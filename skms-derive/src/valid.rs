@@ -8,9 +8,10 @@ use proc_macro2::Span;
 use syn::{Ident, Member, Path};
 
 use crate::ast::{Field, Input, Shape, Variant};
-use crate::attr::{Attrs, Keyed};
+use crate::attr::Attrs;
 use crate::ctxt::Ctxt;
 use crate::fmt::{self, DetailFormat, FieldRef, FmtTrait, Segment, Spec};
+use crate::keys::{self, join, Key, Place};
 
 pub(crate) struct Plan<'a> {
     /// The path of skms-core in generated code.
@@ -91,14 +92,7 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
         cx.set_section(position + 1);
         let attrs = input.keys_of(variant);
         if let Shape::Enum(_) = input.shape {
-            for key in [
-                &variant.attrs.krate.as_ref().map(|k| &k.key),
-                &variant.attrs.std_error.as_ref().map(|k| &k.key),
-                &variant.attrs.range.as_ref().map(|k| &k.key),
-            ]
-            .into_iter()
-            .flatten()
-            {
+            for key in misplaced(&variant.attrs, |key| !key.allowed(Place::Variant)) {
                 cx.error_spanned_by(key, format!("`{key}` goes on the enum, not on a variant"));
             }
         }
@@ -146,18 +140,7 @@ fn check_container(cx: &Ctxt, input: &Input) {
     let Shape::Enum(_) = input.shape else {
         return;
     };
-    let attrs = &input.attrs;
-    let variant_keys = [
-        attrs.code.as_ref().map(|k| &k.key),
-        attrs.status.as_ref().map(|k| &k.key),
-        attrs.msg.as_ref().map(|k| &k.key),
-        attrs.detail.as_ref().map(|k| &k.key),
-        attrs.description.as_ref().map(|k| &k.key),
-        attrs.doc.as_ref().map(|k| &k.key),
-        attrs.grpc.as_ref().map(|k| &k.key),
-        attrs.transparent.as_ref(),
-    ];
-    for key in variant_keys.into_iter().flatten() {
+    for key in misplaced(&input.attrs, |key| !key.allowed(Place::Enum)) {
         cx.error_spanned_by(
             key,
             format!("`{key}` goes on each variant of an enum, not on the enum"),
@@ -294,18 +277,8 @@ fn check_transparent<'a>(
     transparent: &Ident,
     what: &str,
 ) -> Option<Kind<'a>> {
-    let others: [Option<&Ident>; 8] = [
-        attrs.code.as_ref().map(key_of),
-        attrs.status.as_ref().map(key_of),
-        attrs.msg.as_ref().map(key_of),
-        attrs.detail.as_ref().map(key_of),
-        attrs.description.as_ref().map(key_of),
-        attrs.doc.as_ref().map(key_of),
-        attrs.exposure.as_ref().map(key_of),
-        attrs.grpc.as_ref().map(key_of),
-    ];
     let mut ok = true;
-    for key in others.into_iter().flatten() {
+    for key in misplaced(attrs, |key| !key.with_transparent()) {
         cx.error_spanned_by(
             key,
             format!("`{key}` cannot be combined with `transparent`: a transparent {what} takes everything from its field"),
@@ -342,8 +315,16 @@ fn check_transparent<'a>(
     })
 }
 
-fn key_of<T>(keyed: &Keyed<T>) -> &Ident {
-    &keyed.key
+/// The keys written in `attrs` that `misplaced` says do not belong, in the
+/// order of the table of keys.
+fn misplaced<'a>(
+    attrs: &'a Attrs,
+    misplaced: impl Fn(&Key) -> bool + 'a,
+) -> impl Iterator<Item = &'a Ident> + 'a {
+    keys::KEYS
+        .iter()
+        .filter(move |key| misplaced(key))
+        .filter_map(|key| attrs.key(key.name))
 }
 
 /// Checks the detail string `text`, written at `span` (its literal), and
@@ -461,8 +442,8 @@ fn no_such_field(variant: &Variant, field_ref: &FieldRef) -> String {
         _ => {
             let closest = names
                 .iter()
-                .filter(|name| crate::attr::distance(&written, name) <= 2)
-                .min_by_key(|name| crate::attr::distance(&written, name));
+                .filter(|name| crate::keys::distance(&written, name) <= 2)
+                .min_by_key(|name| crate::keys::distance(&written, name));
             match closest {
                 Some(name) => format!(
                     "detail names `{{{written}}}`, but `{}` has no such field; did you mean `{{{name}}}`?",
@@ -474,20 +455,5 @@ fn no_such_field(variant: &Variant, field_ref: &FieldRef) -> String {
                 ),
             }
         }
-    }
-}
-
-fn join(items: &[impl AsRef<str>]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_owned(),
-        [init @ .., last] => format!(
-            "{} and {}",
-            init.iter()
-                .map(AsRef::as_ref)
-                .collect::<Vec<_>>()
-                .join(", "),
-            last.as_ref()
-        ),
     }
 }
