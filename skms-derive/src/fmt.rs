@@ -5,6 +5,10 @@
 //! picks the formatting trait). `valid.rs` resolves the fields it names;
 //! expansion writes from the resolved segments, the string for
 //! `core::write!` included ([`DetailFormat::format_string`]).
+//!
+//! One concern, the grammar of `format!`'s strings: its parser, with a
+//! message for each mistake, the structured spec, and writing it back out;
+//! with its tests, which is why it is over 500 lines.
 
 use std::fmt::Write as _;
 
@@ -637,7 +641,7 @@ mod tests {
     }
 
     #[test]
-    fn rewrites_fields_to_bindings() {
+    fn writes_fields_as_arguments() {
         let detail = parse("keyId : {key_id} ({0:>5}) {{x}} {key_id:?}").unwrap();
         assert_eq!(
             rewritten(&detail),
@@ -656,7 +660,7 @@ mod tests {
     }
 
     #[test]
-    fn rewrites_width_arguments() {
+    fn writes_width_arguments() {
         let detail = parse("{name:>width$.prec$}").unwrap();
         assert_eq!(rewritten(&detail), "{__name:>__width$.__prec$}");
         let uses = uses(&detail);

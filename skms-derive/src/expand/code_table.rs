@@ -1,8 +1,33 @@
-//! The type's own codes as a hash table (`__private::CodeTable`), for the
-//! lookups by code at run time.
+//! The indexes of the type's own codes: the entries in the order of their
+//! codes (`__SKMS_BY_CODE`), and a hash table (`__private::CodeTable`) for
+//! the lookups by code at run time.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
+
+use crate::valid::{Kind, Plan};
+
+/// The codes of the type's own entries, each with its index in `ENTRIES`.
+pub(crate) fn own_codes(plan: &Plan) -> Vec<(u32, usize)> {
+    plan.variants
+        .iter()
+        .filter_map(|(_, kind)| match kind {
+            Kind::Own { index, entry } => Some((entry.code, *index)),
+            Kind::Transparent { .. } => None,
+        })
+        .collect()
+}
+
+/// The indices of the entries in the order of their codes, for lookups by
+/// binary search (the decoder, the composition checks).
+pub(crate) fn by_code(codes: &[(u32, usize)]) -> Vec<Literal> {
+    let mut sorted = codes.to_vec();
+    sorted.sort_unstable();
+    sorted
+        .into_iter()
+        .map(|(_, index)| Literal::u32_unsuffixed(u32::try_from(index).unwrap_or(u32::MAX)))
+        .collect()
+}
 
 /// The type's own codes as a `__private::CodeTable` (its type, and the
 /// value), from `(code, index in ENTRIES)`: open addressing, each code in the

@@ -177,7 +177,7 @@ impl Composition {
 
 /// `Include::new("Variant", <Field as TransparentField>::ENTRIES, ..)`, the
 /// field's type reached through the one trait `TransparentField` (see
-/// [`transparent_call`]).
+/// [`super::resolve::transparent_call`]).
 pub(crate) fn include(
     private: &TokenStream,
     krate: &syn::Path,

@@ -7,7 +7,47 @@ use quote::{quote, quote_spanned, ToTokens, TokenStreamExt as _};
 use super::detail::PlainDetail;
 use crate::respan::respan;
 use crate::texts;
-use crate::valid::{DetailPlan, OwnEntry};
+use crate::valid::{DetailPlan, Kind, OwnEntry, Plan};
+
+/// The entries of the type's own variants, comma-separated, in one stream,
+/// and how many. A macro runs unoptimized and each `TokenStream` spliced
+/// into another costs round-trips to the compiler: streams are collected at
+/// once (one concatenation), never spliced one at a time as `#(#entries),*`
+/// would.
+pub(crate) fn entries(
+    krate: &syn::Path,
+    private: &TokenStream,
+    plan: &Plan,
+    plain_details: &[Option<PlainDetail>],
+) -> (usize, TokenStream) {
+    let entry_count = plan
+        .variants
+        .iter()
+        .filter(|(_, kind)| matches!(kind, Kind::Own { .. }))
+        .count();
+    let entries = plan
+        .variants
+        .iter()
+        .zip(plain_details)
+        .filter_map(|((variant, kind), plain)| match kind {
+            Kind::Own { index, entry } => {
+                let mut tokens = entry_tokens(
+                    krate,
+                    private,
+                    &variant.ident.to_string(),
+                    entry,
+                    plain.as_ref(),
+                );
+                if index + 1 < entry_count {
+                    tokens.append(Punct::new(',', Spacing::Alone));
+                }
+                Some(tokens)
+            }
+            Kind::Transparent { .. } => None,
+        })
+        .collect();
+    (entry_count, entries)
+}
 
 /// `__private::entry(40013, 400, "msg", "Variant", "{\"code\":..")`, or
 /// `entry_plain_detail`/`entry_formatted` for a detail formatted from fields, with
@@ -16,7 +56,7 @@ use crate::valid::{DetailPlan, OwnEntry};
 ///
 /// Written for speed, as this runs once a variant: each wrapper moves the
 /// call it wraps into its parentheses (`private_call`) rather than splicing a copy.
-pub(crate) fn entry_tokens(
+fn entry_tokens(
     krate: &syn::Path,
     private: &TokenStream,
     variant: &str,

@@ -21,14 +21,14 @@ mod names;
 mod resolve;
 mod source;
 
-use proc_macro2::{Literal, Punct, Spacing, TokenStream};
-use quote::{quote, quote_spanned, ToTokens, TokenStreamExt as _};
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned, ToTokens};
 use syn::DeriveInput;
 
-use self::code_table::code_table;
+use self::code_table::{by_code, code_table, own_codes};
 use self::compose::{included_fields, Composition};
 use self::detail::{detail_body, plain_detail, PlainDetail};
-use self::entries::entry_tokens;
+use self::entries::entries;
 use self::from_body::from_body_impl;
 pub(crate) use self::integrations::integrations;
 use self::names::local;
@@ -63,7 +63,7 @@ pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
     }
 }
 
-pub(crate) fn expand(input: &Input, plan: &Plan) -> TokenStream {
+fn expand(input: &Input, plan: &Plan) -> TokenStream {
     let krate = &plan.krate;
     let private = quote!(#krate::__private);
     let ty = &input.original.ident;
@@ -88,62 +88,10 @@ pub(crate) fn expand(input: &Input, plan: &Plan) -> TokenStream {
             _ => None,
         })
         .collect();
-    // The entries, comma-separated, in one stream. A macro runs unoptimized
-    // and each `TokenStream` spliced into another costs round-trips to the
-    // compiler: streams are collected at once (one concatenation), never
-    // spliced one at a time as `#(#entries),*` would.
-    let entry_count = plan
-        .variants
-        .iter()
-        .filter(|(_, kind)| matches!(kind, Kind::Own { .. }))
-        .count();
-    let entries: TokenStream = plan
-        .variants
-        .iter()
-        .zip(&plain_details)
-        .filter_map(|((variant, kind), plain)| match kind {
-            Kind::Own { index, entry } => {
-                let mut tokens = entry_tokens(
-                    krate,
-                    &private,
-                    &variant.ident.to_string(),
-                    entry,
-                    plain.as_ref(),
-                );
-                if index + 1 < entry_count {
-                    tokens.append(Punct::new(',', Spacing::Alone));
-                }
-                Some(tokens)
-            }
-            Kind::Transparent { .. } => None,
-        })
-        .collect();
-    let by_code = {
-        let mut own: Vec<(u32, usize)> = plan
-            .variants
-            .iter()
-            .filter_map(|(_, kind)| match kind {
-                Kind::Own { index, entry } => Some((entry.code, *index)),
-                Kind::Transparent { .. } => None,
-            })
-            .collect();
-        own.sort_unstable();
-        own.into_iter()
-            .map(|(_, index)| Literal::u32_unsuffixed(u32::try_from(index).unwrap_or(u32::MAX)))
-            .collect::<Vec<_>>()
-    };
-
-    let (code_table_ty, code_table) = code_table(
-        &private,
-        &plan
-            .variants
-            .iter()
-            .filter_map(|(_, kind)| match kind {
-                Kind::Own { index, entry } => Some((entry.code, *index)),
-                Kind::Transparent { .. } => None,
-            })
-            .collect::<Vec<_>>(),
-    );
+    let (entry_count, entries) = entries(krate, &private, plan, &plain_details);
+    let codes = own_codes(plan);
+    let by_code = by_code(&codes);
+    let (code_table_ty, code_table) = code_table(&private, &codes);
 
     let resolve = resolve_body(input, plan, &private);
     let from_body = from_body_impl(input, plan, &private, krate, &bounds);
