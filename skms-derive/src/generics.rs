@@ -175,7 +175,7 @@ impl<'a> Bounds<'a> {
     }
 }
 
-pub(crate) fn push_unique(bounds: &mut Vec<TokenStream>, bound: TokenStream) {
+fn push_unique(bounds: &mut Vec<TokenStream>, bound: TokenStream) {
     let text = bound.to_string();
     if !bounds.iter().any(|b| b.to_string() == text) {
         bounds.push(bound);

@@ -178,7 +178,7 @@ impl Composition {
 /// `Include::new("Variant", <Field as TransparentField>::ENTRIES, ..)`, the
 /// field's type reached through the one trait `TransparentField` (see
 /// [`super::resolve::transparent_call`]).
-pub(crate) fn include(
+fn include(
     private: &TokenStream,
     krate: &syn::Path,
     variant: &Ident,
@@ -193,7 +193,7 @@ pub(crate) fn include(
 
 /// `if let Some(message) = check_include(..) { panic!("{}", message) }`,
 /// every token spanned at the variant, where the compiler reports a panic.
-pub(crate) fn check(
+fn check(
     private: &TokenStream,
     name: &str,
     variant: &Ident,

@@ -13,7 +13,7 @@ use crate::valid::{DetailPlan, Kind, OwnEntry, Plan};
 
 /// The most fields that the arms of `__skms_detail` hand over in their
 /// fixed-size array; a detail with more writes itself in its arm.
-pub(crate) const MAX_ARM_FIELDS: usize = 4;
+const MAX_ARM_FIELDS: usize = 4;
 
 /// The body of `__skms_detail`, which writes the detail into a
 /// `DetailWriter` (a `Formatter`, or the JSON string of `write_json`).
@@ -34,7 +34,7 @@ pub(crate) fn detail_body(
     private: &TokenStream,
 ) -> (TokenStream, TokenStream) {
     let writer = local("__w");
-    let fallback = quote!(#writer.resolved(self.__skms_resolve()));
+    let resolved_detail = quote!(#writer.resolved(self.__skms_resolve()));
     let mut field_value_fns = FieldValueFns::new(input, private);
     let is_struct = matches!(input.shape, crate::ast::Shape::Struct(_));
     // The length of the array of fields: the most that an arm gives, up to
@@ -119,9 +119,9 @@ pub(crate) fn detail_body(
         }
     }
     if count == 0 {
-        return (fallback, TokenStream::new());
+        return (resolved_detail, TokenStream::new());
     }
-    let others = (count != plan.variants.len()).then(|| quote!(_ => #ret #fallback,));
+    let others = (count != plan.variants.len()).then(|| quote!(_ => #ret #resolved_detail,));
     let field_value_fns = field_value_fns.defs;
     let Some(width) = width else {
         let body = quote! {

@@ -147,7 +147,7 @@ fn entry_tokens(
 
 /// `#krate::__private::function(inner, args...)`: `inner` is moved into
 /// the parentheses, where `quote!` would splice a copy.
-pub(crate) fn private_call(
+fn private_call(
     krate: &syn::Path,
     function: &str,
     mut inner: TokenStream,
@@ -165,7 +165,7 @@ pub(crate) fn private_call(
 
 /// `{"code":40013,"message":"Key not found in the keyVault"`: the start of
 /// every body of an entry, escaped as `serde_json` escapes strings.
-pub(crate) fn json_prefix(code: u32, message: &str) -> String {
+fn json_prefix(code: u32, message: &str) -> String {
     let mut prefix = format!("{{\"code\":{code},\"message\":\"");
     texts::escape_json(&mut prefix, message);
     prefix.push('"');

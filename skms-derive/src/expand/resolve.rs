@@ -76,11 +76,7 @@ pub(crate) fn resolve_body(input: &Input, plan: &Plan, private: &TokenStream) ->
 /// field: a type that is not an `SkmsError` with a `Catalog` is reported
 /// there, once, since every use of the field's type (this, and its entries
 /// in `INCLUDES`) asks the one trait `TransparentField` at the one span.
-pub(crate) fn transparent_call(
-    private: &TokenStream,
-    field: &Field,
-    value: &TokenStream,
-) -> TokenStream {
+fn transparent_call(private: &TokenStream, field: &Field, value: &TokenStream) -> TokenStream {
     let ty = field.ty;
     quote_spanned!(field.span()=> <#ty as #private::TransparentField>::as_dyn(#value))
 }
