@@ -4,8 +4,9 @@
 use proc_macro2::Span;
 use syn::{Data, DeriveInput, Fields, Ident, Member, Type};
 
-use crate::attr::{Attrs, Place};
+use crate::attr::Attrs;
 use crate::ctxt::Ctxt;
+use crate::keys::{self, Place};
 
 pub(crate) struct Input<'a> {
     pub(crate) original: &'a DeriveInput,
@@ -105,7 +106,10 @@ fn detail_marker(cx: &Ctxt, attrs: &[syn::Attribute]) -> Option<syn::Ident> {
     let mut marker = None;
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("skms")) {
         let parsed = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("detail") && !meta.input.peek(syn::Token![=]) {
+            let field_key = keys::KEYS
+                .iter()
+                .any(|key| key.allowed(Place::Field) && meta.path.is_ident(key.name));
+            if field_key && !meta.input.peek(syn::Token![=]) {
                 // detail
                 let ident = meta.path.segments[0].ident.clone();
                 if marker.is_some() {

@@ -14,6 +14,7 @@ use syn::parse::ParseStream;
 use syn::{Attribute, Ident, Lit, LitBool, LitInt, LitStr, Path, Token};
 
 use crate::ctxt::Ctxt;
+use crate::keys::{self, Place};
 
 /// A value written in an attribute, with the span of its key (for "duplicate"
 /// and "not allowed here") and of the value itself (for "out of range").
@@ -21,14 +22,6 @@ pub(crate) struct Keyed<T> {
     pub(crate) key: Ident,
     pub(crate) value: T,
     pub(crate) value_span: Span,
-}
-
-/// Where an attribute stands, which decides the keys it may hold.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Place {
-    Enum,
-    Variant,
-    Struct,
 }
 
 /// Everything the `#[skms(...)]` attributes of one item say.
@@ -60,30 +53,6 @@ pub(crate) struct Attrs {
     pub(crate) grpc: Option<Keyed<u8>>,
 }
 
-/// The keys of `#[skms(...)]`, with the other spellings a user may reach for,
-/// so that a misspelling or a near miss gets a suggestion.
-const KEYS: &[(&str, &[&str])] = &[
-    ("code", &["error_code", "err_code", "skms_code"]),
-    ("status", &["http_status", "status_code", "http"]),
-    ("msg", &["message", "text"]),
-    ("detail", &["details", "detailed"]),
-    ("description", &["desc", "describe"]),
-    ("doc", &["docs", "url", "link", "doc_url", "documentation"]),
-    ("range", &["ranges", "codes", "code_range"]),
-    ("transparent", &["forward", "delegate"]),
-    ("public_detail", &["public", "expose", "expose_detail"]),
-    (
-        "internal_detail",
-        &["internal", "private", "redact", "hide_detail"],
-    ),
-    ("crate", &["krate", "skms_core"]),
-    ("grpc", &["grpc_code", "grpc_status", "tonic"]),
-    (
-        "std_error",
-        &["display", "error", "no_std_error", "thiserror"],
-    ),
-];
-
 impl Attrs {
     /// Parses every `#[skms(...)]` among `attrs`; other attributes are not ours.
     pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Attrs {
@@ -103,8 +72,34 @@ impl Attrs {
         parsed
     }
 
+    /// The key named `name` as the user wrote it, when its value was read:
+    /// where a key that does not belong is reported.
+    pub(crate) fn key(&self, name: &str) -> Option<&Ident> {
+        fn key_of<T>(keyed: Option<&Keyed<T>>) -> Option<&Ident> {
+            keyed.map(|keyed| &keyed.key)
+        }
+        match name {
+            "code" => key_of(self.code.as_ref()),
+            "status" => key_of(self.status.as_ref()),
+            "msg" => key_of(self.msg.as_ref()),
+            "detail" => key_of(self.detail.as_ref()),
+            "description" => key_of(self.description.as_ref()),
+            "doc" => key_of(self.doc.as_ref()),
+            "grpc" => key_of(self.grpc.as_ref()),
+            "range" => key_of(self.range.as_ref()),
+            "transparent" => self.transparent.as_ref(),
+            // One of the two, the first written.
+            "public_detail" | "internal_detail" => {
+                key_of(self.exposure.as_ref()).filter(|key| *key == name)
+            }
+            "crate" => key_of(self.krate.as_ref()),
+            "std_error" => key_of(self.std_error.as_ref()),
+            _ => None,
+        }
+    }
+
     /// Whether the user wrote `key`, with a right value or not.
-    pub(crate) fn wrote(&self, key: &str) -> bool {
+    pub(crate) fn key_present(&self, key: &str) -> bool {
         self.malformed || self.written.contains(&key)
     }
 
@@ -114,15 +109,15 @@ impl Attrs {
                 &meta.path,
                 format!(
                     "expected a key in #[skms(...)], not a path; {}",
-                    expected_keys(place)
+                    keys::expected_keys(place)
                 ),
             );
             self.malformed = true;
             return skip_value(meta);
         };
         let name = key.to_string();
-        if let Some(&(known, _)) = KEYS.iter().find(|(known, _)| *known == name) {
-            self.written.push(known);
+        if let Some(known) = keys::find(&name) {
+            self.written.push(known.name);
         }
         match name.as_str() {
             // code = 40013
@@ -246,14 +241,14 @@ impl Attrs {
                 set(cx, &mut self.std_error, key, value);
             }
             unknown => {
-                let message = match suggest(unknown) {
+                let message = match keys::suggest(unknown) {
                     Some(known) => {
                         self.written.push(known);
                         format!("unknown key `{unknown}` in #[skms(...)]; did you mean `{known}`?")
                     }
                     None => format!(
                         "unknown key `{unknown}` in #[skms(...)]; {}",
-                        expected_keys(place)
+                        keys::expected_keys(place)
                     ),
                 };
                 cx.error_spanned_by(&key, message);
@@ -261,15 +256,6 @@ impl Attrs {
             }
         }
         Ok(())
-    }
-}
-
-/// The keys that may stand at `place`, for messages.
-fn expected_keys(place: Place) -> &'static str {
-    match place {
-        Place::Enum => "on an enum, the keys are `range`, `public_detail`, `internal_detail`, `crate` and `std_error`; the others go on each variant",
-        Place::Variant => "the keys are `code`, `status`, `msg`, `detail`, `description`, `doc`, `grpc`, `transparent`, `public_detail` and `internal_detail`",
-        Place::Struct => "the keys are `code`, `status`, `msg`, `detail`, `description`, `doc`, `grpc`, `transparent`, `public_detail`, `internal_detail`, `crate` and `std_error`",
     }
 }
 
@@ -668,64 +654,4 @@ fn skip_tokens(input: ParseStream) -> syn::Result<proc_macro2::TokenStream> {
         skipped.extend([input.parse::<TokenTree>()?]);
     }
     Ok(skipped)
-}
-
-/// The key closest to `unknown`, if one is close enough to be a likely typo.
-fn suggest(unknown: &str) -> Option<&'static str> {
-    let unknown = unknown.to_ascii_lowercase();
-    let unknown = unknown.as_str();
-    KEYS.iter()
-        .flat_map(|&(key, others)| {
-            std::iter::once(key)
-                .chain(others.iter().copied())
-                .map(move |spelling| (key, distance(unknown, spelling), spelling.len()))
-        })
-        .filter(|&(_, distance, len)| distance <= (len / 3).max(1))
-        .map(|(key, distance, _)| (key, distance))
-        .min_by_key(|&(_, distance)| distance)
-        .map(|(key, _)| key)
-}
-
-/// Levenshtein distance between two short ASCII names.
-pub(crate) fn distance(a: &str, b: &str) -> usize {
-    let b = b.as_bytes();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.bytes().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{distance, suggest};
-
-    #[test]
-    fn distance_counts_edits() {
-        assert_eq!(distance("abc", ""), 3);
-        assert_eq!(distance("", "abc"), 3);
-        assert_eq!(distance("kitten", "sitting"), 3);
-        assert_eq!(distance("mesage", "msg"), 3);
-        assert_eq!(distance("msg", "msg"), 0);
-    }
-
-    #[test]
-    fn suggests_the_key_a_user_meant() {
-        assert_eq!(suggest("mesage"), Some("msg"));
-        assert_eq!(suggest("message"), Some("msg"));
-        assert_eq!(suggest("cod"), Some("code"));
-        assert_eq!(suggest("stauts"), Some("status"));
-        assert_eq!(suggest("details"), Some("detail"));
-        assert_eq!(suggest("transparant"), Some("transparent"));
-        assert_eq!(suggest("Status"), Some("status"));
-        assert_eq!(suggest("frobnicate"), None);
-    }
 }

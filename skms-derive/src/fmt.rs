@@ -1,9 +1,14 @@
-//! The `detail` format string: which fields it names, and how it is written
-//! out. It is read as `format!` reads its string (the grammar of
-//! `std::fmt`), and rewritten so that every field it names refers to a
-//! named argument of the generated `core::write!` (`{key_id}` to
-//! `{__key_id}`, `{0}` to `{__0}`, a width `w$` to `__w$`); specs such as
-//! `:>5` or `:?` pass through, written in their one canonical form.
+//! The `detail` format string, parsed once: read as `format!` reads its
+//! string (the grammar of `std::fmt`) into a [`DetailFormat`], its text and
+//! its fields, each field with its spec kept structured (fill, alignment,
+//! flags, width and precision, which may name a field too, and the type that
+//! picks the formatting trait). `valid.rs` resolves the fields it names;
+//! expansion writes from the resolved segments, the string for
+//! `core::write!` included ([`DetailFormat::format_string`]).
+//!
+//! One concern, the grammar of `format!`'s strings: its parser, with a
+//! message for each mistake, the structured spec, and writing it back out;
+//! with its tests, which is why it is over 500 lines.
 
 use std::fmt::Write as _;
 
@@ -21,11 +26,6 @@ impl FieldRef {
             FieldRef::Named(name) => name.clone(),
             FieldRef::Index(index) => index.to_string(),
         }
-    }
-
-    /// The name of the argument of `core::write!` that stands for the field.
-    pub(crate) fn argument(&self) -> String {
-        format!("__{}", self.written())
     }
 }
 
@@ -66,42 +66,287 @@ impl FmtTrait {
     }
 }
 
-/// A parsed `detail`.
-#[derive(Debug)]
-pub(crate) struct Detail {
-    /// Each field the string names, once, in order of first use, with the
-    /// formatting trait of each use.
-    pub(crate) uses: Vec<(FieldRef, FmtTrait)>,
-    /// The string to hand to `core::write!`.
-    pub(crate) rewritten: String,
-    /// The text itself, braces unescaped, when the string names no field.
-    pub(crate) text: String,
+/// A parsed `detail`: its text and fields, in order. `F` is how a field is
+/// referred to: by name or index as written ([`FieldRef`]), then, once
+/// `valid.rs` has resolved it, by its position among the fields that the
+/// detail binds.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub(crate) struct DetailFormat<F = FieldRef> {
+    pub(crate) segments: Vec<Segment<F>>,
 }
 
-impl Detail {
-    pub(crate) fn is_static(&self) -> bool {
-        self.uses.is_empty()
+/// A run of text, or a field, of a `detail`.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub(crate) enum Segment<F = FieldRef> {
+    /// Text, braces unescaped; never empty, never next to another text.
+    Text(String),
+    /// `{field:spec}`.
+    Field { field: F, spec: Spec<F> },
+}
+
+/// The spec of a field, `[[fill]align][sign][#][0][width][.precision][type]`,
+/// as written after the `:` (blanks dropped).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub(crate) struct Spec<F = FieldRef> {
+    pub(crate) fill: Option<char>,
+    /// `<`, `^` or `>`.
+    pub(crate) align: Option<char>,
+    /// `+` or `-`.
+    pub(crate) sign: Option<char>,
+    /// `#`.
+    pub(crate) alternate: bool,
+    /// The `0` flag.
+    pub(crate) zero: bool,
+    pub(crate) width: Option<Count<F>>,
+    /// After a `.`: its count, which `format!` lets the user leave out
+    /// ([`Count::Omitted`]).
+    pub(crate) precision: Option<Count<F>>,
+    pub(crate) ty: FormatType,
+}
+
+/// A width or precision: digits, or a field and `$`.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub(crate) enum Count<F = FieldRef> {
+    Literal(u16),
+    Field(F),
+    /// A `.` with no count after it (`{x:.}`), a precision only as
+    /// written; never a width.
+    Omitted,
+}
+
+/// The type that ends a spec, which picks the formatting trait.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum FormatType {
+    /// Nothing: `Display`.
+    Display,
+    /// `?`.
+    Debug,
+    /// `x?`: `Debug` with integers in lower-case hex.
+    DebugLowerHex,
+    /// `X?`.
+    DebugUpperHex,
+    LowerHex,
+    UpperHex,
+    Octal,
+    Binary,
+    LowerExp,
+    UpperExp,
+    Pointer,
+}
+
+impl FormatType {
+    /// How a spec writes it.
+    fn text(self) -> &'static str {
+        match self {
+            FormatType::Display => "",
+            FormatType::Debug => "?",
+            FormatType::DebugLowerHex => "x?",
+            FormatType::DebugUpperHex => "X?",
+            FormatType::LowerHex => "x",
+            FormatType::UpperHex => "X",
+            FormatType::Octal => "o",
+            FormatType::Binary => "b",
+            FormatType::LowerExp => "e",
+            FormatType::UpperExp => "E",
+            FormatType::Pointer => "p",
+        }
     }
 
-    /// The fields named, each once.
-    pub(crate) fn fields(&self) -> Vec<&FieldRef> {
-        let mut fields: Vec<&FieldRef> = Vec::new();
-        for (field, _) in &self.uses {
+    pub(crate) fn fmt_trait(self) -> FmtTrait {
+        match self {
+            FormatType::Display => FmtTrait::Display,
+            FormatType::Debug | FormatType::DebugLowerHex | FormatType::DebugUpperHex => {
+                FmtTrait::Debug
+            }
+            FormatType::LowerHex => FmtTrait::LowerHex,
+            FormatType::UpperHex => FmtTrait::UpperHex,
+            FormatType::Octal => FmtTrait::Octal,
+            FormatType::Binary => FmtTrait::Binary,
+            FormatType::LowerExp => FmtTrait::LowerExp,
+            FormatType::UpperExp => FmtTrait::UpperExp,
+            FormatType::Pointer => FmtTrait::Pointer,
+        }
+    }
+}
+
+impl<F> Spec<F> {
+    /// The spec of `{field}`.
+    pub(crate) fn none() -> Self {
+        Spec {
+            fill: None,
+            align: None,
+            sign: None,
+            alternate: false,
+            zero: false,
+            width: None,
+            precision: None,
+            ty: FormatType::Display,
+        }
+    }
+
+    /// Whether the spec says nothing: `{field}`, `{field:}`.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.fill.is_none()
+            && self.align.is_none()
+            && self.sign.is_none()
+            && !self.alternate
+            && !self.zero
+            && self.width.is_none()
+            && self.precision.is_none()
+            && self.ty == FormatType::Display
+    }
+
+    /// The fields it takes a width or precision from, in the order written.
+    pub(crate) fn counts(&self) -> impl Iterator<Item = &F> {
+        [self.width.as_ref(), self.precision.as_ref()]
+            .into_iter()
+            .filter_map(|count| match count {
+                Some(Count::Field(field)) => Some(field),
+                _ => None,
+            })
+    }
+
+    /// Writes the spec in its one canonical form, each field as `argument`
+    /// names it.
+    fn write(&self, out: &mut String, argument: &impl Fn(&F) -> String) {
+        out.extend(self.fill);
+        out.extend(self.align);
+        out.extend(self.sign);
+        if self.alternate {
+            out.push('#');
+        }
+        if self.zero {
+            out.push('0');
+        }
+        write_count(out, self.width.as_ref(), argument);
+        if let Some(precision) = &self.precision {
+            out.push('.');
+            write_count(out, Some(precision), argument);
+        }
+        out.push_str(self.ty.text());
+    }
+}
+
+fn write_count<F>(out: &mut String, count: Option<&Count<F>>, argument: &impl Fn(&F) -> String) {
+    match count {
+        None | Some(Count::Omitted) => {}
+        Some(Count::Literal(n)) => {
+            let _ = write!(out, "{n}");
+        }
+        Some(Count::Field(field)) => {
+            out.push_str(&argument(field));
+            out.push('$');
+        }
+    }
+}
+
+impl<F> DetailFormat<F> {
+    /// The text, when the detail names no field.
+    pub(crate) fn static_text(&self) -> Option<String> {
+        let mut text = String::new();
+        for segment in &self.segments {
+            match segment {
+                Segment::Text(run) => text.push_str(run),
+                Segment::Field { .. } => return None,
+            }
+        }
+        Some(text)
+    }
+
+    /// Each use of a field, in the order `format!` reads them (a width or
+    /// precision before the field it formats), with the trait it asks.
+    pub(crate) fn uses(&self) -> impl Iterator<Item = (&F, FmtTrait)> {
+        self.segments.iter().flat_map(|segment| {
+            let (counts, field) = match segment {
+                Segment::Text(_) => (None, None),
+                Segment::Field { field, spec } => (
+                    Some(spec.counts().map(|count| (count, FmtTrait::Count))),
+                    Some((field, spec.ty.fmt_trait())),
+                ),
+            };
+            counts.into_iter().flatten().chain(field)
+        })
+    }
+
+    /// The fields named, each once, in order of first use.
+    pub(crate) fn fields(&self) -> Vec<&F>
+    where
+        F: PartialEq,
+    {
+        let mut fields: Vec<&F> = Vec::new();
+        for (field, _) in self.uses() {
             if !fields.contains(&field) {
                 fields.push(field);
             }
         }
         fields
     }
+
+    /// The same format with each field referred to as `resolve` says.
+    pub(crate) fn map<G>(&self, resolve: impl Fn(&F) -> G) -> DetailFormat<G> {
+        let count = |count: &Count<F>| match count {
+            Count::Literal(n) => Count::Literal(*n),
+            Count::Field(field) => Count::Field(resolve(field)),
+            Count::Omitted => Count::Omitted,
+        };
+        let segments = self
+            .segments
+            .iter()
+            .map(|segment| match segment {
+                Segment::Text(text) => Segment::Text(text.clone()),
+                Segment::Field { field, spec } => Segment::Field {
+                    field: resolve(field),
+                    spec: Spec {
+                        fill: spec.fill,
+                        align: spec.align,
+                        sign: spec.sign,
+                        alternate: spec.alternate,
+                        zero: spec.zero,
+                        width: spec.width.as_ref().map(count),
+                        precision: spec.precision.as_ref().map(count),
+                        ty: spec.ty,
+                    },
+                },
+            })
+            .collect();
+        DetailFormat { segments }
+    }
+
+    /// The string for `core::write!`, each field written as the named
+    /// argument `argument` names: braces escaped again, specs in their one
+    /// canonical form.
+    pub(crate) fn format_string(&self, argument: impl Fn(&F) -> String) -> String {
+        let mut out = String::new();
+        for segment in &self.segments {
+            match segment {
+                Segment::Text(text) => {
+                    for c in text.chars() {
+                        match c {
+                            '{' => out.push_str("{{"),
+                            '}' => out.push_str("}}"),
+                            c => out.push(c),
+                        }
+                    }
+                }
+                Segment::Field { field, spec } => {
+                    out.push('{');
+                    out.push_str(&argument(field));
+                    if !spec.is_empty() {
+                        out.push(':');
+                        spec.write(&mut out, &argument);
+                    }
+                    out.push('}');
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Parses a `detail` string; the error says what is wrong and how to fix it.
-pub(crate) fn parse(detail: &str) -> Result<Detail, String> {
-    let mut parsed = Detail {
-        uses: Vec::new(),
-        rewritten: String::with_capacity(detail.len() + 8),
-        text: String::with_capacity(detail.len()),
-    };
+pub(crate) fn parse(detail: &str) -> Result<DetailFormat, String> {
+    let mut segments = Vec::new();
+    let mut text = String::with_capacity(detail.len());
     let chars: Vec<char> = detail.chars().collect();
     let mut cursor = Cursor {
         chars: &chars,
@@ -109,27 +354,27 @@ pub(crate) fn parse(detail: &str) -> Result<Detail, String> {
     };
     while let Some(c) = cursor.next() {
         match c {
-            '{' if cursor.eat('{') => {
-                parsed.rewritten.push_str("{{");
-                parsed.text.push('{');
-            }
-            '}' if cursor.eat('}') => {
-                parsed.rewritten.push_str("}}");
-                parsed.text.push('}');
-            }
+            '{' if cursor.eat('{') => text.push('{'),
+            '}' if cursor.eat('}') => text.push('}'),
             '}' => {
                 return Err(
                     "detail has a `}` that closes nothing; write `}}` for a literal brace".into(),
                 );
             }
-            '{' => parse_argument(&mut cursor, &mut parsed)?,
-            other => {
-                parsed.rewritten.push(other);
-                parsed.text.push(other);
+            '{' => {
+                let (field, spec) = parse_argument(&mut cursor)?;
+                if !text.is_empty() {
+                    segments.push(Segment::Text(std::mem::take(&mut text)));
+                }
+                segments.push(Segment::Field { field, spec });
             }
+            other => text.push(other),
         }
     }
-    Ok(parsed)
+    if !text.is_empty() {
+        segments.push(Segment::Text(text));
+    }
+    Ok(DetailFormat { segments })
 }
 
 /// The characters of the string, read one by one.
@@ -196,16 +441,9 @@ impl Cursor<'_> {
     }
 }
 
-/// A width or precision.
-enum Count {
-    Implied,
-    Literal(u16),
-    Field(FieldRef),
-}
-
 /// Parses one `{...}` after its `{`, as `format!` does: a field, blanks,
 /// optionally `:` and a spec, blanks, `}`.
-fn parse_argument(cursor: &mut Cursor, parsed: &mut Detail) -> Result<(), String> {
+fn parse_argument(cursor: &mut Cursor) -> Result<(FieldRef, Spec), String> {
     let start = cursor.pos - 1;
     let field = match cursor.integer() {
         Some(Ok(index)) => Some(FieldRef::Index(index.into())),
@@ -235,12 +473,12 @@ fn parse_argument(cursor: &mut Cursor, parsed: &mut Detail) -> Result<(), String
         }
     };
     cursor.skip_whitespace();
-    let mut spec = String::new();
-    let mut fmt_trait = FmtTrait::Display;
     let has_spec = cursor.eat(':');
-    if has_spec {
-        fmt_trait = parse_spec(cursor, start, &mut spec, parsed)?;
-    }
+    let spec = if has_spec {
+        parse_spec(cursor, start)?
+    } else {
+        Spec::none()
+    };
     cursor.skip_whitespace();
     match cursor.next() {
         Some('}') => {}
@@ -275,14 +513,7 @@ fn parse_argument(cursor: &mut Cursor, parsed: &mut Detail) -> Result<(), String
             cursor.since(start)
         ));
     };
-    let _ = write!(parsed.rewritten, "{{{}", field.argument());
-    if !spec.is_empty() {
-        parsed.rewritten.push(':');
-        parsed.rewritten.push_str(&spec);
-    }
-    parsed.rewritten.push('}');
-    parsed.uses.push((field, fmt_trait));
-    Ok(())
+    Ok((field, spec))
 }
 
 /// The text of an argument from `start` to its first `}`, for messages.
@@ -295,49 +526,28 @@ fn until_close(cursor: &Cursor, start: usize) -> String {
     rest[..end].iter().collect()
 }
 
-/// Parses a spec after its `:`, writing it to `spec` in canonical form, the
-/// fields it takes a width or precision from (`w$`, `0$`) as arguments;
-/// returns the trait its type asks for.
-fn parse_spec(
-    cursor: &mut Cursor,
-    start: usize,
-    spec: &mut String,
-    parsed: &mut Detail,
-) -> Result<FmtTrait, String> {
+/// Parses a spec after its `:`.
+fn parse_spec(cursor: &mut Cursor, start: usize) -> Result<Spec, String> {
+    let mut spec = Spec::none();
     // [[fill]align]: any character is a fill before an alignment, even `}`.
     if matches!(cursor.chars.get(cursor.pos + 1), Some('<' | '^' | '>')) {
-        spec.extend(cursor.next());
+        spec.fill = cursor.next();
     }
-    for flag in ['<', '^', '>'] {
-        if cursor.eat(flag) {
-            spec.push(flag);
-            break;
-        }
-    }
+    spec.align = ['<', '^', '>'].into_iter().find(|&flag| cursor.eat(flag));
     // [sign][#]
-    for flag in ['+', '-'] {
-        if cursor.eat(flag) {
-            spec.push(flag);
-            break;
-        }
-    }
-    if cursor.eat('#') {
-        spec.push('#');
-    }
+    spec.sign = ['+', '-'].into_iter().find(|&flag| cursor.eat(flag));
+    spec.alternate = cursor.eat('#');
     // [0][width]: `0$` is a width taken from field 0, not the flag.
-    let mut width = None;
     if cursor.eat('0') {
         if cursor.eat('$') {
-            width = Some(Count::Field(FieldRef::Index(0)));
+            spec.width = Some(Count::Field(FieldRef::Index(0)));
         } else {
-            spec.push('0');
+            spec.zero = true;
         }
     }
-    let width = match width {
-        Some(width) => width,
-        None => parse_count(cursor, start)?,
-    };
-    push_count(spec, width, parsed);
+    if spec.width.is_none() {
+        spec.width = parse_count(cursor, start)?;
+    }
     // [.precision]
     if cursor.eat('.') {
         if cursor.peek() == Some('*') {
@@ -346,34 +556,31 @@ fn parse_spec(
                 until_close(cursor, start)
             ));
         }
-        spec.push('.');
-        let precision = parse_count(cursor, start)?;
-        push_count(spec, precision, parsed);
+        spec.precision = Some(parse_count(cursor, start)?.unwrap_or(Count::Omitted));
     }
     // [type]
-    let type_start = cursor.pos;
-    let fmt_trait = if cursor.eat('x') {
+    spec.ty = if cursor.eat('x') {
         if cursor.eat('?') {
-            FmtTrait::Debug
+            FormatType::DebugLowerHex
         } else {
-            FmtTrait::LowerHex
+            FormatType::LowerHex
         }
     } else if cursor.eat('X') {
         if cursor.eat('?') {
-            FmtTrait::Debug
+            FormatType::DebugUpperHex
         } else {
-            FmtTrait::UpperHex
+            FormatType::UpperHex
         }
     } else if cursor.eat('?') {
-        FmtTrait::Debug
+        FormatType::Debug
     } else {
         match cursor.word().as_str() {
-            "" => FmtTrait::Display,
-            "o" => FmtTrait::Octal,
-            "b" => FmtTrait::Binary,
-            "e" => FmtTrait::LowerExp,
-            "E" => FmtTrait::UpperExp,
-            "p" => FmtTrait::Pointer,
+            "" => FormatType::Display,
+            "o" => FormatType::Octal,
+            "b" => FormatType::Binary,
+            "e" => FormatType::LowerExp,
+            "E" => FormatType::UpperExp,
+            "p" => FormatType::Pointer,
             other => {
                 return Err(format!(
                     "detail has `{}`, but `{other}` is not a format type; end the spec with one of `?`, `x?`, `X?`, `x`, `X`, `o`, `b`, `e`, `E`, `p`, or nothing for Display",
@@ -382,15 +589,15 @@ fn parse_spec(
             }
         }
     };
-    spec.extend(&cursor.chars[type_start..cursor.pos]);
-    Ok(fmt_trait)
+    Ok(spec)
 }
 
-/// A width or precision: digits, or a field and `$`.
-fn parse_count(cursor: &mut Cursor, start: usize) -> Result<Count, String> {
+/// A width or precision: digits, or a field and `$`; `None` when there is
+/// none here.
+fn parse_count(cursor: &mut Cursor, start: usize) -> Result<Option<Count>, String> {
     match cursor.integer() {
-        Some(Ok(n)) if cursor.eat('$') => Ok(Count::Field(FieldRef::Index(n.into()))),
-        Some(Ok(n)) => Ok(Count::Literal(n)),
+        Some(Ok(n)) if cursor.eat('$') => Ok(Some(Count::Field(FieldRef::Index(n.into())))),
+        Some(Ok(n)) => Ok(Some(Count::Literal(n))),
         Some(Err(_)) => Err(format!(
             "detail has `{}`, with a width or precision above 65535, the most that format! takes",
             until_close(cursor, start)
@@ -399,12 +606,12 @@ fn parse_count(cursor: &mut Cursor, start: usize) -> Result<Count, String> {
             let before = cursor.pos;
             let word = cursor.word();
             if word.is_empty() {
-                return Ok(Count::Implied);
+                return Ok(None);
             }
             if !cursor.eat('$') {
                 // Not a count: the word is the type.
                 cursor.pos = before;
-                return Ok(Count::Implied);
+                return Ok(None);
             }
             if word == "_" {
                 return Err(format!(
@@ -412,38 +619,36 @@ fn parse_count(cursor: &mut Cursor, start: usize) -> Result<Count, String> {
                     until_close(cursor, start)
                 ));
             }
-            Ok(Count::Field(FieldRef::Named(word)))
-        }
-    }
-}
-
-fn push_count(spec: &mut String, count: Count, parsed: &mut Detail) {
-    match count {
-        Count::Implied => {}
-        Count::Literal(n) => {
-            let _ = write!(spec, "{n}");
-        }
-        Count::Field(field) => {
-            spec.push_str(&field.argument());
-            spec.push('$');
-            parsed.uses.push((field, FmtTrait::Count));
+            Ok(Some(Count::Field(FieldRef::Named(word))))
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{parse, FieldRef, FmtTrait};
+    use super::{parse, Count, DetailFormat, FieldRef, FmtTrait, FormatType, Segment, Spec};
+
+    /// The string for `core::write!`, each field as `__name`.
+    fn rewritten(detail: &DetailFormat) -> String {
+        detail.format_string(|field| format!("__{}", field.written()))
+    }
+
+    fn uses(detail: &DetailFormat) -> Vec<(FieldRef, FmtTrait)> {
+        detail
+            .uses()
+            .map(|(field, fmt_trait)| (field.clone(), fmt_trait))
+            .collect()
+    }
 
     #[test]
-    fn rewrites_fields_to_bindings() {
+    fn writes_fields_as_arguments() {
         let detail = parse("keyId : {key_id} ({0:>5}) {{x}} {key_id:?}").unwrap();
         assert_eq!(
-            detail.rewritten,
+            rewritten(&detail),
             "keyId : {__key_id} ({__0:>5}) {{x}} {__key_id:?}"
         );
         assert_eq!(
-            detail.uses,
+            uses(&detail),
             vec![
                 (FieldRef::Named("key_id".into()), FmtTrait::Display),
                 (FieldRef::Index(0), FmtTrait::Display),
@@ -451,30 +656,25 @@ mod tests {
             ]
         );
         assert_eq!(detail.fields().len(), 2);
-        assert!(!detail.is_static());
+        assert!(detail.static_text().is_none());
     }
 
     #[test]
-    fn rewrites_width_arguments() {
+    fn writes_width_arguments() {
         let detail = parse("{name:>width$.prec$}").unwrap();
-        assert_eq!(detail.rewritten, "{__name:>__width$.__prec$}");
-        assert_eq!(detail.uses.len(), 3);
-        assert_eq!(
-            detail.uses[0],
-            (FieldRef::Named("width".into()), FmtTrait::Count)
-        );
-        assert_eq!(
-            detail.uses[2],
-            (FieldRef::Named("name".into()), FmtTrait::Display)
-        );
+        assert_eq!(rewritten(&detail), "{__name:>__width$.__prec$}");
+        let uses = uses(&detail);
+        assert_eq!(uses.len(), 3);
+        assert_eq!(uses[0], (FieldRef::Named("width".into()), FmtTrait::Count));
+        assert_eq!(uses[2], (FieldRef::Named("name".into()), FmtTrait::Display));
     }
 
     #[test]
     fn static_text_is_unescaped() {
         let detail = parse("use {{braces}}").unwrap();
-        assert!(detail.is_static());
-        assert_eq!(detail.text, "use {braces}");
-        assert_eq!(detail.rewritten, "use {{braces}}");
+        assert_eq!(detail.static_text().as_deref(), Some("use {braces}"));
+        assert_eq!(detail.segments, [Segment::Text("use {braces}".into())]);
+        assert_eq!(rewritten(&detail), "use {{braces}}");
     }
 
     #[test]
@@ -485,8 +685,7 @@ mod tests {
         let traits: Vec<FmtTrait> =
             parse("{a:x}{a:#X}{a:o}{a:b}{a:e}{a:E}{a:#x?}{a:08}{a:p}{a:X?}{a:?}{a:}")
                 .unwrap()
-                .uses
-                .into_iter()
+                .uses()
                 .map(|(_, t)| t)
                 .collect();
         assert_eq!(
@@ -526,11 +725,11 @@ mod tests {
             ("{x\n}", "{__x}"),
         ] {
             let input = input.replace("\\n", "\n");
-            assert_eq!(parse(&input).unwrap().rewritten, rewritten, "{input}");
+            assert_eq!(rewritten_of(&input), rewritten, "{input}");
         }
         let detail = parse("{x:w$} {y:.1$}").unwrap();
         assert_eq!(
-            detail.uses,
+            uses(&detail),
             vec![
                 (FieldRef::Named("w".into()), FmtTrait::Count),
                 (FieldRef::Named("x".into()), FmtTrait::Display),
@@ -538,7 +737,46 @@ mod tests {
                 (FieldRef::Named("y".into()), FmtTrait::Display),
             ]
         );
-        assert_eq!(detail.text, " ");
+        assert_eq!(detail.segments[1], Segment::Text(" ".into()));
+    }
+
+    fn rewritten_of(input: &str) -> String {
+        rewritten(&parse(input).unwrap())
+    }
+
+    /// The spec is kept structured, each part where `format!` reads it.
+    #[test]
+    fn specs_are_structured() {
+        let detail = parse("{x:*^+#08.w$X?}").unwrap();
+        let [Segment::Field { field, spec }] = detail.segments.as_slice() else {
+            panic!("one field: {detail:?}");
+        };
+        assert_eq!(*field, FieldRef::Named("x".into()));
+        assert_eq!(
+            *spec,
+            Spec {
+                fill: Some('*'),
+                align: Some('^'),
+                sign: Some('+'),
+                alternate: true,
+                zero: true,
+                width: Some(Count::Literal(8)),
+                precision: Some(Count::Field(FieldRef::Named("w".into()))),
+                ty: FormatType::DebugUpperHex,
+            }
+        );
+        assert!(!spec.is_empty());
+        assert!(Spec::<FieldRef>::none().is_empty());
+        assert_eq!(
+            parse("{x:}").unwrap().segments,
+            parse("{x}").unwrap().segments
+        );
+        let resolved = detail.map(|field| field.written().len());
+        assert_eq!(
+            resolved.format_string(|n| format!("a{n}")),
+            "{a1:*^+#08.a1$X?}"
+        );
+        assert_eq!(detail.fields(), [&FieldRef::Named("w".into()), field]);
     }
 
     #[test]

@@ -62,7 +62,7 @@ fn closest(name: &str) -> Option<&'static str> {
     }
     CODES
         .iter()
-        .map(|&(known, _)| (known, crate::attr::distance(&wanted, &squashed(known))))
+        .map(|&(known, _)| (known, crate::keys::distance(&wanted, &squashed(known))))
         .filter(|&(known, distance)| distance <= (known.len() / 4).max(1))
         .min_by_key(|&(_, distance)| distance)
         .map(|(known, _)| known)

@@ -3,9 +3,13 @@
 //! and `core`.
 //!
 //! The derive is a small compiler: `ast` reads the input into a model, `attr`
-//! parses `#[skms(...)]`, `valid` checks every rule and collects every error
-//! (`ctxt`), `fmt` reads the `detail` format string, and `expand` writes the
-//! code, which cannot fail by then.
+//! parses `#[skms(...)]` (`keys` says which key may stand where, `grpc`
+//! reads gRPC code names), `fmt` parses the `detail` format string once,
+//! `valid` checks every rule, resolves every field a detail names and
+//! collects every error (`ctxt`), and `expand` writes the code from that
+//! plan, which cannot fail by then; `generics` adds the bounds, `texts`
+//! encodes the texts of plain details, `respan` moves spans onto the user's
+//! tokens, and `fallback` is what is written after an error.
 
 #![warn(clippy::pedantic)]
 // Lints allowed for the whole crate, each with its reason:
@@ -25,8 +29,13 @@ mod ast;
 mod attr;
 mod ctxt;
 mod expand;
+mod fallback;
 mod fmt;
+mod generics;
 mod grpc;
+mod keys;
+mod respan;
+mod texts;
 mod valid;
 
 #[cfg(test)]

@@ -173,3 +173,40 @@ fn pass_cases_report_nothing() {
     }
     assert!(derives > 50, "only {derives} derives");
 }
+
+/// Writes what the derive generates for every derive of the suites (and of
+/// the file `SKMS_DUMP_EXTRA`, if set) into `SKMS_DUMP_DIR`, one file per
+/// source file, to compare the generated code before and after a change to
+/// the expansion: `SKMS_DUMP_DIR=/tmp/before cargo test -p skms-derive --lib
+/// -- --ignored dump_generated_code`, the same after, then `diff -r`.
+#[test]
+#[ignore = "writes files; run on demand with SKMS_DUMP_DIR set"]
+fn dump_generated_code() {
+    let dir = PathBuf::from(std::env::var_os("SKMS_DUMP_DIR").expect("SKMS_DUMP_DIR is set"));
+    let mut derives = 0;
+    std::fs::create_dir_all(&dir).unwrap();
+    let extra = std::env::var_os("SKMS_DUMP_EXTRA").map(PathBuf::from);
+    for sub in ["tests", "examples", "benches", "tests/ui", "extra"] {
+        let files = match (&extra, sub) {
+            (Some(extra), "extra") => vec![extra.clone()],
+            (None, "extra") => continue,
+            _ => rust_files(&workspace().join(sub)),
+        };
+        for file in files {
+            let source = std::fs::read_to_string(&file).unwrap();
+            let mut out = String::new();
+            for input in derive_inputs(&source) {
+                derives += 1;
+                out.push_str(&crate::expand::derive(&input).to_string());
+                out.push('\n');
+            }
+            let name = format!(
+                "{}__{}.txt",
+                sub.replace('/', "_"),
+                file.file_stem().unwrap().to_string_lossy()
+            );
+            std::fs::write(dir.join(name), out).unwrap();
+        }
+    }
+    assert!(derives > 50, "only {derives} derives");
+}

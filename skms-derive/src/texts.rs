@@ -1,18 +1,23 @@
-//! TEMPORARY copy on branch relay-core, so that skms-core's round-trip test
-//! (`skms-core/src/private/texts.rs`) runs before the derive's branch is
-//! merged: the derive engineer's `texts.rs` replaces it. Std only, since
-//! skms-core includes it by `#[path]`.
+//! The texts encoding of a plain detail, the derive's half: the encoder.
+//! skms-core's `private/texts.rs` holds the decoder, and its round-trip test
+//! includes this file by `#[path]`, which is why it uses std only.
 //!
-//! The encoder of the texts of a plain detail: see the format in
-//! skms-core's `private/texts.rs`.
+//! A plain detail is texts and fields, one field between each two texts:
+//! the text before each field, then the text after the last. Its entry
+//! keeps the texts as one string: each text after its length in bytes,
+//! written as one `char`; then, only when JSON escaping changes them, the
+//! same texts escaped for a JSON string, each after its length; and the
+//! whole after the length in bytes of the first part, as a `char`. A reader
+//! finds every text without scanning, and writes JSON without escaping.
+//!
+//! Also the one JSON escaper of the derive ([`escape_json`]).
 
 use std::fmt::Write as _;
 
-/// The entry's texts for `texts` (the text before each field, then the text
-/// after the last): each after its length in bytes as a char, then the same
-/// escaped for JSON when escaping changes them, the whole after the length
-/// of the first part. `None` when a length is not a char below the
-/// surrogates (from 0xD800 on).
+/// The texts of a plain detail, encoded for its entry; `None` when a length
+/// is not a `char` below the surrogates (a text from 55,296 bytes on), for
+/// a detail that `write!` then formats instead.
+#[allow(dead_code)]
 pub(crate) fn encode(texts: &[&str]) -> Option<String> {
     let mut plain = String::new();
     let mut json = String::new();
@@ -25,26 +30,17 @@ pub(crate) fn encode(texts: &[&str]) -> Option<String> {
         push_len(&mut json, escaped.len())?;
         json.push_str(&escaped);
     }
-    let mut entry = String::new();
-    push_len(&mut entry, plain.len())?;
-    entry.push_str(&plain);
+    let mut encoded = String::with_capacity(plain.len() + json.len() + 4);
+    push_len(&mut encoded, plain.len())?;
+    encoded.push_str(&plain);
     if json != plain {
-        entry.push_str(&json);
+        encoded.push_str(&json);
     }
-    Some(entry)
-}
-
-/// Appends a length in bytes written as a char; `None` for a length that is
-/// not a char below the surrogates.
-fn push_len(out: &mut String, len: usize) -> Option<()> {
-    if len >= 0xD800 {
-        return None;
-    }
-    out.push(char::from_u32(u32::try_from(len).ok()?)?);
-    Some(())
+    Some(encoded)
 }
 
 /// Appends `text` escaped as `serde_json` escapes the inside of a string.
+#[allow(dead_code)]
 pub(crate) fn escape_json(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
@@ -60,5 +56,70 @@ pub(crate) fn escape_json(out: &mut String, text: &str) {
             }
             c => out.push(c),
         }
+    }
+}
+
+/// Appends a length in bytes written as a `char`; `None` for a length that
+/// is not one (below the surrogates, every number is a `char`).
+fn push_len(out: &mut String, len: usize) -> Option<()> {
+    if len >= 0xD800 {
+        return None;
+    }
+    out.push(char::from_u32(u32::try_from(len).ok()?)?);
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{encode, escape_json};
+
+    #[test]
+    fn texts_follow_their_lengths() {
+        // `keyId : {key_id}`: one text before the field, an empty one after.
+        assert_eq!(
+            encode(&["keyId : ", ""]).unwrap(),
+            "\u{a}\u{8}keyId : \u{0}"
+        );
+        // `{0}{1}`: three empty texts.
+        assert_eq!(encode(&["", "", ""]).unwrap(), "\u{3}\0\0\0");
+        // A lone field.
+        assert_eq!(encode(&["", ""]).unwrap(), "\u{2}\0\0");
+    }
+
+    #[test]
+    fn json_texts_follow_only_when_escaping_changes_them() {
+        assert_eq!(
+            encode(&["\"", "\""]).unwrap(),
+            "\u{4}\u{1}\"\u{1}\"\u{2}\\\"\u{2}\\\""
+        );
+        // Non-ASCII is not escaped, and lengths are in bytes.
+        assert_eq!(encode(&["é", ""]).unwrap(), "\u{4}\u{2}é\u{0}");
+        assert_eq!(
+            encode(&["\n", ""]).unwrap(),
+            "\u{3}\u{1}\n\u{0}\u{2}\\n\u{0}"
+        );
+    }
+
+    #[test]
+    fn lengths_from_the_surrogates_on_are_not_encodable() {
+        let long = "x".repeat(0xD800);
+        assert!(encode(&[&long, ""]).is_none());
+        let long = "x".repeat(0xD7F0);
+        let encoded = encode(&[&long, ""]).unwrap();
+        // The first length is a char of three bytes in UTF-8.
+        assert_eq!(encoded.chars().next(), char::from_u32(0xD7F0 + 3 + 1));
+        // The texts fit one by one but not together.
+        let half = "x".repeat(0x7000);
+        assert!(encode(&[&half, &half]).is_none());
+        // An escaped text too long, though the text itself fits.
+        let quotes = "\"".repeat(0x7000);
+        assert!(encode(&[&quotes, ""]).is_none());
+    }
+
+    #[test]
+    fn escapes_as_serde_json_does() {
+        let mut out = String::new();
+        escape_json(&mut out, "a\"b\\c\u{8}\t\n\u{c}\r\u{1}\u{1f} é\u{7f}");
+        assert_eq!(out, "a\\\"b\\\\c\\b\\t\\n\\f\\r\\u0001\\u001f é\u{7f}");
     }
 }

@@ -4,12 +4,14 @@
 
 use std::collections::BTreeMap;
 
-use syn::{Ident, LitStr, Path};
+use proc_macro2::Span;
+use syn::{Ident, Member, Path};
 
 use crate::ast::{Field, Input, Shape, Variant};
-use crate::attr::{Attrs, Keyed};
+use crate::attr::Attrs;
 use crate::ctxt::Ctxt;
-use crate::fmt::{self, FieldRef, FmtTrait};
+use crate::fmt::{self, DetailFormat, FieldRef, FmtTrait, Segment, Spec};
+use crate::keys::{self, join, Key, Place};
 
 pub(crate) struct Plan<'a> {
     /// The path of skms-core in generated code.
@@ -36,7 +38,7 @@ pub(crate) struct OwnEntry<'a> {
     pub(crate) status_and_message: Option<(u16, String)>,
     pub(crate) description: Option<String>,
     pub(crate) doc: Option<String>,
-    pub(crate) detail: Option<Detail<'a>>,
+    pub(crate) detail: Option<DetailPlan<'a>>,
     /// `Some(true)` when marked public, `Some(false)` internal, from the
     /// variant or else the enum.
     pub(crate) exposure: Option<bool>,
@@ -44,20 +46,39 @@ pub(crate) struct OwnEntry<'a> {
     pub(crate) grpc: Option<u8>,
 }
 
-pub(crate) enum Detail<'a> {
+/// A variant's detail, resolved against its fields: what expansion writes.
+pub(crate) enum DetailPlan<'a> {
     /// A detail that names no field: the text, braces unescaped.
     Static(String),
-    /// A detail formatted from fields: the string for `core::write!` (spanned
-    /// on the user's literal), the fields it binds, and each use's trait.
+    /// A detail formatted from fields.
     Formatted {
-        format: LitStr,
+        /// The fields the detail names, each once, in order of first use:
+        /// what the generated match binds.
         fields: Vec<&'a Field<'a>>,
-        uses: Vec<(&'a Field<'a>, FmtTrait)>,
+        /// The segments, each field referred to by its position in `fields`.
+        format: DetailFormat<usize>,
+        /// The user's literal (or the `#[skms(detail)]` that stands for
+        /// it), where the `core::write!` string is spanned.
+        span: Span,
         /// The detail as the user wrote it (`keyId : {key_id}`), kept in
         /// the entry for the documents that show it (the examples of the
         /// utoipa integration).
         template: String,
     },
+}
+
+impl<'a> DetailPlan<'a> {
+    /// Each use of a field with the trait it asks, in the order `format!`
+    /// reads them; none for a static detail.
+    pub(crate) fn uses(&self) -> Vec<(&'a Field<'a>, FmtTrait)> {
+        match self {
+            DetailPlan::Static(_) => Vec::new(),
+            DetailPlan::Formatted { fields, format, .. } => format
+                .uses()
+                .map(|(&position, fmt_trait)| (fields[position], fmt_trait))
+                .collect(),
+        }
+    }
 }
 
 /// Checks `input`, recording every error in `cx`; the plan is for expansion
@@ -71,14 +92,7 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
         cx.set_section(position + 1);
         let attrs = input.keys_of(variant);
         if let Shape::Enum(_) = input.shape {
-            for key in [
-                &variant.attrs.krate.as_ref().map(|k| &k.key),
-                &variant.attrs.std_error.as_ref().map(|k| &k.key),
-                &variant.attrs.range.as_ref().map(|k| &k.key),
-            ]
-            .into_iter()
-            .flatten()
-            {
+            for key in misplaced(&variant.attrs, |key| !key.allowed(Place::Variant)) {
                 cx.error_spanned_by(key, format!("`{key}` goes on the enum, not on a variant"));
             }
         }
@@ -126,18 +140,7 @@ fn check_container(cx: &Ctxt, input: &Input) {
     let Shape::Enum(_) = input.shape else {
         return;
     };
-    let attrs = &input.attrs;
-    let variant_keys = [
-        attrs.code.as_ref().map(|k| &k.key),
-        attrs.status.as_ref().map(|k| &k.key),
-        attrs.msg.as_ref().map(|k| &k.key),
-        attrs.detail.as_ref().map(|k| &k.key),
-        attrs.description.as_ref().map(|k| &k.key),
-        attrs.doc.as_ref().map(|k| &k.key),
-        attrs.grpc.as_ref().map(|k| &k.key),
-        attrs.transparent.as_ref(),
-    ];
-    for key in variant_keys.into_iter().flatten() {
+    for key in misplaced(&input.attrs, |key| !key.allowed(Place::Enum)) {
         cx.error_spanned_by(
             key,
             format!("`{key}` goes on each variant of an enum, not on the enum"),
@@ -169,7 +172,7 @@ fn check_variant<'a>(
     if let Some(transparent) = &attrs.transparent {
         return check_transparent(cx, variant, attrs, transparent, what);
     }
-    if !attrs.wrote("code") {
+    if !attrs.key_present("code") {
         cx.error_spanned_by(
             first,
             format!(
@@ -180,7 +183,7 @@ fn check_variant<'a>(
     }
     // `status` and `msg` come together, or neither: then both are the
     // standard catalog's for the code.
-    match (attrs.wrote("status"), attrs.wrote("msg")) {
+    match (attrs.key_present("status"), attrs.key_present("msg")) {
         (true, false) => cx.error_spanned_by(
             first,
             format!(
@@ -223,20 +226,14 @@ fn check_variant<'a>(
     }
     let detail = match (marked.first(), &attrs.detail) {
         (_, Some(detail)) => check_detail(cx, variant, &detail.value, detail.value_span),
-        (Some(field), None) => {
-            let span = field
-                .detail_marker
-                .as_ref()
-                .map_or_else(proc_macro2::Span::call_site, syn::Ident::span);
-            check_detail(cx, variant, &format!("{{{}}}", field.name()), span)
-        }
+        (Some(field), None) => Some(marked_detail(field)),
         (None, None) => None,
     };
     let has_detail = attrs.detail.is_some() || !marked.is_empty();
     let code = attrs.code.as_ref()?;
     let status_and_message = match (&attrs.status, &attrs.msg) {
         (Some(status), Some(msg)) => Some((status.value, msg.value.clone())),
-        (None, None) if !attrs.wrote("status") && !attrs.wrote("msg") => None,
+        (None, None) if !attrs.key_present("status") && !attrs.key_present("msg") => None,
         _ => return None,
     };
     if let (Some(range), Some(_)) = (&input.attrs.range, &status_and_message) {
@@ -280,18 +277,8 @@ fn check_transparent<'a>(
     transparent: &Ident,
     what: &str,
 ) -> Option<Kind<'a>> {
-    let others: [Option<&Ident>; 8] = [
-        attrs.code.as_ref().map(key_of),
-        attrs.status.as_ref().map(key_of),
-        attrs.msg.as_ref().map(key_of),
-        attrs.detail.as_ref().map(key_of),
-        attrs.description.as_ref().map(key_of),
-        attrs.doc.as_ref().map(key_of),
-        attrs.exposure.as_ref().map(key_of),
-        attrs.grpc.as_ref().map(key_of),
-    ];
     let mut ok = true;
-    for key in others.into_iter().flatten() {
+    for key in misplaced(attrs, |key| !key.with_transparent()) {
         cx.error_spanned_by(
             key,
             format!("`{key}` cannot be combined with `transparent`: a transparent {what} takes everything from its field"),
@@ -328,18 +315,26 @@ fn check_transparent<'a>(
     })
 }
 
-fn key_of<T>(keyed: &Keyed<T>) -> &Ident {
-    &keyed.key
+/// The keys written in `attrs` that `misplaced` says do not belong, in the
+/// order of the table of keys.
+fn misplaced<'a>(
+    attrs: &'a Attrs,
+    misplaced: impl Fn(&Key) -> bool + 'a,
+) -> impl Iterator<Item = &'a Ident> + 'a {
+    keys::KEYS
+        .iter()
+        .filter(move |key| misplaced(key))
+        .filter_map(|key| attrs.key(key.name))
 }
 
-/// Checks the detail string `text`, written at `span` (its literal, or the
-/// `#[skms(detail)]` that stands for it).
+/// Checks the detail string `text`, written at `span` (its literal), and
+/// resolves the fields it names.
 fn check_detail<'a>(
     cx: &Ctxt,
     variant: &'a Variant<'a>,
     text: &str,
-    span: proc_macro2::Span,
-) -> Option<Detail<'a>> {
+    span: Span,
+) -> Option<DetailPlan<'a>> {
     let parsed = match fmt::parse(text) {
         Ok(parsed) => parsed,
         Err(message) => {
@@ -347,12 +342,13 @@ fn check_detail<'a>(
             return None;
         }
     };
-    if parsed.is_static() {
-        return Some(Detail::Static(parsed.text));
+    if let Some(text) = parsed.static_text() {
+        return Some(DetailPlan::Static(text));
     }
+    let named = parsed.fields();
     let mut fields = Vec::new();
     let mut ok = true;
-    for field_ref in parsed.fields() {
+    for field_ref in &named {
         match find_field(variant, field_ref) {
             Some(field) => fields.push(field),
             None => {
@@ -364,24 +360,56 @@ fn check_detail<'a>(
     if !ok {
         return None;
     }
-    let uses = parsed
-        .uses
-        .iter()
-        .filter_map(|(field_ref, fmt_trait)| Some((find_field(variant, field_ref)?, *fmt_trait)))
-        .collect();
-    Some(Detail::Formatted {
-        format: LitStr::new(&parsed.rewritten, span),
+    // Every field named is in `named`, at the position of its binding.
+    let format = parsed.map(|field_ref| {
+        named
+            .iter()
+            .position(|named| *named == field_ref)
+            .unwrap_or_default()
+    });
+    Some(DetailPlan::Formatted {
         fields,
-        uses,
+        format,
+        span,
         template: text.to_owned(),
     })
 }
 
+/// The detail of a field marked `#[skms(detail)]`: the field, alone, with
+/// no spec.
+fn marked_detail<'a>(field: &'a Field<'a>) -> DetailPlan<'a> {
+    let span = field
+        .detail_marker
+        .as_ref()
+        .map_or_else(Span::call_site, Ident::span);
+    DetailPlan::Formatted {
+        fields: vec![field],
+        format: DetailFormat {
+            segments: vec![Segment::Field {
+                field: 0,
+                spec: Spec::none(),
+            }],
+        },
+        span,
+        template: format!("{{{}}}", field.name()),
+    }
+}
+
+/// The field of `variant` that `field_ref` names.
 fn find_field<'a>(variant: &'a Variant<'a>, field_ref: &FieldRef) -> Option<&'a Field<'a>> {
     variant
         .fields
         .iter()
-        .find(|field| field.name() == field_ref.written())
+        .find(|field| match (&field.member, field_ref) {
+            (Member::Named(ident), FieldRef::Named(name)) => {
+                let ident = ident.to_string();
+                ident.strip_prefix("r#").unwrap_or(&ident) == name
+            }
+            (Member::Unnamed(index), FieldRef::Index(position)) => {
+                usize::try_from(index.index).is_ok_and(|index| index == *position)
+            }
+            _ => false,
+        })
 }
 
 fn no_such_field(variant: &Variant, field_ref: &FieldRef) -> String {
@@ -414,8 +442,8 @@ fn no_such_field(variant: &Variant, field_ref: &FieldRef) -> String {
         _ => {
             let closest = names
                 .iter()
-                .filter(|name| crate::attr::distance(&written, name) <= 2)
-                .min_by_key(|name| crate::attr::distance(&written, name));
+                .filter(|name| crate::keys::distance(&written, name) <= 2)
+                .min_by_key(|name| crate::keys::distance(&written, name));
             match closest {
                 Some(name) => format!(
                     "detail names `{{{written}}}`, but `{}` has no such field; did you mean `{{{name}}}`?",
@@ -427,20 +455,5 @@ fn no_such_field(variant: &Variant, field_ref: &FieldRef) -> String {
                 ),
             }
         }
-    }
-}
-
-fn join(items: &[impl AsRef<str>]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_owned(),
-        [init @ .., last] => format!(
-            "{} and {}",
-            init.iter()
-                .map(AsRef::as_ref)
-                .collect::<Vec<_>>()
-                .join(", "),
-            last.as_ref()
-        ),
     }
 }

@@ -1,0 +1,217 @@
+//! The composed catalog of a type that includes others through transparent
+//! variants: its `INCLUDES`, and the checks that no code means two things.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{quote, quote_spanned};
+
+use crate::ast::{Field, Input};
+use crate::generics::{mentions, GenericNames};
+use crate::respan::respan;
+use crate::valid::{Kind, Plan};
+
+/// The transparent variants whose field's catalog the type includes: all
+/// but those whose field is the type itself (boxed), which add nothing.
+pub(crate) fn included_fields<'a>(
+    input: &'a Input,
+    plan: &'a Plan,
+) -> Vec<(&'a Ident, &'a Field<'a>)> {
+    let name = input.original.ident.to_string();
+    plan.variants
+        .iter()
+        .filter_map(|(variant, kind)| match kind {
+            Kind::Transparent { field } if !mentions(field.ty, std::slice::from_ref(&name)) => {
+                Some((variant.ident, *field))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The included catalogs of a type and the checks that no code means two
+/// things in its composed catalog.
+///
+/// Each check is an item of the generated code that panics, spanned at the
+/// transparent variant, with the message that `__private::check_include`
+/// computes: the compiler's error is that one message at the user's variant.
+/// A check is evaluated where it can be:
+///
+/// - in a `const _` item, in `cargo check`, for a type without type or const
+///   parameters, and for the included catalogs of a generic type whose field
+///   types name none of its parameters (`StandardError`), checked against
+///   its own codes and against each other;
+/// - after monomorphization, in `cargo build`, for what depends on a
+///   parameter: an associated const of the type, `__SKMS_COMPOSED`, which
+///   `__skms_resolve` (so `code()`, serialization, `Display`), `lookup` and
+///   `catalog()` name. A `()` named in a function costs nothing at run
+///   time. Those included catalogs are marked (`__private::generic_in`), and
+///   a type that includes the generic one (`Wrapper<Inner>`) checks them
+///   again in its own `const _`, so that its `cargo check` finds them.
+pub(crate) struct Composition {
+    /// `const INCLUDES` of the `Catalog` impl, if the type includes any.
+    pub(crate) includes: TokenStream,
+    /// The `const _` checks.
+    pub(crate) checks: TokenStream,
+    /// `__SKMS_COMPOSED` of the inherent impl, the checks after
+    /// monomorphization.
+    pub(crate) items: TokenStream,
+    /// The statement of `__skms_resolve` that names `__SKMS_COMPOSED`.
+    pub(crate) use_check: TokenStream,
+}
+
+impl Composition {
+    pub(crate) fn new(
+        input: &Input,
+        transparent: &[(&Ident, &Field)],
+        private: &TokenStream,
+        krate: &syn::Path,
+    ) -> Self {
+        let mut composition = Composition {
+            includes: TokenStream::new(),
+            checks: TokenStream::new(),
+            items: TokenStream::new(),
+            use_check: TokenStream::new(),
+        };
+        if transparent.is_empty() {
+            return composition;
+        }
+        let generics = &input.original.generics;
+        let ident = &input.original.ident;
+        let name = ident.to_string();
+        let list = |fields: &mut dyn Iterator<Item = &(&Ident, &Field)>| {
+            let each = fields.map(|(variant, field)| include(private, krate, variant, field));
+            quote!(&[#(#each),*])
+        };
+        let parameters = GenericNames::new(generics);
+        if parameters.is_empty() {
+            // A lifetime parameter is `'static` here: a `const _` names no
+            // parameter, and no check depends on one.
+            let lifetimes = generics.lifetimes().map(|_| quote!('static));
+            let self_ty = if generics.lifetimes().next().is_some() {
+                quote!(#ident<#(#lifetimes),*>)
+            } else {
+                quote!(#ident)
+            };
+            let includes = quote!(<#self_ty as #krate::Catalog>::INCLUDES);
+            composition.checks = transparent
+                .iter()
+                .enumerate()
+                .map(|(index, (variant, _))| {
+                    let check = check(private, &name, variant, &includes, index);
+                    quote_spanned!(variant.span()=> const _: () = #check;)
+                })
+                .collect();
+            let all = list(&mut transparent.iter());
+            composition.includes = quote!(const INCLUDES: &'static [#krate::Include] = #all;);
+            return composition;
+        }
+        // The transparent catalogs that name no parameter of the type, checked
+        // before monomorphization against its own codes and each other.
+        let fixed: Vec<&(&Ident, &Field)> = transparent
+            .iter()
+            .filter(|(_, field)| !parameters.named_in(field.ty))
+            .collect();
+        if !fixed.is_empty() {
+            let list = list(&mut fixed.iter().copied());
+            let includes = quote!(__SKMS_FIXED_INCLUDES);
+            let checks: TokenStream = fixed
+                .iter()
+                .enumerate()
+                .map(|(index, (variant, _))| {
+                    let check = check(private, &name, variant, &includes, index);
+                    quote_spanned!(variant.span()=> const _: () = #check;)
+                })
+                .collect();
+            composition.checks = quote! {
+                const __SKMS_FIXED_INCLUDES: &[#krate::Include] = #list;
+                #checks
+            };
+        }
+        // From the first catalog that names a parameter on, each is checked
+        // after monomorphization against everything before it; each is
+        // marked so, so that a catalog that includes the type checks it
+        // too, before monomorphization (see `__private::check_include`).
+        let Some(first) = transparent
+            .iter()
+            .position(|(_, field)| parameters.named_in(field.ty))
+        else {
+            let all = list(&mut transparent.iter());
+            composition.includes = quote!(const INCLUDES: &'static [#krate::Include] = #all;);
+            return composition;
+        };
+        let each = transparent
+            .iter()
+            .enumerate()
+            .map(|(index, (variant, field))| {
+                let include = include(private, krate, variant, field);
+                if index < first {
+                    include
+                } else {
+                    quote!(#private::generic_in(#include, #name))
+                }
+            });
+        let includes = quote!(<Self as #krate::Catalog>::INCLUDES);
+        let checks: TokenStream = transparent
+            .iter()
+            .enumerate()
+            .skip(first)
+            .map(|(index, (variant, _))| {
+                let check = check(private, &name, variant, &includes, index);
+                quote_spanned!(variant.span()=> #check;)
+            })
+            .collect();
+        composition.items = quote!(const __SKMS_COMPOSED: () = { #checks };);
+        composition.use_check = quote!(let () = Self::__SKMS_COMPOSED;);
+        // `catalog()` too names the check, so that the error is reported
+        // where the user calls it, not inside skms-core's default method.
+        composition.includes = quote! {
+            const INCLUDES: &'static [#krate::Include] = &[#(#each),*];
+
+            fn catalog() -> #krate::Listing {
+                let () = Self::__SKMS_COMPOSED;
+                #private::listing(&__SKMS_ENTRIES, <Self as #krate::Catalog>::INCLUDES)
+            }
+        };
+        composition
+    }
+}
+
+/// `Include::new("Variant", <Field as TransparentField>::ENTRIES, ..)`, the
+/// field's type reached through the one trait `TransparentField` (see
+/// [`super::resolve::transparent_call`]).
+fn include(
+    private: &TokenStream,
+    krate: &syn::Path,
+    variant: &Ident,
+    field: &Field,
+) -> TokenStream {
+    let name = variant.to_string();
+    let ty = field.ty;
+    let entries = quote_spanned!(field.span()=> <#ty as #private::TransparentField>::ENTRIES);
+    let includes = quote_spanned!(field.span()=> <#ty as #private::TransparentField>::INCLUDES);
+    quote!(#krate::Include::new(#name, #entries, #includes))
+}
+
+/// `if let Some(message) = check_include(..) { panic!("{}", message) }`,
+/// every token spanned at the variant, where the compiler reports a panic.
+fn check(
+    private: &TokenStream,
+    name: &str,
+    variant: &Ident,
+    includes: &TokenStream,
+    index: usize,
+) -> TokenStream {
+    let index = Literal::usize_unsuffixed(index);
+    let private = respan(private, variant.span());
+    let includes = respan(includes, variant.span());
+    quote_spanned! {variant.span()=>
+        if let ::core::option::Option::Some(__message) = #private::check_include(
+            #name,
+            &__SKMS_ENTRIES,
+            &__SKMS_BY_CODE,
+            #includes,
+            #index,
+        ) {
+            ::core::panic!("{}", __message.as_str())
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! The generics of the input: the bounds that the generated impls add, and
+//! which field types name a generic parameter.
+
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use quote::{quote, ToTokens};
+
+use crate::ast::Input;
+use crate::valid::{Kind, OwnEntry, Plan};
+
+/// The names of a type's generic parameters, to tell a field type that
+/// names one (checked after monomorphization) from one that names none.
+pub(crate) struct GenericNames {
+    /// Type and const parameters.
+    params: Vec<String>,
+    /// Lifetime parameters, without the quote.
+    lifetimes: Vec<String>,
+}
+
+impl GenericNames {
+    pub(crate) fn new(generics: &syn::Generics) -> Self {
+        GenericNames {
+            params: generics
+                .type_params()
+                .map(|param| param.ident.to_string())
+                .chain(generics.const_params().map(|param| param.ident.to_string()))
+                .collect(),
+            lifetimes: generics
+                .lifetimes()
+                .map(|param| param.lifetime.ident.to_string())
+                .collect(),
+        }
+    }
+
+    /// Whether the type has no type or const parameter.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.params.is_empty()
+    }
+
+    /// Whether a type (its tokens) can be named outside the impl, in an item
+    /// of the `const _` block: it names none of the type or const
+    /// parameters, no lifetime but `'static`, and not `Self`.
+    pub(crate) fn nameable_outside_impl(&self, tokens: TokenStream) -> bool {
+        let mut after_quote = false;
+        tokens.into_iter().all(|tree| {
+            let ok = match &tree {
+                TokenTree::Ident(ident) => {
+                    if after_quote {
+                        ident == "static"
+                    } else {
+                        ident != "Self" && !self.params.iter().any(|param| ident == param)
+                    }
+                }
+                TokenTree::Group(group) => self.nameable_outside_impl(group.stream()),
+                TokenTree::Punct(_) | TokenTree::Literal(_) => true,
+            };
+            after_quote = matches!(&tree, TokenTree::Punct(punct) if punct.as_char() == '\'');
+            ok
+        })
+    }
+
+    /// Whether `ty` names a parameter, a lifetime parameter or `Self`.
+    pub(crate) fn named_in(&self, ty: &syn::Type) -> bool {
+        fn walk(generic: &GenericNames, tokens: TokenStream) -> bool {
+            let mut after_quote = false;
+            tokens.into_iter().any(|tree| {
+                let found = match &tree {
+                    TokenTree::Ident(ident) if after_quote => {
+                        generic.lifetimes.iter().any(|name| ident == name)
+                    }
+                    TokenTree::Ident(ident) => {
+                        ident == "Self" || generic.params.iter().any(|name| ident == name)
+                    }
+                    TokenTree::Group(group) => walk(generic, group.stream()),
+                    TokenTree::Punct(_) | TokenTree::Literal(_) => false,
+                };
+                after_quote = matches!(&tree, TokenTree::Punct(punct) if punct.as_char() == '\'');
+                found
+            })
+        }
+        walk(self, ty.to_token_stream())
+    }
+}
+
+/// The bounds the generated impls add: only for the fields whose types
+/// mention a type parameter, and only the traits the generated code uses.
+pub(crate) struct Bounds<'a> {
+    original: Option<&'a syn::WhereClause>,
+    /// For every impl.
+    added: Vec<TokenStream>,
+    /// For the `std::error::Error` impl only.
+    pub(crate) added_for_error: Vec<TokenStream>,
+    /// For the `FromBody` impl only.
+    pub(crate) added_for_from_body: Vec<TokenStream>,
+}
+
+impl<'a> Bounds<'a> {
+    pub(crate) fn new(input: &'a Input, plan: &Plan) -> Self {
+        let generics = &input.original.generics;
+        let params: Vec<String> = generics
+            .type_params()
+            .map(|p| p.ident.to_string())
+            .collect();
+        let mut bounds = Bounds {
+            original: generics.where_clause.as_ref(),
+            added: Vec::new(),
+            added_for_error: Vec::new(),
+            added_for_from_body: Vec::new(),
+        };
+        if params.is_empty() {
+            return bounds;
+        }
+        let private = {
+            let krate = &plan.krate;
+            quote!(#krate::__private)
+        };
+        let krate = &plan.krate;
+        for (_, kind) in &plan.variants {
+            match kind {
+                Kind::Transparent { field } if mentions(field.ty, &params) => {
+                    let ty = field.ty;
+                    // `Catalog` for every impl: the composition check that
+                    // `__skms_resolve` names reads the field's catalog.
+                    push_unique(&mut bounds.added, quote!(#ty: #krate::SkmsError));
+                    push_unique(&mut bounds.added, quote!(#ty: #krate::Catalog));
+                    push_unique(&mut bounds.added_for_error, quote!(#ty: #private::StdError));
+                    push_unique(
+                        &mut bounds.added_for_from_body,
+                        quote!(#ty: #krate::FromBody),
+                    );
+                }
+                Kind::Own {
+                    entry:
+                        OwnEntry {
+                            detail: Some(detail),
+                            ..
+                        },
+                    ..
+                } => {
+                    for (field, fmt_trait) in detail.uses() {
+                        if !mentions(field.ty, &params) {
+                            continue;
+                        }
+                        let ty = field.ty;
+                        let Some(fmt_trait) = fmt_trait.trait_name() else {
+                            continue;
+                        };
+                        let fmt_trait = Ident::new(fmt_trait, Span::call_site());
+                        push_unique(&mut bounds.added, quote!(#ty: ::core::fmt::#fmt_trait));
+                    }
+                }
+                _ => {}
+            }
+        }
+        bounds
+    }
+
+    /// The user's predicates, the derive's, and `extra`.
+    pub(crate) fn predicates(&self, extra: &[TokenStream]) -> Vec<TokenStream> {
+        let original = self.original.into_iter().flat_map(|w| w.predicates.iter());
+        original
+            .map(ToTokens::to_token_stream)
+            .chain(self.added.iter().cloned())
+            .chain(extra.iter().cloned())
+            .collect()
+    }
+
+    /// `where` with the user's predicates, the derive's, and `extra`.
+    pub(crate) fn where_clause(&self, extra: &[TokenStream]) -> TokenStream {
+        let predicates = self.predicates(extra);
+        if predicates.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(where #(#predicates),*)
+        }
+    }
+}
+
+fn push_unique(bounds: &mut Vec<TokenStream>, bound: TokenStream) {
+    let text = bound.to_string();
+    if !bounds.iter().any(|b| b.to_string() == text) {
+        bounds.push(bound);
+    }
+}
+
+/// Whether `ty` names one of the type parameters `params`.
+pub(crate) fn mentions(ty: &syn::Type, params: &[String]) -> bool {
+    pub(crate) fn walk(tokens: TokenStream, params: &[String]) -> bool {
+        tokens.into_iter().any(|tree| match tree {
+            TokenTree::Ident(ident) => params.iter().any(|p| ident == p),
+            TokenTree::Group(group) => walk(group.stream(), params),
+            TokenTree::Punct(_) | TokenTree::Literal(_) => false,
+        })
+    }
+    walk(ty.to_token_stream(), params)
+}

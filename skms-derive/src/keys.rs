@@ -1,0 +1,237 @@
+//! The keys of `#[skms(...)]`, in one table: where each may stand, whether
+//! it may stand beside `transparent`, and the other spellings a user may
+//! reach for. The checks of `ast.rs` and `valid.rs` and the messages of
+//! `attr.rs` all read it; the suggestions for a misspelled key too.
+
+/// Where an attribute stands, which decides the keys it may hold.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    Enum,
+    Variant,
+    /// A struct: one variant whose attributes are the type's.
+    Struct,
+    /// A field of a variant or struct.
+    Field,
+}
+
+/// A key of `#[skms(...)]`.
+pub(crate) struct Key {
+    pub(crate) name: &'static str,
+    /// The places where it may stand, as the messages list them.
+    places: &'static [Place],
+    /// Whether it may stand beside `transparent`, whose variant takes
+    /// everything else from its field.
+    with_transparent: bool,
+    /// Other spellings a user may reach for, suggested as this key.
+    aliases: &'static [&'static str],
+}
+
+impl Key {
+    /// Whether the key may stand at `place`.
+    pub(crate) fn allowed(&self, place: Place) -> bool {
+        self.places.contains(&place)
+    }
+
+    /// Whether the key may stand beside `transparent`.
+    pub(crate) fn with_transparent(&self) -> bool {
+        self.with_transparent
+    }
+}
+
+use Place::{Enum, Field, Struct, Variant};
+
+/// Every key, in the order that messages list them. A struct takes the keys
+/// of a variant and the enum's; `range` is read on a struct too, though
+/// not listed there (a struct has one code).
+pub(crate) const KEYS: &[Key] = &[
+    key(
+        "code",
+        &[Variant, Struct],
+        false,
+        &["error_code", "err_code", "skms_code"],
+    ),
+    key(
+        "status",
+        &[Variant, Struct],
+        false,
+        &["http_status", "status_code", "http"],
+    ),
+    key("msg", &[Variant, Struct], false, &["message", "text"]),
+    key(
+        "detail",
+        &[Variant, Struct, Field],
+        false,
+        &["details", "detailed"],
+    ),
+    key(
+        "description",
+        &[Variant, Struct],
+        false,
+        &["desc", "describe"],
+    ),
+    key(
+        "doc",
+        &[Variant, Struct],
+        false,
+        &["docs", "url", "link", "doc_url", "documentation"],
+    ),
+    key(
+        "grpc",
+        &[Variant, Struct],
+        false,
+        &["grpc_code", "grpc_status", "tonic"],
+    ),
+    key("range", &[Enum], true, &["ranges", "codes", "code_range"]),
+    key(
+        "transparent",
+        &[Variant, Struct],
+        true,
+        &["forward", "delegate"],
+    ),
+    key(
+        "public_detail",
+        &[Enum, Variant, Struct],
+        false,
+        &["public", "expose", "expose_detail"],
+    ),
+    key(
+        "internal_detail",
+        &[Enum, Variant, Struct],
+        false,
+        &["internal", "private", "redact", "hide_detail"],
+    ),
+    key("crate", &[Enum, Struct], true, &["krate", "skms_core"]),
+    key(
+        "std_error",
+        &[Enum, Struct],
+        true,
+        &["display", "error", "no_std_error", "thiserror"],
+    ),
+];
+
+const fn key(
+    name: &'static str,
+    places: &'static [Place],
+    with_transparent: bool,
+    aliases: &'static [&'static str],
+) -> Key {
+    Key {
+        name,
+        places,
+        with_transparent,
+        aliases,
+    }
+}
+
+/// The key named `name`, if it is one.
+pub(crate) fn find(name: &str) -> Option<&'static Key> {
+    KEYS.iter().find(|key| key.name == name)
+}
+
+/// The keys that may stand at `place`, for messages.
+pub(crate) fn expected_keys(place: Place) -> String {
+    let names: Vec<String> = KEYS
+        .iter()
+        .filter(|key| key.allowed(place))
+        .map(|key| format!("`{}`", key.name))
+        .collect();
+    let listed = join(&names);
+    match place {
+        Enum => format!("on an enum, the keys are {listed}; the others go on each variant"),
+        Variant | Struct | Field => format!("the keys are {listed}"),
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub(crate) fn join(items: &[impl AsRef<str>]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => format!(
+            "{} and {}",
+            init.iter()
+                .map(AsRef::as_ref)
+                .collect::<Vec<_>>()
+                .join(", "),
+            last.as_ref()
+        ),
+    }
+}
+
+/// The key closest to `unknown`, if one is close enough to be a likely typo.
+pub(crate) fn suggest(unknown: &str) -> Option<&'static str> {
+    let unknown = unknown.to_ascii_lowercase();
+    let unknown = unknown.as_str();
+    KEYS.iter()
+        .flat_map(|key| {
+            std::iter::once(key.name)
+                .chain(key.aliases.iter().copied())
+                .map(move |spelling| (key.name, distance(unknown, spelling), spelling.len()))
+        })
+        .filter(|&(_, distance, len)| distance <= (len / 3).max(1))
+        .map(|(key, distance, _)| (key, distance))
+        .min_by_key(|&(_, distance)| distance)
+        .map(|(key, _)| key)
+}
+
+/// Levenshtein distance between two short ASCII names.
+pub(crate) fn distance(a: &str, b: &str) -> usize {
+    let b = b.as_bytes();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.bytes().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{distance, expected_keys, find, suggest, Key, Place};
+
+    #[test]
+    fn distance_counts_edits() {
+        assert_eq!(distance("abc", ""), 3);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("mesage", "msg"), 3);
+        assert_eq!(distance("msg", "msg"), 0);
+    }
+
+    #[test]
+    fn suggests_the_key_a_user_meant() {
+        assert_eq!(suggest("mesage"), Some("msg"));
+        assert_eq!(suggest("message"), Some("msg"));
+        assert_eq!(suggest("cod"), Some("code"));
+        assert_eq!(suggest("stauts"), Some("status"));
+        assert_eq!(suggest("details"), Some("detail"));
+        assert_eq!(suggest("transparant"), Some("transparent"));
+        assert_eq!(suggest("Status"), Some("status"));
+        assert_eq!(suggest("tonic"), Some("grpc"));
+        assert_eq!(suggest("frobnicate"), None);
+    }
+
+    #[test]
+    fn places_are_listed_from_the_table() {
+        assert_eq!(
+            expected_keys(Place::Enum),
+            "on an enum, the keys are `range`, `public_detail`, `internal_detail`, `crate` and `std_error`; the others go on each variant"
+        );
+        assert_eq!(
+            expected_keys(Place::Variant),
+            "the keys are `code`, `status`, `msg`, `detail`, `description`, `doc`, `grpc`, `transparent`, `public_detail` and `internal_detail`"
+        );
+        assert!(find("detail").is_some_and(|key| key.allowed(Place::Field)));
+        assert!(!find("code").is_some_and(|key| key.allowed(Place::Field)));
+        assert!(find("crate").is_some_and(Key::with_transparent));
+        assert!(!find("grpc").is_some_and(Key::with_transparent));
+        assert!(find("mesage").is_none());
+    }
+}
