@@ -15,7 +15,8 @@
 #    src/lib.rs) and the medians printed.
 # 2. Clean build: what skms-core adds to a crate that already uses serde's
 #    derive: a crate with serde (derive) against the same crate with
-#    skms-core too, each built from an empty target directory, alternately.
+#    skms-core too, each built from an empty target directory, alternately;
+#    then the same for a crate that already uses serde_json too.
 #
 # 3. utoipa: what skms-core's feature `utoipa` adds to the build of a crate
 #    that already uses utoipa (default features): the crate with skms-core,
@@ -191,10 +192,11 @@ plain_enum() {
 generate() {
     local dir="$work/ws"
     mkdir -p "$dir/with_skms/src" "$dir/without_skms/src" \
-        "$dir/serde_only/src" "$dir/serde_and_skms/src"
+        "$dir/serde_only/src" "$dir/serde_and_skms/src" \
+        "$dir/json_only/src" "$dir/json_and_skms/src"
     cat >"$dir/Cargo.toml" <<EOF
 [workspace]
-members = ["with_skms", "without_skms", "serde_only", "serde_and_skms"]
+members = ["with_skms", "without_skms", "serde_only", "serde_and_skms", "json_only", "json_and_skms"]
 resolver = "2"
 EOF
     cat >"$dir/with_skms/Cargo.toml" <<EOF
@@ -283,6 +285,28 @@ EOF
         echo '    KeyNotFound(String),'
         echo '}'
     } >"$dir/serde_and_skms/src/lib.rs"
+
+    # The same pair for a crate that already speaks JSON (serde_json), as
+    # a service or a client of one does: what skms-core adds then.
+    local crate extra
+    for crate in json_only json_and_skms; do
+        extra=''
+        [[ $crate == json_and_skms ]] && extra="skms-core = { path = \"$repo/skms-core\" }"
+        cat >"$dir/$crate/Cargo.toml" <<EOF
+[package]
+name = "$crate"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+$extra
+EOF
+    done
+    cp "$dir/serde_only/src/lib.rs" "$dir/json_only/src/lib.rs"
+    cp "$dir/serde_and_skms/src/lib.rs" "$dir/json_and_skms/src/lib.rs"
 }
 
 # The utoipa pair: a crate that uses utoipa and skms-core, without and with
@@ -373,24 +397,33 @@ rebuild() {
     echo "with_skms / without_skms = $(awk -v a="$ms" -v b="$mp" 'BEGIN { printf "%.2f", a / b }')"
 }
 
-clean() {
-    echo "== clean build: serde (derive) alone, and with skms-core; cargo $mode, profile $profile"
-    local a=() b=() r first second t
+# Clean builds of the pair `$1` (without skms-core) and `$2` (with it),
+# alternately, each from an empty target directory; prints the medians and
+# the difference.
+clean_pair() {
+    local without="$1" with="$2" a=() b=() r first second t
     for ((r = 1; r <= clean_rounds; r++)); do
-        if ((r % 2)); then first=serde_only second=serde_and_skms; else first=serde_and_skms second=serde_only; fi
+        if ((r % 2)); then first=$without second=$with; else first=$with second=$without; fi
         for crate in "$first" "$second"; do
             rm -rf "$work/clean-$crate"
             t=$(time_build "$crate" "$work/clean-$crate")
-            if [[ $crate == serde_only ]]; then a+=("$t"); else b+=("$t"); fi
+            if [[ $crate == "$without" ]]; then a+=("$t"); else b+=("$t"); fi
             printf '  round %d %-15s %6.2f s\n' "$r" "$crate" "$t"
         done
     done
     local ma mb
     ma=$(printf '%s\n' "${a[@]}" | median)
     mb=$(printf '%s\n' "${b[@]}" | median)
-    echo "serde_only     median $(printf '%.2f' "$ma") s  (runs: $(printf '%.2f\n' "${a[@]}" | list))"
-    echo "serde_and_skms median $(printf '%.2f' "$mb") s  (runs: $(printf '%.2f\n' "${b[@]}" | list))"
+    printf '%-14s median %.2f s  (runs: %s)\n' "$without" "$ma" "$(printf '%.2f\n' "${a[@]}" | list)"
+    printf '%-14s median %.2f s  (runs: %s)\n' "$with" "$mb" "$(printf '%.2f\n' "${b[@]}" | list)"
     echo "skms-core adds $(awk -v a="$mb" -v b="$ma" 'BEGIN { printf "%.2f", a - b }') s to a clean build"
+}
+
+clean() {
+    echo "== clean build: serde (derive) alone, and with skms-core; cargo $mode, profile $profile"
+    clean_pair serde_only serde_and_skms
+    echo "== clean build: serde (derive) and serde_json, and with skms-core; cargo $mode, profile $profile"
+    clean_pair json_only json_and_skms
 }
 
 utoipa() {
