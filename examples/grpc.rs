@@ -12,17 +12,16 @@
 //! builds without `protoc`; a service generated from a `.proto` file
 //! converts its errors the same way, with `?`.
 
+#[path = "grpc/one_method.rs"]
+mod one_method;
 #[path = "grpc/text_codec.rs"]
 mod text_codec;
 
-use std::convert::Infallible;
-use std::future::{ready, Ready};
-
+use one_method::OneMethod;
 use skms_core::tonic::{CODE_KEY, DETAIL_KEY};
 use skms_core::{Decoded, SkmsError, StandardError};
 use text_codec::TextCodec;
-use tonic::body::Body;
-use tonic::codegen::{http, BoxFuture, Context, Poll, Service};
+use tonic::codegen::http;
 use tonic::transport::server::TcpIncoming;
 use tonic::transport::{Channel, Server};
 use tonic::{Request, Response, Status};
@@ -68,48 +67,16 @@ fn get_key(key_id: &str) -> Result<String, VaultError> {
     }
 }
 
-/// The method's handler: `?` turns a `VaultError` into a `tonic::Status`.
-struct GetKey;
-
-impl Service<Request<String>> for GetKey {
-    type Response = Response<String>;
-    type Error = Status;
-    type Future = Ready<Result<Response<String>, Status>>;
-
-    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Status>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, request: Request<String>) -> Self::Future {
-        let answer = || Ok(Response::new(get_key(request.get_ref())?));
-        ready(answer())
-    }
+/// The method `GetKey`: `?` turns a `VaultError` into a `tonic::Status`.
+fn get_key_method(key_id: &str) -> Result<Response<String>, Status> {
+    Ok(Response::new(get_key(key_id)?))
 }
 
 /// The service `vault.Vault`, with one method, `GetKey`.
-#[derive(Clone, Copy)]
-struct Vault;
-
-impl Service<http::Request<Body>> for Vault {
-    type Response = http::Response<Body>;
-    type Error = Infallible;
-    type Future = BoxFuture<http::Response<Body>, Infallible>;
-
-    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, request: http::Request<Body>) -> Self::Future {
-        Box::pin(async move {
-            if request.uri().path() != "/vault.Vault/GetKey" {
-                return Ok(Status::unimplemented("no such method").into_http());
-            }
-            Ok(tonic::server::Grpc::new(TextCodec)
-                .unary(GetKey, request)
-                .await)
-        })
-    }
-}
+const VAULT: OneMethod = OneMethod {
+    path: "/vault.Vault/GetKey",
+    handler: get_key_method,
+};
 
 /// One line for the status, one for what the client makes of it.
 fn print_status(status: &Status) {
@@ -150,7 +117,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let address = listener.local_addr()?;
-    tokio::spawn(Server::builder().serve_with_incoming(Vault, TcpIncoming::from(listener)));
+    tokio::spawn(Server::builder().serve_with_incoming(VAULT, TcpIncoming::from(listener)));
 
     let channel = Channel::from_shared(format!("http://{address}"))?
         .connect()

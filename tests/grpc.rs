@@ -18,18 +18,18 @@
 
 mod support;
 
+#[path = "../examples/grpc/one_method.rs"]
+mod one_method;
 #[path = "../examples/grpc/text_codec.rs"]
 mod text_codec;
 
-use std::convert::Infallible;
-use std::future::{ready, Ready};
 use std::net::SocketAddr;
 
+use one_method::OneMethod;
 use skms_core::tonic::{StatusDecodeErrorKind, CODE_KEY, DETAIL_KEY};
 use skms_core::{Decoded, DetailPolicy, SkmsError, StandardError};
 use text_codec::TextCodec;
-use tonic::body::Body;
-use tonic::codegen::{http, BoxFuture, Context, Poll, Service};
+use tonic::codegen::http;
 use tonic::metadata::MetadataValue;
 use tonic::transport::server::TcpIncoming;
 use tonic::transport::{Channel, Server};
@@ -137,48 +137,12 @@ fn forged(codes: &[(&'static str, &'static str)], details: &[&[u8]]) -> Status {
 /// The service `skms.test.Vault`, with one unary method, `Ask`, served
 /// alone (tonic's router of several services needs its `router` feature,
 /// which builds axum).
-#[derive(Clone, Copy)]
-struct Vault;
+const VAULT: OneMethod = OneMethod {
+    path: ASK,
+    handler: answer,
+};
 
 const ASK: &str = "/skms.test.Vault/Ask";
-
-impl Service<http::Request<Body>> for Vault {
-    type Response = http::Response<Body>;
-    type Error = Infallible;
-    type Future = BoxFuture<http::Response<Body>, Infallible>;
-
-    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, request: http::Request<Body>) -> Self::Future {
-        Box::pin(async move {
-            if request.uri().path() != ASK {
-                return Ok(Status::unimplemented("no such method").into_http());
-            }
-            Ok(tonic::server::Grpc::new(TextCodec)
-                .unary(Ask, request)
-                .await)
-        })
-    }
-}
-
-/// The handler of `Ask`.
-struct Ask;
-
-impl Service<Request<String>> for Ask {
-    type Response = Response<String>;
-    type Error = Status;
-    type Future = Ready<Result<Response<String>, Status>>;
-
-    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Status>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, request: Request<String>) -> Self::Future {
-        ready(answer(request.get_ref()))
-    }
-}
 
 /// A server on `127.0.0.1:0`, under `policy` (through its tower layer) or
 /// the installed one.
@@ -190,9 +154,9 @@ async fn serve(policy: Option<DetailPolicy>) -> SocketAddr {
         Some(policy) => tokio::spawn(
             Server::builder()
                 .layer(policy.layer())
-                .serve_with_incoming(Vault, incoming),
+                .serve_with_incoming(VAULT, incoming),
         ),
-        None => tokio::spawn(Server::builder().serve_with_incoming(Vault, incoming)),
+        None => tokio::spawn(Server::builder().serve_with_incoming(VAULT, incoming)),
     };
     address
 }
