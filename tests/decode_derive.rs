@@ -39,6 +39,9 @@ enum KmsError {
     BadKey(#[skms(detail)] KeyRef),
     #[skms(code = 60003, status = 400, msg = "Two fields", detail = "{0}/{1}")]
     TwoFields(String, String),
+    /// One field, formatted into the detail but not marked as the detail.
+    #[skms(code = 60004, status = 400, msg = "One field", detail = "key {0}")]
+    OneField(String),
     #[skms(transparent)]
     Standard(StandardError),
 }
@@ -63,6 +66,13 @@ fn own_variants_come_back_when_they_can() {
     // A field type without FromStr is never rebuilt.
     assert_eq!(KmsError::from_body(&body(60002, Some("key#9"))), None);
     assert_eq!(KmsError::from_body(&body(60003, Some("a/b"))), None);
+    // Nor is a field that the detail formats but that is not the detail:
+    // the detail `key 7` is not the field's value.
+    assert_eq!(KmsError::from_body(&body(60004, Some("key 7"))), None);
+    assert_eq!(
+        KmsError::OneField("7".into()).detail().as_deref(),
+        Some("key 7")
+    );
     let two = KmsError::TwoFields("a".into(), "b".into());
     assert_eq!(two.detail().as_deref(), Some("a/b"));
 }
