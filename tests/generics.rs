@@ -6,7 +6,7 @@
 
 use std::error::Error as _;
 
-use skms_core::{SkmsError, StandardError};
+use skms_core::{Catalog, SkmsError, StandardError};
 
 #[derive(Debug, SkmsError)]
 enum KmsError {
@@ -52,4 +52,36 @@ fn generics_lifetimes_and_const_generics_work() {
     assert_eq!(error.to_string(), "[60002] No such vault");
     assert!(error.source().is_none());
     let _: &dyn std::error::Error = &error;
+}
+
+/// An SKMS error that borrows.
+#[derive(Debug, SkmsError)]
+enum Borrowed<'a> {
+    #[skms(code = 62001, status = 400, msg = "Bad name", detail = "name {0}")]
+    BadName(&'a str),
+}
+
+/// A transparent field that names the type's lifetime, in a type with a
+/// type parameter too: its catalog is composed when the type is used, not
+/// where it is defined, where `'a` cannot be named.
+#[derive(Debug, SkmsError)]
+enum Outer<'a, E> {
+    #[skms(code = 62002, status = 503, msg = "Busy")]
+    Busy,
+    #[skms(transparent)]
+    Inner(Borrowed<'a>),
+    #[skms(transparent)]
+    Other(E),
+}
+
+#[test]
+fn a_transparent_field_may_borrow_with_the_types_lifetime() {
+    let name = String::from("k1");
+    let error: Outer<'_, KmsError> = Outer::Inner(Borrowed::BadName(&name));
+    assert_eq!(error.code(), 62001);
+    assert_eq!(error.detail().unwrap(), "name k1");
+    let variant = |code| <Outer<'_, KmsError> as Catalog>::lookup(code).map(|e| e.variant);
+    assert_eq!(variant(62001), Some("BadName"));
+    assert_eq!(variant(60002), Some("NoSuchVault"));
+    assert_eq!(Outer::<KmsError>::Busy.code(), 62002);
 }

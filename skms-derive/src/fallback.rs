@@ -9,9 +9,11 @@ use crate::expand::integrations;
 
 /// After an error, impls whose bodies are never run, so that the user sees
 /// the mistake in the attribute and not a cascade of "`SkmsError` is not
-/// implemented" (or "`IntoResponse` is not implemented") at every use of the
-/// type.
-pub(crate) fn fallback(node: &DeriveInput, krate: &TokenStream) -> TokenStream {
+/// implemented" (or "`IntoResponse`", "`std::error::Error`" is not
+/// implemented) at every use of the type. `std_error`: whether the derive
+/// writes `Display` and `Error` (no `std_error = false`), so that a type
+/// that has them from another derive does not get them twice.
+pub(crate) fn fallback(node: &DeriveInput, krate: &TokenStream, std_error: bool) -> TokenStream {
     let ty = &node.ident;
     let (impl_generics, ty_generics, where_clause) = node.generics.split_for_impl();
     let private = quote!(#krate::__private);
@@ -20,7 +22,7 @@ pub(crate) fn fallback(node: &DeriveInput, krate: &TokenStream) -> TokenStream {
         .flat_map(|w| w.predicates.iter().map(ToTokens::to_token_stream))
         .collect();
     let integrations = integrations(&private, node, &predicates);
-    quote! {
+    let impls = quote! {
         #integrations
 
         #[automatically_derived]
@@ -54,11 +56,33 @@ pub(crate) fn fallback(node: &DeriveInput, krate: &TokenStream) -> TokenStream {
             }
         }
 
+    };
+    if !std_error {
+        return impls;
+    }
+    // `Error` asks `Debug` of the type, which a generic type has only under
+    // bounds of its derive: asked of `Self`, so that the impl adds no error
+    // of its own (a type without `Debug` is reported by the derive's impl
+    // once the attribute is fixed, as it would be now).
+    let mut error_where = match where_clause {
+        Some(clause) => clause.to_token_stream(),
+        None => quote!(where),
+    };
+    if where_clause.is_some_and(|clause| !clause.predicates.empty_or_trailing()) {
+        error_where.extend(quote!(,));
+    }
+    error_where.extend(quote!(Self: ::core::fmt::Debug));
+    quote! {
+        #impls
+
         #[automatically_derived]
         impl #impl_generics ::core::fmt::Display for #ty #ty_generics #where_clause {
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 ::core::unreachable!()
             }
         }
+
+        #[automatically_derived]
+        impl #impl_generics #private::StdError for #ty #ty_generics #error_where {}
     }
 }

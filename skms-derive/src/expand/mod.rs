@@ -54,7 +54,8 @@ pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
                     .krate
                     .as_ref()
                     .map_or_else(|| quote!(::skms_core), |k| k.value.to_token_stream());
-                tokens.extend(fallback(node, &krate));
+                let std_error = input.attrs.std_error.as_ref().is_none_or(|k| k.value);
+                tokens.extend(fallback(node, &krate, std_error));
             }
             tokens
         }
