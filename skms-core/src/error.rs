@@ -105,10 +105,48 @@ pub trait SkmsError {
     /// The gRPC code that the error's variant chose with
     /// `#[skms(grpc = "...")]` (or its transparent field's), as the value of
     /// a `tonic::Code`; 0 when none was chosen, and the code follows the
-    /// status. Written by the derive, read by `skms_core::tonic`: not an API.
+    /// status. Written by the derive, read through [`grpc_code`]: not an
+    /// API (a hand-written implementation overrides `grpc_code`).
+    ///
+    /// [`grpc_code`]: SkmsError::grpc_code
     #[doc(hidden)]
     fn __skms_grpc(&self) -> u8 {
         0
+    }
+
+    /// The gRPC code that the error is answered with when it chose one;
+    /// `None` lets the code follow the HTTP status
+    /// ([`code_for_status`](crate::tonic::code_for_status)), which is what
+    /// [`skms_core::tonic::code`](crate::tonic::code) does then. A derived
+    /// type chooses with `#[skms(grpc = "...")]`; a hand-written one
+    /// overrides this method:
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    ///
+    /// use skms_core::SkmsError;
+    /// use tonic::Code;
+    ///
+    /// #[derive(Debug)]
+    /// struct KeyExists;
+    ///
+    /// impl SkmsError for KeyExists {
+    ///     fn code(&self) -> u32 { 60409 }
+    ///     fn status(&self) -> u16 { 409 }
+    ///     fn message(&self) -> &str { "Key already exists" }
+    ///     fn detail(&self) -> Option<Cow<'_, str>> { None }
+    ///     // 409 would be ABORTED.
+    ///     fn grpc_code(&self) -> Option<Code> { Some(Code::AlreadyExists) }
+    /// }
+    ///
+    /// assert_eq!(skms_core::tonic::status(&KeyExists).code(), Code::AlreadyExists);
+    /// ```
+    #[cfg(feature = "tonic")]
+    fn grpc_code(&self) -> Option<tonic::Code> {
+        match self.__skms_grpc() {
+            0 => None,
+            chosen => Some(tonic::Code::from_i32(i32::from(chosen))),
+        }
     }
 }
 
@@ -158,6 +196,10 @@ macro_rules! forward_skms_error {
             }
             fn __skms_grpc(&self) -> u8 {
                 (**self).__skms_grpc()
+            }
+            #[cfg(feature = "tonic")]
+            fn grpc_code(&self) -> Option<tonic::Code> {
+                (**self).grpc_code()
             }
         }
     )*};

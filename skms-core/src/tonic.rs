@@ -154,8 +154,9 @@ pub const fn code_for_status(status: u16) -> Code {
     }
 }
 
-/// The gRPC code that `error` is answered with: the one its variant chose
-/// with `#[skms(grpc = "...")]` (a transparent variant: its field's), else
+/// The gRPC code that `error` is answered with: the one it chose
+/// ([`SkmsError::grpc_code`]: a derived variant's `#[skms(grpc = "...")]`, a
+/// transparent variant's field's, or a hand-written override), else
 /// [`code_for_status`] of its status.
 ///
 /// ```
@@ -167,10 +168,9 @@ pub const fn code_for_status(status: u16) -> Code {
 /// ```
 #[must_use]
 pub fn code<E: SkmsError + ?Sized>(error: &E) -> Code {
-    match error.__skms_grpc() {
-        0 => code_for_status(error.status()),
-        chosen => Code::from_i32(chosen as i32),
-    }
+    error
+        .grpc_code()
+        .unwrap_or_else(|| code_for_status(error.status()))
 }
 
 /// The status that `error` is answered with under the [`DetailPolicy`] in

@@ -72,6 +72,11 @@ impl<'a> Resolved<'a> {
     pub fn grpc(self) -> u8 {
         match self {
             Resolved::Entry(entry) => entry.marks & !REUSED,
+            // Through `grpc_code`, which a hand-written field may override.
+            #[cfg(feature = "tonic")]
+            Resolved::Transparent(inner) => inner.grpc_code().map_or(0, |code| code as u8),
+            // Read by nothing without `tonic`.
+            #[cfg(not(feature = "tonic"))]
             Resolved::Transparent(inner) => inner.__skms_grpc(),
         }
     }
