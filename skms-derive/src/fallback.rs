@@ -64,14 +64,7 @@ pub(crate) fn fallback(node: &DeriveInput, krate: &TokenStream, std_error: bool)
     // bounds of its derive: asked of `Self`, so that the impl adds no error
     // of its own (a type without `Debug` is reported by the derive's impl
     // once the attribute is fixed, as it would be now).
-    let mut error_where = match where_clause {
-        Some(clause) => clause.to_token_stream(),
-        None => quote!(where),
-    };
-    if where_clause.is_some_and(|clause| !clause.predicates.empty_or_trailing()) {
-        error_where.extend(quote!(,));
-    }
-    error_where.extend(quote!(Self: ::core::fmt::Debug));
+    let error_where = quote!(where #(#predicates,)* Self: ::core::fmt::Debug);
     quote! {
         #impls
 

@@ -126,6 +126,30 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// With `SKMS_DUMP_DIR` set, writes what the derive generated for the
+/// derives of `file` (of the folder `sub`) there, one file per source file,
+/// to compare the generated code before and after a change to the
+/// expansion: `SKMS_DUMP_DIR=/tmp/before cargo test -p skms-derive --lib`,
+/// the same after, then `diff -r`. `SKMS_DUMP_EXTRA` names one more source
+/// file to expand (the 1,000-variant crate of `scripts/compile-time.sh`).
+fn dump(sub: &str, file: &Path, generated: &[TokenStream]) {
+    let Some(dir) = std::env::var_os("SKMS_DUMP_DIR").map(PathBuf::from) else {
+        return;
+    };
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut out = String::new();
+    for tokens in generated {
+        out.push_str(&tokens.to_string());
+        out.push('\n');
+    }
+    let name = format!(
+        "{}__{}.txt",
+        sub.replace('/', "_"),
+        file.file_stem().unwrap().to_string_lossy()
+    );
+    std::fs::write(dir.join(name), out).unwrap();
+}
+
 #[test]
 fn ui_cases_report_their_stderr() {
     let files = rust_files(&workspace().join("tests/ui"));
@@ -139,10 +163,12 @@ fn ui_cases_report_their_stderr() {
             .filter_map(|line| line.strip_prefix("error: "))
             .map(str::to_owned)
             .collect();
-        let actual: Vec<String> = derive_inputs(&source)
+        let generated: Vec<TokenStream> = derive_inputs(&source)
             .iter()
-            .flat_map(|input| errors(crate::expand::derive(input)))
+            .map(crate::expand::derive)
             .collect();
+        dump("tests/ui", &file, &generated);
+        let actual: Vec<String> = generated.into_iter().flat_map(errors).collect();
         if expected != actual {
             failures.push(format!(
                 "{}:\n  expected {expected:#?}\n  derived {actual:#?}",
@@ -156,57 +182,31 @@ fn ui_cases_report_their_stderr() {
 #[test]
 fn pass_cases_report_nothing() {
     let mut derives = 0;
-    for dir in ["tests", "examples", "benches"] {
-        for file in rust_files(&workspace().join(dir)) {
-            let source = std::fs::read_to_string(&file).unwrap();
-            for input in derive_inputs(&source) {
-                derives += 1;
-                let errors = errors(crate::expand::derive(&input));
-                assert!(
-                    errors.is_empty(),
-                    "{}: `{}`: {errors:?}",
-                    file.display(),
-                    input.ident
-                );
-            }
-        }
-    }
-    assert!(derives > 50, "only {derives} derives");
-}
-
-/// Writes what the derive generates for every derive of the suites (and of
-/// the file `SKMS_DUMP_EXTRA`, if set) into `SKMS_DUMP_DIR`, one file per
-/// source file, to compare the generated code before and after a change to
-/// the expansion: `SKMS_DUMP_DIR=/tmp/before cargo test -p skms-derive --lib
-/// -- --ignored dump_generated_code`, the same after, then `diff -r`.
-#[test]
-#[ignore = "writes files; run on demand with SKMS_DUMP_DIR set"]
-fn dump_generated_code() {
-    let dir = PathBuf::from(std::env::var_os("SKMS_DUMP_DIR").expect("SKMS_DUMP_DIR is set"));
-    let mut derives = 0;
-    std::fs::create_dir_all(&dir).unwrap();
-    let extra = std::env::var_os("SKMS_DUMP_EXTRA").map(PathBuf::from);
-    for sub in ["tests", "examples", "benches", "tests/ui", "extra"] {
-        let files = match (&extra, sub) {
-            (Some(extra), "extra") => vec![extra.clone()],
-            (None, "extra") => continue,
-            _ => rust_files(&workspace().join(sub)),
-        };
-        for file in files {
-            let source = std::fs::read_to_string(&file).unwrap();
-            let mut out = String::new();
-            for input in derive_inputs(&source) {
-                derives += 1;
-                out.push_str(&crate::expand::derive(&input).to_string());
-                out.push('\n');
-            }
-            let name = format!(
-                "{}__{}.txt",
-                sub.replace('/', "_"),
-                file.file_stem().unwrap().to_string_lossy()
+    let extra = std::env::var_os("SKMS_DUMP_EXTRA").map(|file| ("extra", PathBuf::from(file)));
+    let files = ["tests", "examples", "benches"]
+        .into_iter()
+        .flat_map(|sub| {
+            rust_files(&workspace().join(sub))
+                .into_iter()
+                .map(move |file| (sub, file))
+        })
+        .chain(extra);
+    for (sub, file) in files {
+        let source = std::fs::read_to_string(&file).unwrap();
+        let mut generated = Vec::new();
+        for input in derive_inputs(&source) {
+            derives += 1;
+            let tokens = crate::expand::derive(&input);
+            let errors = errors(tokens.clone());
+            assert!(
+                errors.is_empty(),
+                "{}: `{}`: {errors:?}",
+                file.display(),
+                input.ident
             );
-            std::fs::write(dir.join(name), out).unwrap();
+            generated.push(tokens);
         }
+        dump(sub, &file, &generated);
     }
     assert!(derives > 50, "only {derives} derives");
 }

@@ -17,7 +17,6 @@ use std::fmt::Write as _;
 /// The texts of a plain detail, encoded for its entry; `None` when a length
 /// is not a `char` below the surrogates (a text from 55,296 bytes on), for
 /// a detail that `write!` then formats instead.
-#[allow(dead_code)]
 pub(crate) fn encode(texts: &[&str]) -> Option<String> {
     let mut plain = String::new();
     let mut json = String::new();
@@ -40,7 +39,6 @@ pub(crate) fn encode(texts: &[&str]) -> Option<String> {
 }
 
 /// Appends `text` escaped as `serde_json` escapes the inside of a string.
-#[allow(dead_code)]
 pub(crate) fn escape_json(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
