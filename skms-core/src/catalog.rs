@@ -28,6 +28,11 @@ pub struct Entry {
     pub doc: Option<&'static str>,
     /// The name of the variant (or struct) that defines the code.
     pub variant: &'static str,
+    /// Whether the code is deprecated, from `#[skms(deprecated = "use
+    /// 40120")]`: the note (empty for a bare `#[skms(deprecated)]`). A
+    /// deprecated code is still answered as before; the catalog's listing,
+    /// exports and endpoint mark it.
+    pub deprecated: Option<&'static str>,
     pub(crate) detail: DetailKind,
     /// The `detail` format string as written, for a detail formatted from
     /// the variant's fields; empty for any other. Kept only for the OpenAPI
@@ -49,12 +54,12 @@ pub struct Entry {
 }
 
 // An entry is read in every answer and stored a thousand times in a large
-// catalog: it stays at 112 bytes (BENCHMARKS.md measured lookups at 128),
-// 128 with the detail templates of feature `utoipa`.
+// catalog: it stays at 128 bytes, 144 with the detail templates of feature
+// `utoipa`; a field more is a decision, measured in BENCHMARKS.md.
 #[cfg(all(target_pointer_width = "64", not(feature = "utoipa")))]
-const _: () = assert!(core::mem::size_of::<Entry>() == 112);
-#[cfg(all(target_pointer_width = "64", feature = "utoipa"))]
 const _: () = assert!(core::mem::size_of::<Entry>() == 128);
+#[cfg(all(target_pointer_width = "64", feature = "utoipa"))]
+const _: () = assert!(core::mem::size_of::<Entry>() == 144);
 
 /// The bit of `Entry::marks` set when the entry reuses a standard code;
 /// the others hold the gRPC code chosen.
@@ -117,6 +122,21 @@ impl Entry {
             doc: Some(doc),
             ..self
         }
+    }
+
+    /// The entry, deprecated with `note` (which may be empty).
+    #[must_use]
+    pub const fn with_deprecated(self, note: &'static str) -> Entry {
+        Entry {
+            deprecated: Some(note),
+            ..self
+        }
+    }
+
+    /// Whether the code is deprecated (see [`deprecated`](Entry::deprecated)).
+    #[must_use]
+    pub const fn is_deprecated(&self) -> bool {
+        self.deprecated.is_some()
     }
 
     /// The detail of the entry when it is a fixed text (a `detail` that names
@@ -196,6 +216,7 @@ impl fmt::Debug for Entry {
             .field("description", &self.description)
             .field("doc", &self.doc)
             .field("variant", &self.variant)
+            .field("deprecated", &self.deprecated)
             .finish_non_exhaustive()
     }
 }
@@ -211,6 +232,8 @@ pub struct Include {
     pub entries: &'static [Entry],
     /// What the field's type includes.
     pub includes: &'static [Include],
+    /// The codes the field's type reserves ([`Catalog::RESERVED`]).
+    pub reserved: &'static [Reserved],
     /// The generic type that includes it, when the field's type names a
     /// parameter of that type: its composition is then checked after
     /// monomorphization, and a catalog that includes the type checks it
@@ -230,8 +253,122 @@ impl Include {
             variant,
             entries,
             includes,
+            reserved: &[],
             generic_in: None,
         }
+    }
+
+    /// The include, with the codes its type reserves.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn with_reserved(self, reserved: &'static [Reserved]) -> Self {
+        Include { reserved, ..self }
+    }
+}
+
+/// Codes from `low` to `high`, both included: a type's declared `range`, or
+/// codes it reserves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CodeRange {
+    /// The first code.
+    pub low: u32,
+    /// The last code, at least `low`.
+    pub high: u32,
+}
+
+impl CodeRange {
+    /// The codes `low..=high` (swapped if `high` is below `low`).
+    #[must_use]
+    pub const fn new(low: u32, high: u32) -> CodeRange {
+        if low <= high {
+            CodeRange { low, high }
+        } else {
+            CodeRange {
+                low: high,
+                high: low,
+            }
+        }
+    }
+
+    /// The one code `code`.
+    #[must_use]
+    pub const fn code(code: u32) -> CodeRange {
+        CodeRange {
+            low: code,
+            high: code,
+        }
+    }
+
+    /// Whether `code` is in the range.
+    #[must_use]
+    pub const fn contains(&self, code: u32) -> bool {
+        self.low <= code && code <= self.high
+    }
+
+    /// Whether the two ranges share a code.
+    #[must_use]
+    pub const fn overlaps(&self, other: &CodeRange) -> bool {
+        self.low <= other.high && other.low <= self.high
+    }
+}
+
+/// `40106`, or `40106..=40109`.
+impl fmt::Display for CodeRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.low == self.high {
+            write!(f, "{}", self.low)
+        } else {
+            write!(f, "{}..={}", self.low, self.high)
+        }
+    }
+}
+
+/// Codes that a catalog never uses again, from
+/// `#[skms(reserved(40010, 40106..=40109, 40110 = "merged into 40104"))]`:
+/// retired codes, or holes kept free, like protobuf's `reserved` numbers.
+///
+/// A derived type's composed catalog cannot use a code it (or a catalog it
+/// includes) reserves: the derive refuses it at compile time. Reserved codes
+/// are listed, exported, and answered by the catalog endpoint as retired;
+/// they are never decoded into a variant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Reserved {
+    /// The codes reserved.
+    pub codes: CodeRange,
+    /// Why, when the attribute says: `40106 = "merged into 40104"`.
+    pub reason: Option<&'static str>,
+}
+
+impl Reserved {
+    /// The codes `low..=high`, reserved without a reason.
+    #[must_use]
+    pub const fn new(low: u32, high: u32) -> Reserved {
+        Reserved {
+            codes: CodeRange::new(low, high),
+            reason: None,
+        }
+    }
+
+    /// The one code `code`, reserved without a reason.
+    #[must_use]
+    pub const fn code(code: u32) -> Reserved {
+        Reserved::new(code, code)
+    }
+
+    /// The reservation with a reason.
+    #[must_use]
+    pub const fn with_reason(self, reason: &'static str) -> Reserved {
+        Reserved {
+            reason: Some(reason),
+            ..self
+        }
+    }
+
+    /// Whether `code` is reserved here.
+    #[must_use]
+    pub const fn contains(&self, code: u32) -> bool {
+        self.codes.contains(code)
     }
 }
 
@@ -268,6 +405,13 @@ pub trait Catalog {
     /// The catalogs the type includes through its transparent variants.
     const INCLUDES: &'static [Include] = &[];
 
+    /// The codes the type reserves: `#[skms(reserved(...))]`. Its composed
+    /// catalog uses none of them, nor any that an included catalog reserves.
+    const RESERVED: &'static [Reserved] = &[];
+
+    /// The range the type's own codes keep to: `#[skms(range = ...)]`.
+    const RANGE: Option<CodeRange> = None;
+
     /// The entry of `code` in the composed catalog: the type's own entries
     /// first, then the included catalogs in declaration order.
     #[must_use]
@@ -299,12 +443,15 @@ pub trait Catalog {
         Self: Sized,
     {
         Listing::compose(Self::ENTRIES, Self::INCLUDES)
+            .with_type::<Self>(Self::RESERVED, Self::RANGE)
     }
 }
 
 impl<T: Catalog + ?Sized> Catalog for std::boxed::Box<T> {
     const ENTRIES: &'static [Entry] = T::ENTRIES;
     const INCLUDES: &'static [Include] = T::INCLUDES;
+    const RESERVED: &'static [Reserved] = T::RESERVED;
+    const RANGE: Option<CodeRange> = T::RANGE;
 
     fn lookup(code: u32) -> Option<&'static Entry> {
         T::lookup(code)
@@ -314,6 +461,8 @@ impl<T: Catalog + ?Sized> Catalog for std::boxed::Box<T> {
 impl<T: Catalog + ?Sized> Catalog for &T {
     const ENTRIES: &'static [Entry] = T::ENTRIES;
     const INCLUDES: &'static [Include] = T::INCLUDES;
+    const RESERVED: &'static [Reserved] = T::RESERVED;
+    const RANGE: Option<CodeRange> = T::RANGE;
 
     fn lookup(code: u32) -> Option<&'static Entry> {
         T::lookup(code)
@@ -323,6 +472,8 @@ impl<T: Catalog + ?Sized> Catalog for &T {
 impl<T: Catalog + ?Sized> Catalog for std::sync::Arc<T> {
     const ENTRIES: &'static [Entry] = T::ENTRIES;
     const INCLUDES: &'static [Include] = T::INCLUDES;
+    const RESERVED: &'static [Reserved] = T::RESERVED;
+    const RANGE: Option<CodeRange> = T::RANGE;
 
     fn lookup(code: u32) -> Option<&'static Entry> {
         T::lookup(code)

@@ -393,7 +393,7 @@ pub mod utoipa;
 pub mod __private;
 
 pub use crate::body::ErrorBody;
-pub use crate::catalog::{Catalog, Entry, Include};
+pub use crate::catalog::{Catalog, CodeRange, Entry, Include, Reserved};
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use crate::catalog_endpoint::CodeNotInCatalog;
 pub use crate::decode::{Decoded, FromBody};

@@ -6,7 +6,7 @@ use core::fmt::Write as _;
 use std::string::String;
 use std::vec::Vec;
 
-use crate::catalog::{Entry, Include};
+use crate::catalog::{CodeRange, Entry, Include, Reserved};
 
 /// One code of a composed catalog.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,14 +57,46 @@ impl Listed {
 /// A composed catalog, listed: what [`Catalog::catalog`](crate::Catalog::catalog) returns.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Listing {
-    listed: Vec<Listed>,
+    pub(crate) listed: Vec<Listed>,
+    /// The reserved codes of the type and of the catalogs it includes, the
+    /// type's first, each reservation once.
+    pub(crate) reserved: Vec<Reserved>,
+    /// The name of the type listed, when known.
+    pub(crate) name: Option<String>,
+    /// The range that the type's own codes keep to.
+    pub(crate) range: Option<CodeRange>,
 }
 
 impl Listing {
     pub(crate) fn compose(entries: &'static [Entry], includes: &'static [Include]) -> Self {
-        let mut listing = Listing { listed: Vec::new() };
+        let mut listing = Listing {
+            listed: Vec::new(),
+            reserved: Vec::new(),
+            name: None,
+            range: None,
+        };
         listing.add(entries, includes, &mut Vec::new());
         listing
+    }
+
+    /// The listing of the type `T`, which reserves `reserved` and keeps its
+    /// own codes in `range`.
+    pub(crate) fn with_type<T: ?Sized>(
+        mut self,
+        reserved: &'static [Reserved],
+        range: Option<CodeRange>,
+    ) -> Self {
+        let mut own: Vec<Reserved> = Vec::with_capacity(reserved.len() + self.reserved.len());
+        own.extend_from_slice(reserved);
+        for included in self.reserved.drain(..) {
+            if !own.contains(&included) {
+                own.push(included);
+            }
+        }
+        self.reserved = own;
+        self.name = Some(type_name::<T>());
+        self.range = range;
+        self
     }
 
     fn add(
@@ -85,10 +117,63 @@ impl Listing {
             }
         }
         for include in includes {
+            for reserved in include.reserved {
+                if !self.reserved.contains(reserved) {
+                    self.reserved.push(*reserved);
+                }
+            }
             path.push(include.variant);
             self.add(include.entries, include.includes, path);
             path.pop();
         }
+    }
+
+    /// The name of the type listed (`KmsError`), for the exports and for
+    /// the messages of the checks across services; `None`
+    /// for a listing read from an export that gave none.
+    #[must_use]
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+
+    /// The range that the type's own codes keep to, from
+    /// `#[skms(range = ...)]`.
+    #[must_use]
+    pub fn range(&self) -> Option<CodeRange> {
+        self.range
+    }
+
+    /// The codes reserved by the type and by the catalogs it includes
+    /// (`#[skms(reserved(...))]`), the type's own first.
+    ///
+    /// ```
+    /// use skms_core::{Catalog, SkmsError, StandardError};
+    ///
+    /// #[derive(Debug, SkmsError)]
+    /// #[skms(reserved(60002, 60010..=60019 = "the old sealing API"))]
+    /// enum KmsError {
+    ///     #[skms(code = 60001, status = 503, msg = "Vault sealed")]
+    ///     Sealed,
+    ///     #[skms(transparent)]
+    ///     Standard(StandardError),
+    /// }
+    ///
+    /// let catalog = KmsError::catalog();
+    /// assert_eq!(catalog.reserved().len(), 2);
+    /// assert_eq!(catalog.reservation(60012).unwrap().reason, Some("the old sealing API"));
+    /// assert!(catalog.reservation(60001).is_none());
+    /// ```
+    #[must_use]
+    pub fn reserved(&self) -> &[Reserved] {
+        &self.reserved
+    }
+
+    /// The reservation that holds `code`, if the catalog reserves it.
+    #[must_use]
+    pub fn reservation(&self, code: u32) -> Option<&Reserved> {
+        self.reserved
+            .iter()
+            .find(|reserved| reserved.contains(code))
     }
 
     /// The listed codes, own entries first.
@@ -120,6 +205,9 @@ impl Listing {
     pub(crate) fn only(&self, code: u32) -> Option<Listing> {
         self.get(code).map(|listed| Listing {
             listed: std::vec![listed.clone()],
+            reserved: Vec::new(),
+            name: self.name.clone(),
+            range: None,
         })
     }
 
@@ -193,7 +281,45 @@ impl<'a> IntoIterator for &'a Listing {
     }
 }
 
+/// The name of `T` without its module path: `KmsError`, `Wrapper<Inner>`.
+fn type_name<T: ?Sized>() -> String {
+    let full = core::any::type_name::<T>();
+    let mut name = String::with_capacity(full.len());
+    // Each path segment ends at `::`: keep what follows the last one before
+    // each generic argument.
+    let mut segment = String::new();
+    for c in full.chars() {
+        match c {
+            ':' => segment.clear(),
+            '<' | '>' | ',' | ' ' | '&' | '(' | ')' | '[' | ']' | ';' => {
+                name.push_str(&segment);
+                segment.clear();
+                name.push(c);
+            }
+            c => segment.push(c),
+        }
+    }
+    name.push_str(&segment);
+    name
+}
+
 /// A table cell: `|` escaped, line breaks as `<br>`.
 fn markdown_cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', "<br>")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn type_names_lose_their_paths() {
+        assert_eq!(super::type_name::<crate::StandardError>(), "StandardError");
+        assert_eq!(
+            super::type_name::<std::boxed::Box<crate::StandardError>>(),
+            "Box<StandardError>"
+        );
+        assert_eq!(
+            super::type_name::<core::result::Result<&str, [u8; 2]>>(),
+            "Result<&str, [u8; 2]>"
+        );
+    }
 }

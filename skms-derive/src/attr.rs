@@ -51,6 +51,22 @@ pub(crate) struct Attrs {
     pub(crate) range: Option<Keyed<(u32, u32)>>,
     /// `grpc = "failed_precondition"`: the code's value on the wire.
     pub(crate) grpc: Option<Keyed<u8>>,
+    /// `deprecated = "use 40120"`, or `deprecated` alone (an empty note).
+    pub(crate) deprecated: Option<Keyed<String>>,
+    /// The first `reserved` key written, where a misplaced one is reported.
+    pub(crate) reserved_key: Option<Ident>,
+    /// Every code and range of every `reserved(...)`, in order.
+    pub(crate) reserved: Vec<ReservedCodes>,
+}
+
+/// One item of `reserved(...)`: `40010`, `40106..=40109`, or either with
+/// `= "reason"`.
+pub(crate) struct ReservedCodes {
+    pub(crate) low: u32,
+    pub(crate) high: u32,
+    pub(crate) reason: Option<String>,
+    /// The codes as written, where a reservation is reported.
+    pub(crate) span: Span,
 }
 
 impl Attrs {
@@ -87,6 +103,8 @@ impl Attrs {
             "doc" => key_of(self.doc.as_ref()),
             "grpc" => key_of(self.grpc.as_ref()),
             "range" => key_of(self.range.as_ref()),
+            "deprecated" => key_of(self.deprecated.as_ref()),
+            "reserved" => self.reserved_key.as_ref(),
             "transparent" => self.transparent.as_ref(),
             // One of the two, the first written.
             "public_detail" | "internal_detail" => {
@@ -162,6 +180,31 @@ impl Attrs {
             "range" => {
                 let value = range_value(cx, meta, &key)?;
                 set(cx, &mut self.range, key, value);
+            }
+            // reserved(40010, 40106..=40109, 40110 = "merged into 40104")
+            "reserved" => {
+                let value = reserved_value(cx, meta, &key)?;
+                self.reserved.extend(value);
+                if self.reserved_key.is_none() {
+                    self.reserved_key = Some(key);
+                }
+            }
+            // deprecated
+            // deprecated = "use 40120"
+            "deprecated" => {
+                let value = if meta.input.peek(Token![=]) {
+                    str_value(cx, meta, &key, "deprecated = \"use 40120\"")?
+                } else if meta.input.peek(syn::token::Paren) {
+                    cx.error_spanned_by(
+                        &key,
+                        "`deprecated` takes a note after `=`: deprecated = \"use 40120\", or nothing",
+                    );
+                    skip_value(meta)?;
+                    None
+                } else {
+                    Some((String::new(), key.span()))
+                };
+                set(cx, &mut self.deprecated, key, value);
             }
             // transparent
             "transparent" => {
@@ -576,6 +619,123 @@ fn range_value(
             Ok(None)
         }
     }
+}
+
+/// The codes of `reserved(...)`, each with its span; the items that could
+/// not be read are recorded as errors and left out.
+fn reserved_value(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Ident,
+) -> syn::Result<Vec<ReservedCodes>> {
+    let expected = "reserved(40010, 40106..=40109, 40110 = \"merged into 40104\")";
+    if !meta.input.peek(syn::token::Paren) {
+        cx.error_spanned_by(
+            key,
+            format!("`reserved` lists codes in parentheses: {expected}"),
+        );
+        skip_value(meta)?;
+        return Ok(Vec::new());
+    }
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let mut reserved = Vec::new();
+    if content.is_empty() {
+        cx.error_spanned_by(
+            key,
+            format!("`reserved` needs at least one code: {expected}"),
+        );
+    }
+    while !content.is_empty() {
+        let item = skip_tokens(&content)?;
+        if let Some(codes) = reserved_item(cx, &item, expected) {
+            reserved.push(codes);
+        }
+        if !content.is_empty() {
+            content.parse::<Token![,]>()?;
+        }
+    }
+    Ok(reserved)
+}
+
+/// One item of `reserved(...)`: `LOW`, `LOW..=HIGH` or `LOW..HIGH`, then
+/// `= "reason"` or nothing.
+fn reserved_item(
+    cx: &Ctxt,
+    item: &proc_macro2::TokenStream,
+    expected: &str,
+) -> Option<ReservedCodes> {
+    let parsed = syn::parse::Parser::parse2(
+        |input: ParseStream| -> syn::Result<(LitInt, Option<(bool, LitInt)>, Option<LitStr>)> {
+            let low: LitInt = input.parse()?;
+            let high = if input.peek(Token![..=]) {
+                input.parse::<Token![..=]>()?;
+                Some((true, input.parse::<LitInt>()?))
+            } else if input.peek(Token![..]) {
+                input.parse::<Token![..]>()?;
+                Some((false, input.parse::<LitInt>()?))
+            } else {
+                None
+            };
+            let reason = if input.peek(Token![=]) {
+                input.parse::<Token![=]>()?;
+                Some(input.parse::<LitStr>()?)
+            } else {
+                None
+            };
+            Ok((low, high, reason))
+        },
+        item.clone(),
+    );
+    let Ok((low, high, reason)) = parsed else {
+        cx.error_spanned_by(
+            item,
+            format!("`reserved` takes codes, ranges of codes and reasons: {expected}"),
+        );
+        return None;
+    };
+    let span = low.span();
+    let fits = |lit: &LitInt| match lit.base10_parse::<u32>() {
+        Ok(code) if lit.suffix().is_empty() || lit.suffix() == "u32" => Some(code),
+        _ => {
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "reserved codes are SKMS codes: {} does not fit in u32",
+                    lit.base10_digits()
+                ),
+            );
+            None
+        }
+    };
+    let low_code = fits(&low)?;
+    let high_code = match &high {
+        None => low_code,
+        Some((inclusive, lit)) => {
+            let high_code = fits(lit)?;
+            let high_code = if *inclusive {
+                Some(high_code)
+            } else {
+                high_code.checked_sub(1)
+            };
+            match high_code {
+                Some(high_code) if high_code >= low_code => high_code,
+                _ => {
+                    cx.error_spanned_by(
+                        item,
+                        "this range of reserved codes is empty; write the low code first: 40106..=40109",
+                    );
+                    return None;
+                }
+            }
+        }
+    };
+    Some(ReservedCodes {
+        low: low_code,
+        high: high_code,
+        reason: reason.map(|reason| reason.value()),
+        span,
+    })
 }
 
 fn tokens_span(tokens: &proc_macro2::TokenStream) -> Span {

@@ -81,7 +81,19 @@ pub(crate) const KEYS: &[Key] = &[
         false,
         &["grpc_code", "grpc_status", "tonic"],
     ),
+    key(
+        "deprecated",
+        &[Variant, Struct],
+        false,
+        &["deprecate", "obsolete", "sunset"],
+    ),
     key("range", &[Enum], true, &["ranges", "codes", "code_range"]),
+    key(
+        "reserved",
+        &[Enum, Struct],
+        true,
+        &["reserve", "reserved_codes", "retired", "retire"],
+    ),
     key(
         "transparent",
         &[Variant, Struct],

@@ -20,6 +20,10 @@ pub(crate) struct Plan<'a> {
     pub(crate) std_error: bool,
     /// One per variant, in declaration order.
     pub(crate) variants: Vec<(&'a Variant<'a>, Kind<'a>)>,
+    /// The codes the type reserves, `(low, high, reason)`, as written.
+    pub(crate) reserved: Vec<(u32, u32, Option<String>)>,
+    /// The range of the type's own codes.
+    pub(crate) range: Option<(u32, u32)>,
 }
 
 pub(crate) enum Kind<'a> {
@@ -44,6 +48,8 @@ pub(crate) struct OwnEntry<'a> {
     pub(crate) exposure: Option<bool>,
     /// The gRPC code chosen with `grpc = "..."`, as its value on the wire.
     pub(crate) grpc: Option<u8>,
+    /// The note of `deprecated = "..."` (empty for `deprecated` alone).
+    pub(crate) deprecated: Option<String>,
 }
 
 /// A variant's detail, resolved against its fields: what expansion writes.
@@ -85,6 +91,7 @@ impl<'a> DetailPlan<'a> {
 /// only when `cx` holds no error.
 pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
     check_container(cx, input);
+    check_reserved(cx, input);
     let mut variants = Vec::new();
     let mut codes: BTreeMap<u32, &Ident> = BTreeMap::new();
     let mut own_entries = 0;
@@ -132,6 +139,44 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
         krate,
         std_error,
         variants,
+        reserved: input
+            .attrs
+            .reserved
+            .iter()
+            .map(|codes| (codes.low, codes.high, codes.reason.clone()))
+            .collect(),
+        range: input.attrs.range.as_ref().map(|range| range.value),
+    }
+}
+
+/// A code is reserved once: two reservations of one type that share a code
+/// are a mistake (a range typed wrong, or a code retired twice).
+fn check_reserved(cx: &Ctxt, input: &Input) {
+    let reserved = &input.attrs.reserved;
+    for (position, codes) in reserved.iter().enumerate() {
+        if let Some(earlier) = reserved[..position]
+            .iter()
+            .find(|earlier| earlier.low <= codes.high && codes.low <= earlier.high)
+        {
+            cx.syn_error(syn::Error::new(
+                codes.span,
+                format!(
+                    "{} is reserved twice in `{}`: {} was reserved before; reserve each code once",
+                    codes_text(codes.low, codes.high),
+                    input.original.ident,
+                    codes_text(earlier.low, earlier.high),
+                ),
+            ));
+        }
+    }
+}
+
+/// `40106`, or `40106..=40109`.
+fn codes_text(low: u32, high: u32) -> String {
+    if low == high {
+        format!("code {low}")
+    } else {
+        format!("codes {low}..={high}")
     }
 }
 
@@ -248,6 +293,25 @@ fn check_variant<'a>(
             ));
         }
     }
+    if let Some(reserved) = input
+        .attrs
+        .reserved
+        .iter()
+        .find(|reserved| (reserved.low..=reserved.high).contains(&code.value))
+    {
+        let reason = reserved
+            .reason
+            .as_ref()
+            .map(|reason| format!(" ({reason})"))
+            .unwrap_or_default();
+        cx.syn_error(syn::Error::new(
+            code.value_span,
+            format!(
+                "code {} of `{}` is reserved in `{}`{reason}; a reserved code is never used again: give the {what} another code",
+                code.value, variant.ident, input.original.ident,
+            ),
+        ));
+    }
     if has_detail && detail.is_none() {
         return None;
     }
@@ -266,6 +330,7 @@ fn check_variant<'a>(
                 .or(input.attrs.exposure.as_ref())
                 .map(|keyed| keyed.value),
             grpc: attrs.grpc.as_ref().map(|keyed| keyed.value),
+            deprecated: attrs.deprecated.as_ref().map(|keyed| keyed.value.clone()),
         },
     })
 }

@@ -3,7 +3,7 @@
 //! the lookups of codes that the generated code makes (`CodeTable`,
 //! `own_position`) and the `listing` of a composed catalog.
 
-use crate::catalog::{Entry, Include};
+use crate::catalog::{Entry, Include, Reserved};
 
 /// Why the catalog included through `includes[index]` cannot be composed
 /// into the type `name`: a code of it that means something else in the
@@ -29,11 +29,17 @@ use crate::catalog::{Entry, Include};
 /// `by_code` holds the indices of `own` in the order of their codes, so that
 /// each included code is looked up by binary search: const evaluation is
 /// slow, and a type may have a thousand codes.
+///
+/// Reserved codes are checked here too: the catalog included must not use
+/// a code that the type reserves (`reserved`) or that a catalog included
+/// before it reserves, and must not reserve a code that the type or such a
+/// catalog uses (see [`check_reserved`]).
 #[must_use]
 pub const fn check_include(
     name: &str,
     own: &[Entry],
     by_code: &[u32],
+    reserved: &[Reserved],
     includes: &[Include],
     index: usize,
 ) -> Option<Message> {
@@ -46,7 +52,140 @@ pub const fn check_include(
         outer: None,
     };
     let include = &includes[index];
-    check_tree(&scope, include.entries, include.includes)
+    let found = check_tree(&scope, include.entries, include.includes);
+    if found.is_some() {
+        return found;
+    }
+    check_reserved(&scope, reserved)
+}
+
+/// Why the catalog included through `scope.includes[scope.index]` and the
+/// rest of the type's composed catalog disagree on a reserved code: it uses
+/// a code that the type (`reserved`) or a catalog included before it
+/// reserves, or it reserves a code that the type's own variants or such a
+/// catalog use. A catalog's reservations count with the catalogs it
+/// includes, to any depth: a code retired anywhere in the composed catalog
+/// is answered nowhere in it.
+///
+/// Each loop runs over the reservations first: a catalog that reserves
+/// nothing costs a walk of its includes, not of its entries.
+const fn check_reserved(scope: &Scope<'_>, reserved: &[Reserved]) -> Option<Message> {
+    let include = &scope.includes[scope.index];
+    if let Some((entry, reservation)) = used_in(include.entries, include.includes, reserved) {
+        let mut message = Message::new();
+        message.push_reserved(entry.code, reservation);
+        message.push(" in `");
+        message.push(scope.name);
+        message.push("`, but `");
+        message.push(entry.variant);
+        message.push("` of the catalog included through `");
+        message.push(include.variant);
+        message.push("` uses it; a reserved code is never used again in the composed catalog");
+        return Some(message);
+    }
+    if let Some((entry, reservation)) = reserved_and_used(include, scope.own, &[]) {
+        let mut message = Message::new();
+        message.push_reserved(entry.code, reservation);
+        message.push(" by the catalog included through `");
+        message.push(include.variant);
+        message.push("`, but variant `");
+        message.push(entry.variant);
+        message.push("` of `");
+        message.push(scope.name);
+        message.push("` uses it; give the variant another code");
+        return Some(message);
+    }
+    let mut j = 0;
+    while j < scope.index {
+        let earlier = &scope.includes[j];
+        let found = match reserved_and_used(earlier, include.entries, include.includes) {
+            Some((entry, reservation)) => Some((earlier, entry, reservation, include)),
+            None => match reserved_and_used(include, earlier.entries, earlier.includes) {
+                Some((entry, reservation)) => Some((include, entry, reservation, earlier)),
+                None => None,
+            },
+        };
+        if let Some((reserving, entry, reservation, using)) = found {
+            let mut message = Message::new();
+            message.push_reserved(entry.code, reservation);
+            message.push(" by the catalog included through `");
+            message.push(reserving.variant);
+            message.push("`, but `");
+            message.push(entry.variant);
+            message.push("` of the catalog included through `");
+            message.push(using.variant);
+            message.push("` uses it in `");
+            message.push(scope.name);
+            message.push("`");
+            return Some(message);
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The first entry of the catalog (`entries`, `includes`, to any depth)
+/// whose code `reserved` holds, with the reservation.
+const fn used_in<'a>(
+    entries: &'a [Entry],
+    includes: &'a [Include],
+    reserved: &'a [Reserved],
+) -> Option<(&'a Entry, &'a Reserved)> {
+    let mut r = 0;
+    while r < reserved.len() {
+        if let Some(entry) = find_in_range(entries, includes, &reserved[r]) {
+            return Some((entry, &reserved[r]));
+        }
+        r += 1;
+    }
+    None
+}
+
+/// The first entry of the catalog (`entries`, `includes`) whose code the
+/// catalog included through `tree` reserves, or one it includes.
+const fn reserved_and_used<'a>(
+    tree: &'a Include,
+    entries: &'a [Entry],
+    includes: &'a [Include],
+) -> Option<(&'a Entry, &'a Reserved)> {
+    let found = used_in(entries, includes, tree.reserved);
+    if found.is_some() {
+        return found;
+    }
+    let mut i = 0;
+    while i < tree.includes.len() {
+        let found = reserved_and_used(&tree.includes[i], entries, includes);
+        if found.is_some() {
+            return found;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The first entry of the catalog (`entries`, `includes`) whose code
+/// `reserved` holds.
+const fn find_in_range<'a>(
+    entries: &'a [Entry],
+    includes: &'a [Include],
+    reserved: &Reserved,
+) -> Option<&'a Entry> {
+    let mut i = 0;
+    while i < entries.len() {
+        if reserved.contains(entries[i].code) {
+            return Some(&entries[i]);
+        }
+        i += 1;
+    }
+    let mut i = 0;
+    while i < includes.len() {
+        let found = find_in_range(includes[i].entries, includes[i].includes, reserved);
+        if found.is_some() {
+            return found;
+        }
+        i += 1;
+    }
+    None
 }
 
 /// `include`, marked as included by the generic type `name` through a field
@@ -180,8 +319,11 @@ const fn linear_position(entries: &[Entry], code: u32) -> Option<usize> {
 /// `Catalog::catalog` for a derived type whose composition is checked after
 /// monomorphization: the generated `catalog()` names the check, then lists.
 #[must_use]
-pub fn listing(entries: &'static [Entry], includes: &'static [Include]) -> crate::Listing {
-    crate::Listing::compose(entries, includes)
+pub fn listing<T: crate::Catalog + ?Sized>(
+    entries: &'static [Entry],
+    includes: &'static [Include],
+) -> crate::Listing {
+    crate::Listing::compose(entries, includes).with_type::<T>(T::RESERVED, T::RANGE)
 }
 
 /// A type's own codes in a hash table that the derive builds: what
@@ -362,6 +504,18 @@ impl Message {
         }
     }
 
+    /// `code 40106 is reserved (merged into 40104)`
+    const fn push_reserved(&mut self, code: u32, reservation: &Reserved) {
+        self.push("code ");
+        self.push_u32(code);
+        self.push(" is reserved");
+        if let Some(reason) = reservation.reason {
+            self.push(" (");
+            self.push(reason);
+            self.push(")");
+        }
+    }
+
     /// `(400, "Key not found in the keyVault")`
     const fn push_meaning(&mut self, entry: &Entry) {
         self.push("(");
@@ -384,7 +538,7 @@ mod tests {
     fn composed(own: &[Entry], includes: &[Include], index: usize) -> Option<String> {
         let mut by_code: Vec<u32> = (0..u32::try_from(own.len()).unwrap()).collect();
         by_code.sort_by_key(|&i| own[i as usize].code);
-        super::check_include("Service", own, &by_code, includes, index)
+        super::check_include("Service", own, &by_code, &[], includes, index)
             .map(|message| message.as_str().into())
     }
 

@@ -71,6 +71,7 @@ const fn entry_with(
         message,
         description: None,
         variant,
+        deprecated: None,
         detail,
         #[cfg(feature = "utoipa")]
         detail_template: "",
@@ -114,6 +115,12 @@ pub const fn reuse(code: u32, variant: &'static str) -> Result<Entry, Message> {
 #[must_use]
 pub const fn with_description(entry: Entry, description: &'static str) -> Entry {
     entry.with_description(description)
+}
+
+/// `entry`, deprecated with `note`.
+#[must_use]
+pub const fn with_deprecated(entry: Entry, note: &'static str) -> Entry {
+    entry.with_deprecated(note)
 }
 
 /// `entry` with a documentation link.

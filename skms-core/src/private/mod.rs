@@ -31,9 +31,9 @@ pub use self::detail::{
     FieldValue, JsonDetail, NO_FIELD_VALUE,
 };
 pub use self::entry::{
-    entry, entry_formatted, entry_plain_detail, reuse, with_description, with_detail_template,
-    with_doc, with_exposure, with_formatted_detail, with_grpc, with_plain_detail,
-    with_static_detail,
+    entry, entry_formatted, entry_plain_detail, reuse, with_deprecated, with_description,
+    with_detail_template, with_doc, with_exposure, with_formatted_detail, with_grpc,
+    with_plain_detail, with_static_detail,
 };
 #[cfg(feature = "actix-web")]
 pub use self::integrations::actix_web;

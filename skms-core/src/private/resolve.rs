@@ -5,7 +5,7 @@
 use core::fmt;
 use std::string::ToString;
 
-use crate::catalog::{DetailKind, Entry, Include, REUSED};
+use crate::catalog::{DetailKind, Entry, Include, Reserved, REUSED};
 use crate::error::DetailOf;
 use crate::{DetailExposure, SkmsError};
 
@@ -130,6 +130,8 @@ pub trait TransparentField {
     const ENTRIES: &'static [Entry];
     /// `Catalog::INCLUDES`.
     const INCLUDES: &'static [Include];
+    /// `Catalog::RESERVED`.
+    const RESERVED: &'static [Reserved];
     /// The field as a trait object.
     fn as_dyn(&self) -> &dyn SkmsError;
     /// `Catalog::lookup`.
@@ -140,6 +142,7 @@ pub trait TransparentField {
 impl<E: SkmsError + crate::Catalog> TransparentField for E {
     const ENTRIES: &'static [Entry] = <E as crate::Catalog>::ENTRIES;
     const INCLUDES: &'static [Include] = <E as crate::Catalog>::INCLUDES;
+    const RESERVED: &'static [Reserved] = <E as crate::Catalog>::RESERVED;
 
     #[inline]
     fn as_dyn(&self) -> &dyn SkmsError {

@@ -168,7 +168,7 @@ impl Composition {
 
             fn catalog() -> #krate::Listing {
                 let () = Self::__SKMS_COMPOSED;
-                #private::listing(&__SKMS_ENTRIES, <Self as #krate::Catalog>::INCLUDES)
+                #private::listing::<Self>(&__SKMS_ENTRIES, <Self as #krate::Catalog>::INCLUDES)
             }
         };
         composition
@@ -188,7 +188,8 @@ fn include(
     let ty = field.ty;
     let entries = quote_spanned!(field.span()=> <#ty as #private::TransparentField>::ENTRIES);
     let includes = quote_spanned!(field.span()=> <#ty as #private::TransparentField>::INCLUDES);
-    quote!(#krate::Include::new(#name, #entries, #includes))
+    let reserved = quote_spanned!(field.span()=> <#ty as #private::TransparentField>::RESERVED);
+    quote!(#krate::Include::new(#name, #entries, #includes).with_reserved(#reserved))
 }
 
 /// `if let Some(message) = check_include(..) { panic!("{}", message) }`,
@@ -208,6 +209,7 @@ fn check(
             #name,
             &__SKMS_ENTRIES,
             &__SKMS_BY_CODE,
+            &__SKMS_RESERVED,
             #includes,
             #index,
         ) {

@@ -128,6 +128,10 @@ fn entry_tokens(
         Some(doc) => private_call(krate, "with_doc", base, &[doc]),
         None => base,
     };
+    let base = match &entry.deprecated {
+        Some(note) => private_call(krate, "with_deprecated", base, &[note]),
+        None => base,
+    };
     let base = match entry.exposure {
         None => base,
         Some(public) => {

@@ -21,7 +21,7 @@ mod names;
 mod resolve;
 mod source;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::DeriveInput;
 
@@ -117,6 +117,11 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
         })
         .collect();
     let (detail, field_value_fns) = detail_body(input, plan, &plain_details, &private);
+    let (reserved, reserved_const) = reserved(krate, plan, !transparent_fields.is_empty());
+    let range = plan.range.map(|(low, high)| {
+        let (low, high) = (Literal::u32_unsuffixed(low), Literal::u32_unsuffixed(high));
+        quote!(const RANGE: ::core::option::Option<#krate::CodeRange> = ::core::option::Option::Some(#krate::CodeRange::new(#low, #high));)
+    });
 
     let std_impls = if plan.std_error {
         let source = source_fn(input, plan, &private);
@@ -182,6 +187,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             // The same by hash, for the lookups at run time (`lookup`,
             // `from_body`, `StandardError::from_code`).
             static __SKMS_BY_HASH: #code_table_ty = #code_table;
+            #reserved
 
             // `#[automatically_derived]` is for trait impls: on an inherent
             // impl it is a future-incompatibility warning.
@@ -248,6 +254,8 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             impl #impl_generics #krate::Catalog for #ty #ty_generics #where_clause {
                 const ENTRIES: &'static [#krate::Entry] = &__SKMS_ENTRIES;
                 #includes
+                #reserved_const
+                #range
 
                 #[inline]
                 fn lookup(__code: ::core::primitive::u32) -> ::core::option::Option<&'static #krate::Entry> {
@@ -285,4 +293,31 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             #integrations
         };
     }
+}
+
+/// The type's reserved codes: the static `__SKMS_RESERVED` (written when
+/// the type reserves codes, or includes catalogs, whose checks read it), and
+/// `const RESERVED` of the `Catalog` impl when it reserves any.
+fn reserved(krate: &syn::Path, plan: &Plan, includes: bool) -> (TokenStream, TokenStream) {
+    if plan.reserved.is_empty() && !includes {
+        return (TokenStream::new(), TokenStream::new());
+    }
+    let count = Literal::usize_unsuffixed(plan.reserved.len());
+    let each = plan.reserved.iter().map(|(low, high, reason)| {
+        let (low, high) = (
+            Literal::u32_unsuffixed(*low),
+            Literal::u32_unsuffixed(*high),
+        );
+        match reason {
+            Some(reason) => quote!(#krate::Reserved::new(#low, #high).with_reason(#reason)),
+            None => quote!(#krate::Reserved::new(#low, #high)),
+        }
+    });
+    let table = quote!(static __SKMS_RESERVED: [#krate::Reserved; #count] = [#(#each),*];);
+    let constant = if plan.reserved.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(const RESERVED: &'static [#krate::Reserved] = &__SKMS_RESERVED;)
+    };
+    (table, constant)
 }
