@@ -35,4 +35,5 @@ fn ui_build() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui-build/generic_composes.rs");
     t.compile_fail("tests/ui-build/code_conflict_*.rs");
+    t.compile_fail("tests/ui-build/reserved_*.rs");
 }

@@ -44,6 +44,7 @@
 //! | `transparent` | flag, alone, on a variant with one field whose type implements `SkmsError` | code, status, message, detail and `source()` are the field's |
 //! | `public_detail`, `internal_detail` | flag, on a variant or on the enum (for its own variants) | whether the detail may reach the client; see [`DetailExposure`] |
 //! | `grpc` | string literal, a `tonic::Code` in snake_case: `"failed_precondition"`, `"already_exists"` | the gRPC code over gRPC (feature `tonic`), instead of the one of the HTTP status; on a variant or a struct, not on an enum nor with `transparent` (optional) |
+//! | `deprecated` | flag, or `= "use 60004"` | the code is still answered, and marked deprecated (with the note) in the catalog, its exports, its endpoint and the OpenAPI examples (optional) |
 //!
 //! On a field, `#[skms(detail)]` makes the field the detail, as
 //! `detail = "{field}"` would, and lets a decoder rebuild the variant from a
@@ -54,6 +55,7 @@
 //! | key | value | meaning |
 //! |---|---|---|
 //! | `range` | `60000..=60999` or `60000..61000` | every own code must be in it (reused standard codes excepted) |
+//! | `reserved` | `reserved(40010, 40106..=40109, 60002 = "merged into 60001")`: codes and inclusive ranges, each with an optional reason | codes that the composed catalog never uses again: a variant, or an included catalog, that uses one does not build; listed and exported as reserved |
 //! | `crate` | string literal, a path | where skms-core is, for crates that re-export it (default `::skms_core`) |
 //! | `std_error` | `false` | implement neither `Display` nor `std::error::Error`: for types that derive `thiserror::Error` too |
 //!

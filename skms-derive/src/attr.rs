@@ -687,17 +687,39 @@ fn reserved_item(
         },
         item.clone(),
     );
-    let Ok((low, high, reason)) = parsed else {
-        cx.error_spanned_by(
-            item,
-            format!("`reserved` takes codes, ranges of codes and reasons: {expected}"),
-        );
-        return None;
+    let (low, high, reason) = match parsed {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            // After `=`, only the reason can be wrong.
+            let reason_wrong = item
+                .clone()
+                .into_iter()
+                .any(|token| matches!(&token, TokenTree::Punct(punct) if punct.as_char() == '=' && punct.spacing() == proc_macro2::Spacing::Alone));
+            let message = if reason_wrong {
+                "the reason of a reserved code is a string literal: 40110 = \"merged into 40104\""
+                    .to_owned()
+            } else {
+                format!("`reserved` takes codes, ranges of codes and reasons: {expected}")
+            };
+            let _ = error;
+            cx.error_spanned_by(item, message);
+            return None;
+        }
     };
     let span = low.span();
     let fits = |lit: &LitInt| match lit.base10_parse::<u32>() {
         Ok(code) if lit.suffix().is_empty() || lit.suffix() == "u32" => Some(code),
-        _ => {
+        Ok(_) => {
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "reserved codes are u32; remove the suffix `{}`",
+                    lit.suffix()
+                ),
+            );
+            None
+        }
+        Err(_) => {
             cx.error_spanned_by(
                 lit,
                 format!(
@@ -802,7 +824,9 @@ fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
         let input = meta.value()?;
         skip_tokens(input)?;
     } else if meta.input.peek(syn::token::Paren) {
-        meta.parse_nested_meta(|nested| skip_value(&nested))?;
+        // The group whole, whatever it holds: `reserve(60004)` is skipped
+        // without a second error about its literal.
+        meta.input.parse::<TokenTree>()?;
     }
     Ok(())
 }

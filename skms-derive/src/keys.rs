@@ -227,6 +227,10 @@ mod tests {
         assert_eq!(suggest("transparant"), Some("transparent"));
         assert_eq!(suggest("Status"), Some("status"));
         assert_eq!(suggest("tonic"), Some("grpc"));
+        assert_eq!(suggest("reserve"), Some("reserved"));
+        assert_eq!(suggest("retired"), Some("reserved"));
+        assert_eq!(suggest("deprecate"), Some("deprecated"));
+        assert_eq!(suggest("obsolete"), Some("deprecated"));
         assert_eq!(suggest("frobnicate"), None);
     }
 
@@ -234,11 +238,11 @@ mod tests {
     fn places_are_listed_from_the_table() {
         assert_eq!(
             expected_keys(Place::Enum),
-            "on an enum, the keys are `range`, `public_detail`, `internal_detail`, `crate` and `std_error`; the others go on each variant"
+            "on an enum, the keys are `range`, `reserved`, `public_detail`, `internal_detail`, `crate` and `std_error`; the others go on each variant"
         );
         assert_eq!(
             expected_keys(Place::Variant),
-            "the keys are `code`, `status`, `msg`, `detail`, `description`, `doc`, `grpc`, `transparent`, `public_detail` and `internal_detail`"
+            "the keys are `code`, `status`, `msg`, `detail`, `description`, `doc`, `grpc`, `deprecated`, `transparent`, `public_detail` and `internal_detail`"
         );
         assert!(find("detail").is_some_and(|key| key.allowed(Place::Field)));
         assert!(!find("code").is_some_and(|key| key.allowed(Place::Field)));

@@ -161,10 +161,15 @@ fn check_reserved(cx: &Ctxt, input: &Input) {
             cx.syn_error(syn::Error::new(
                 codes.span,
                 format!(
-                    "{} is reserved twice in `{}`: {} was reserved before; reserve each code once",
+                    "{} reserved twice in `{}`: {} {}, reserved before; reserve each code once",
                     codes_text(codes.low, codes.high),
                     input.original.ident,
-                    codes_text(earlier.low, earlier.high),
+                    if codes.low == codes.high {
+                        "it overlaps"
+                    } else {
+                        "they overlap"
+                    },
+                    range_text(earlier.low, earlier.high),
                 ),
             ));
         }
@@ -172,11 +177,20 @@ fn check_reserved(cx: &Ctxt, input: &Input) {
 }
 
 /// `40106`, or `40106..=40109`.
+fn range_text(low: u32, high: u32) -> String {
+    if low == high {
+        low.to_string()
+    } else {
+        format!("{low}..={high}")
+    }
+}
+
+/// `code 40106 is`, or `codes 40106..=40109 are`.
 fn codes_text(low: u32, high: u32) -> String {
     if low == high {
-        format!("code {low}")
+        format!("code {low} is")
     } else {
-        format!("codes {low}..={high}")
+        format!("codes {low}..={high} are")
     }
 }
 

@@ -531,7 +531,7 @@ mod tests {
     use std::string::String;
     use std::vec::Vec;
 
-    use crate::catalog::{Entry, Include};
+    use crate::catalog::{Entry, Include, Reserved};
 
     /// The message of `check_include` for `includes[index]` of a type
     /// named `Service` whose own entries are `own`.
@@ -604,6 +604,85 @@ mod tests {
         assert!(composed(&[], &includes, 0)
             .unwrap()
             .starts_with("code 40101 means two things in `Wrapper`: variant `Own`"));
+    }
+
+    /// The message of `check_include` with the type's own reservations.
+    fn reserving(
+        own: &[Entry],
+        reserved: &[Reserved],
+        includes: &[Include],
+        index: usize,
+    ) -> Option<String> {
+        let mut by_code: Vec<u32> = (0..u32::try_from(own.len()).unwrap()).collect();
+        by_code.sort_by_key(|&i| own[i as usize].code);
+        super::check_include("Service", own, &by_code, reserved, includes, index)
+            .map(|message| message.as_str().into())
+    }
+
+    const RETIRED: &[Reserved] = &[
+        Reserved::code(40010),
+        Reserved::new(40106, 40109).with_reason("merged into 40104"),
+    ];
+    const OLD: &[Entry] = &[
+        Entry::new(60001, 500, "Sealed", "Sealed"),
+        Entry::new(40107, 400, "No matching license found", "NoLicense"),
+    ];
+
+    #[test]
+    fn an_included_catalog_that_uses_a_reserved_code() {
+        let includes = [Include::new("Old", OLD, &[])];
+        assert_eq!(
+            reserving(&[], RETIRED, &includes, 0).unwrap(),
+            "code 40107 is reserved (merged into 40104) in `Service`, but `NoLicense` of the catalog included through `Old` uses it; a reserved code is never used again in the composed catalog"
+        );
+        // Found at any depth, at either end of a range, without a reason.
+        static NESTED: [Include; 1] = [Include::new("Old", OLD, &[])];
+        let includes = [Include::new("Outer", &[], &NESTED)];
+        assert!(reserving(&[], &[Reserved::new(40100, 40107)], &includes, 0)
+            .unwrap()
+            .starts_with("code 40107 is reserved in `Service`, but `NoLicense`"));
+        assert!(reserving(&[], &[Reserved::new(40107, 40200)], &includes, 0).is_some());
+        assert_eq!(
+            reserving(&[], &[Reserved::new(40108, 40200)], &includes, 0),
+            None
+        );
+        assert_eq!(
+            reserving(&[], &[Reserved::new(40000, 40106)], &includes, 0),
+            None
+        );
+        assert_eq!(reserving(&[], &[], &includes, 0), None);
+    }
+
+    #[test]
+    fn an_own_code_that_an_included_catalog_reserves() {
+        static DEEP: [Include; 1] = [Include::new("Deep", &[], &[]).with_reserved(RETIRED)];
+        let includes = [Include::new("Inner", &[], &DEEP)];
+        let own = [
+            Entry::new(60001, 500, "Sealed", "Sealed"),
+            Entry::new(40010, 400, "Reused", "Reused"),
+        ];
+        assert_eq!(
+            reserving(&own, &[], &includes, 0).unwrap(),
+            "code 40010 is reserved by the catalog included through `Inner`, but variant `Reused` of `Service` uses it; give the variant another code"
+        );
+        assert_eq!(reserving(&own[..1], &[], &includes, 0), None);
+    }
+
+    #[test]
+    fn two_included_catalogs_that_disagree_on_a_reserved_code() {
+        let reserving_one = Include::new("Retiring", &[], &[]).with_reserved(RETIRED);
+        let using_one = Include::new("Old", OLD, &[]);
+        // The later catalog uses what the earlier reserves, and the reverse.
+        for (includes, index) in [
+            ([reserving_one, using_one], 1),
+            ([using_one, reserving_one], 1),
+        ] {
+            assert_eq!(
+                reserving(&[], &[], &includes, index).unwrap(),
+                "code 40107 is reserved (merged into 40104) by the catalog included through `Retiring`, but `NoLicense` of the catalog included through `Old` uses it in `Service`"
+            );
+            assert_eq!(reserving(&[], &[], &includes, 0), None);
+        }
     }
 
     /// A message longer than the buffer is cut at a character boundary.
