@@ -153,3 +153,96 @@ fn actix_web_serves_the_catalog() {
     )));
     check_server(server.address, "/support/errors");
 }
+
+/// A catalog that retires codes: reserved ones, and a deprecated one.
+#[derive(Debug, SkmsError)]
+#[skms(reserved(60002, 60010..=60019 = "the old sealing API"))]
+enum RetiringError {
+    #[skms(code = 60001, status = 503, msg = "Vault sealed")]
+    Sealed,
+    #[skms(
+        code = 60003,
+        status = 400,
+        msg = "Key disabled",
+        deprecated = "use 60004"
+    )]
+    KeyDisabled,
+    #[skms(transparent)]
+    Standard(StandardError),
+}
+
+/// What a server that mounts the catalog of `RetiringError` at `base`
+/// answers for reserved and deprecated codes.
+fn check_retired_codes(address: SocketAddr, base: &str) {
+    // A reserved code is not a 404: it is answered as retired, with the
+    // reservation that holds it.
+    let answer = get(address, &format!("{base}/60012"), &[]);
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.header("content-type"), Some("application/json"));
+    assert_eq!(
+        answer.body,
+        "{\"code\":60012,\"reserved\":{\"low\":60010,\"high\":60019,\"reason\":\"the old sealing API\"}}\n"
+    );
+    let answer = get(address, &format!("{base}/60002"), &[]);
+    assert_eq!(
+        answer.body,
+        "{\"code\":60002,\"reserved\":{\"low\":60002,\"high\":60002}}\n"
+    );
+    let answer = get(address, &format!("{base}/60012"), &[MARKDOWN]);
+    assert_eq!(answer.status, 200);
+    assert!(
+        answer.body.contains("60010..=60019") && answer.body.contains("the old sealing API"),
+        "{}",
+        answer.body
+    );
+    // Next to a reservation, a code that is neither: 404.
+    let answer = get(address, &format!("{base}/60020"), &[]);
+    assert_eq!(answer.status, 404);
+
+    // A deprecated code is still listed, marked, with its note.
+    let answer = get(address, &format!("{base}/60003"), &[]);
+    assert_eq!(answer.status, 200);
+    assert!(
+        answer.body.contains("\"deprecated\":\"use 60004\""),
+        "{}",
+        answer.body
+    );
+    let answer = get(address, &format!("{base}/60003"), &[MARKDOWN]);
+    assert!(
+        answer.body.contains("deprecated: use 60004"),
+        "{}",
+        answer.body
+    );
+    let answer = get(address, base, &[]);
+    assert_eq!(answer.body, RetiringError::catalog().to_json());
+    assert!(answer.body.contains("the old sealing API"));
+}
+
+#[cfg(feature = "axum")]
+#[test]
+fn axum_answers_retired_codes() {
+    use axum::routing::get;
+    use skms_core::axum::{catalog, catalog_entry};
+
+    let server = support::servers::axum(
+        axum::Router::new()
+            .route("/errors", get(catalog::<RetiringError>))
+            .route("/errors/{code}", get(catalog_entry::<RetiringError>)),
+    );
+    check_retired_codes(server.address, "/errors");
+}
+
+#[cfg(feature = "actix-web")]
+#[test]
+fn actix_web_answers_retired_codes() {
+    use actix_web::{web, App};
+    use skms_core::actix_web::{catalog, catalog_entry};
+
+    let server = support::servers::actix(actix_server!(|| App::new()
+        .route("/errors", web::get().to(catalog::<RetiringError>))
+        .route(
+            "/errors/{code}",
+            web::get().to(catalog_entry::<RetiringError>)
+        )));
+    check_retired_codes(server.address, "/errors");
+}

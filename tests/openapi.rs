@@ -267,6 +267,56 @@ fn the_standard_catalog_documents_its_codes() {
     );
 }
 
+/// A deprecated code is documented as such: its example's name and
+/// description say so, with the note.
+#[test]
+fn deprecated_codes_are_marked_in_their_examples() {
+    #[derive(Debug, SkmsError)]
+    enum Retiring {
+        #[skms(
+            code = 60003,
+            status = 400,
+            msg = "Key disabled",
+            deprecated = "use 60004",
+            description = "The key is disabled"
+        )]
+        KeyDisabled,
+        #[skms(code = 60005, status = 400, msg = "Key gone", deprecated)]
+        KeyGone,
+        #[skms(code = 60004, status = 400, msg = "Key not usable")]
+        KeyNotUsable,
+    }
+
+    let responses = serde_json::to_value(skms_core::utoipa::responses::<Retiring>()).unwrap();
+    let examples = json_content(&responses["400"])["examples"]
+        .as_object()
+        .unwrap();
+    assert_eq!(
+        examples.keys().collect::<Vec<_>>(),
+        [
+            "60003 KeyDisabled (deprecated)",
+            "60004 KeyNotUsable",
+            "60005 KeyGone (deprecated)"
+        ]
+    );
+    let description = |name: &str| {
+        examples[name]["description"]
+            .as_str()
+            .unwrap_or("")
+            .to_owned()
+    };
+    assert_eq!(
+        description("60003 KeyDisabled (deprecated)"),
+        "Deprecated: use 60004.\n\nThe key is disabled"
+    );
+    assert_eq!(description("60005 KeyGone (deprecated)"), "Deprecated.");
+    assert_eq!(description("60004 KeyNotUsable"), "");
+    assert_eq!(
+        examples["60003 KeyDisabled (deprecated)"]["value"],
+        json!({"code": 60003, "message": "Key disabled"})
+    );
+}
+
 /// A GET of `path` on the server, over a plain TCP connection (blocking,
 /// off the runtime's thread): the status and the body bytes, as they came.
 async fn fetch(address: SocketAddr, path: &str) -> (u16, Vec<u8>) {

@@ -6,13 +6,18 @@
 //! [`Listing::to_json`] writes it, or as the reference's Markdown table
 //! ([`Listing::to_markdown`]) when the request prefers `text/markdown`;
 //! `GET /errors/40013` answers that one code (a JSON object, or a table of
-//! one row), and a code the catalog does not hold is answered 404 with an
-//! SKMS body, [`CodeNotInCatalog`].
+//! one row); a code the catalog reserves (`#[skms(reserved(...))]`) is
+//! answered as retired, with its reservation and reason
+//! (`{"code":40107,"reserved":{"low":40106,"high":40109,"reason":"merged into 40104"}}`),
+//! and a code the catalog neither holds nor reserves is answered 404 with
+//! an SKMS body, [`CodeNotInCatalog`].
 
 use std::string::String;
 use std::vec::Vec;
 
-use crate::{Catalog, Listing};
+use core::fmt::Write as _;
+
+use crate::{Catalog, Listing, Reserved};
 
 /// The answer to a request for a code that the catalog does not hold (or a
 /// last path segment that is not a code): 404, with the SKMS body
@@ -141,11 +146,31 @@ pub(crate) fn entry<E: Catalog>(
             listing
                 .iter()
                 .for_each(|listed| listed.write_json(&mut out));
+            for reserved in listing.reserved() {
+                write_reserved(&mut out, code, reserved);
+            }
             out.push(b'\n');
             // Only escaped `str`s and literals were written.
             String::from_utf8(out).unwrap_or_default()
         }
     })
+}
+
+/// `{"code":40107,"reserved":{"low":40106,"high":40109,"reason":"merged into 40104"}}`:
+/// the answer for a reserved code, which the catalog does not answer with
+/// but holds, as retired.
+fn write_reserved(out: &mut Vec<u8>, code: u32, reserved: &Reserved) {
+    let _ = write!(
+        crate::json::Bytes(out),
+        "{{\"code\":{code},\"reserved\":{{\"low\":{},\"high\":{}",
+        reserved.codes.low,
+        reserved.codes.high
+    );
+    if let Some(reason) = reserved.reason {
+        out.extend_from_slice(b",\"reason\":");
+        crate::json::write_str(out, reason);
+    }
+    out.extend_from_slice(b"}}");
 }
 
 fn render(listing: &Listing, format: Format) -> String {

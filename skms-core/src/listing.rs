@@ -200,12 +200,16 @@ impl Listing {
     }
 
     /// The listing of `code` alone, for the catalog endpoint's one-code
-    /// answers.
+    /// answers: its entry, or the reservation that holds it.
     #[cfg(any(feature = "axum", feature = "actix-web"))]
     pub(crate) fn only(&self, code: u32) -> Option<Listing> {
-        self.get(code).map(|listed| Listing {
-            listed: std::vec![listed.clone()],
-            reserved: Vec::new(),
+        let (listed, reserved) = match self.get(code) {
+            Some(listed) => (std::vec![listed.clone()], Vec::new()),
+            None => (Vec::new(), std::vec![*self.reservation(code)?]),
+        };
+        Some(Listing {
+            listed,
+            reserved,
             name: self.name.clone(),
             range: None,
         })

@@ -196,7 +196,11 @@ fn status_response(status: u16, entries: &[&'static Entry]) -> RefOr<Response> {
     let content = ContentBuilder::new()
         .schema(Some(<ErrorBody<'_> as ::utoipa::PartialSchema>::schema()))
         .examples_from_iter(entries.iter().map(|entry| {
-            let name = format!("{} {}", entry.code, entry.variant);
+            let name = if entry.is_deprecated() {
+                format!("{} {} (deprecated)", entry.code, entry.variant)
+            } else {
+                format!("{} {}", entry.code, entry.variant)
+            };
             (name, example(entry))
         }))
         .build();
@@ -207,10 +211,25 @@ fn status_response(status: u16, entries: &[&'static Entry]) -> RefOr<Response> {
         .into()
 }
 
-/// The example of one code: message as summary, description and link as
-/// description, the body a client receives as value.
+/// The example of one code: message as summary; deprecation, description
+/// and link as description; the body a client receives as value. A
+/// deprecated code's example is named `60003 KeyDisabled (deprecated)`.
 fn example(entry: &Entry) -> ExampleBuilder {
-    let mut description = String::from(entry.description.unwrap_or(""));
+    let mut description = String::new();
+    if let Some(note) = entry.deprecated {
+        description.push_str("Deprecated");
+        if !note.is_empty() {
+            description.push_str(": ");
+            description.push_str(note);
+        }
+        description.push('.');
+    }
+    if let Some(text) = entry.description {
+        if !description.is_empty() && !text.is_empty() {
+            description.push_str("\n\n");
+        }
+        description.push_str(text);
+    }
     if let Some(doc) = entry.doc {
         if !description.is_empty() {
             description.push_str("\n\n");
