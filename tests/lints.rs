@@ -19,6 +19,7 @@ use skms_core::{Catalog, Entry, SkmsError, StandardError};
 
 /// A service's errors.
 #[derive(Debug, SkmsError)]
+#[skms(reserved(60002, 60010..=60019 = "the old sealing API"))]
 pub enum KmsError<'a, T: Display> {
     /// The key is not in the vault.
     #[skms(
@@ -45,7 +46,8 @@ pub enum KmsError<'a, T: Display> {
         status = 503,
         msg = "Sealed",
         detail = "sealed",
-        grpc = "failed_precondition"
+        grpc = "failed_precondition",
+        deprecated = "use 60003"
     )]
     Sealed,
     /// A standard error.

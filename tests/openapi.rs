@@ -282,7 +282,7 @@ fn deprecated_codes_are_marked_in_their_examples() {
         )]
         KeyDisabled,
         #[skms(code = 60005, status = 400, msg = "Key gone", deprecated)]
-        KeyGone,
+        Gone,
         #[skms(code = 60004, status = 400, msg = "Key not usable")]
         KeyNotUsable,
     }
@@ -296,7 +296,7 @@ fn deprecated_codes_are_marked_in_their_examples() {
         [
             "60003 KeyDisabled (deprecated)",
             "60004 KeyNotUsable",
-            "60005 KeyGone (deprecated)"
+            "60005 Gone (deprecated)"
         ]
     );
     let description = |name: &str| {
@@ -309,7 +309,7 @@ fn deprecated_codes_are_marked_in_their_examples() {
         description("60003 KeyDisabled (deprecated)"),
         "Deprecated: use 60004.\n\nThe key is disabled"
     );
-    assert_eq!(description("60005 KeyGone (deprecated)"), "Deprecated.");
+    assert_eq!(description("60005 Gone (deprecated)"), "Deprecated.");
     assert_eq!(description("60004 KeyNotUsable"), "");
     assert_eq!(
         examples["60003 KeyDisabled (deprecated)"]["value"],

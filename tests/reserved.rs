@@ -99,3 +99,20 @@ fn code_ranges_read_as_written() {
     assert_eq!(CodeRange::new(40106, 40109).to_string(), "40106..=40109");
     assert!(Reserved::code(7).contains(7) && !Reserved::code(7).contains(8));
 }
+
+#[test]
+fn a_reserved_code_is_never_decoded_into_a_variant() {
+    let body = br#"{"code":60012,"message":"Seal key missing","detail":"k1"}"#;
+    let decoded = skms_core::Decoded::<Gateway>::from_slice(body).unwrap();
+    assert!(decoded.error().is_none());
+    // Kept, not dropped: the client still sees what it received.
+    assert_eq!(decoded.code(), 60012);
+    assert_eq!(decoded.message(), "Seal key missing");
+    // A deprecated code still decodes into its variant.
+    let body = br#"{"code":60003,"message":"Key disabled"}"#;
+    let decoded = skms_core::Decoded::<Gateway>::from_slice(body).unwrap();
+    assert!(matches!(
+        decoded.error(),
+        Some(Gateway::Kms(KmsError::KeyDisabled))
+    ));
+}

@@ -658,53 +658,57 @@ fn reserved_value(
     Ok(reserved)
 }
 
-/// One item of `reserved(...)`: `LOW`, `LOW..=HIGH` or `LOW..HIGH`, then
-/// `= "reason"` or nothing.
+/// One item of `reserved(...)` as written: `LOW`, `LOW..=HIGH` or
+/// `LOW..HIGH` (the bool: inclusive), then `= "reason"` or nothing.
+struct ReservedSyntax {
+    low: LitInt,
+    high: Option<(bool, LitInt)>,
+    reason: Option<LitStr>,
+}
+
+impl ReservedSyntax {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let low: LitInt = input.parse()?;
+        let high = if input.peek(Token![..=]) {
+            input.parse::<Token![..=]>()?;
+            Some((true, input.parse::<LitInt>()?))
+        } else if input.peek(Token![..]) {
+            input.parse::<Token![..]>()?;
+            Some((false, input.parse::<LitInt>()?))
+        } else {
+            None
+        };
+        let reason = if input.peek(Token![=]) {
+            input.parse::<Token![=]>()?;
+            Some(input.parse::<LitStr>()?)
+        } else {
+            None
+        };
+        Ok(ReservedSyntax { low, high, reason })
+    }
+}
+
+/// One item of `reserved(...)`, read.
 fn reserved_item(
     cx: &Ctxt,
     item: &proc_macro2::TokenStream,
     expected: &str,
 ) -> Option<ReservedCodes> {
-    let parsed = syn::parse::Parser::parse2(
-        |input: ParseStream| -> syn::Result<(LitInt, Option<(bool, LitInt)>, Option<LitStr>)> {
-            let low: LitInt = input.parse()?;
-            let high = if input.peek(Token![..=]) {
-                input.parse::<Token![..=]>()?;
-                Some((true, input.parse::<LitInt>()?))
-            } else if input.peek(Token![..]) {
-                input.parse::<Token![..]>()?;
-                Some((false, input.parse::<LitInt>()?))
-            } else {
-                None
-            };
-            let reason = if input.peek(Token![=]) {
-                input.parse::<Token![=]>()?;
-                Some(input.parse::<LitStr>()?)
-            } else {
-                None
-            };
-            Ok((low, high, reason))
-        },
-        item.clone(),
-    );
-    let (low, high, reason) = match parsed {
-        Ok(parsed) => parsed,
-        Err(error) => {
-            // After `=`, only the reason can be wrong.
-            let reason_wrong = item
-                .clone()
-                .into_iter()
-                .any(|token| matches!(&token, TokenTree::Punct(punct) if punct.as_char() == '=' && punct.spacing() == proc_macro2::Spacing::Alone));
-            let message = if reason_wrong {
-                "the reason of a reserved code is a string literal: 40110 = \"merged into 40104\""
-                    .to_owned()
-            } else {
-                format!("`reserved` takes codes, ranges of codes and reasons: {expected}")
-            };
-            let _ = error;
-            cx.error_spanned_by(item, message);
-            return None;
-        }
+    let parsed = syn::parse::Parser::parse2(ReservedSyntax::parse, item.clone());
+    let Ok(ReservedSyntax { low, high, reason }) = parsed else {
+        // After `=`, only the reason can be wrong.
+        let reason_wrong = item.clone().into_iter().any(|token| {
+            matches!(&token, TokenTree::Punct(punct)
+                if punct.as_char() == '=' && punct.spacing() == proc_macro2::Spacing::Alone)
+        });
+        let message = if reason_wrong {
+            "the reason of a reserved code is a string literal: 40110 = \"merged into 40104\""
+                .to_owned()
+        } else {
+            format!("`reserved` takes codes, ranges of codes and reasons: {expected}")
+        };
+        cx.error_spanned_by(item, message);
+        return None;
     };
     let span = low.span();
     let fits = |lit: &LitInt| match lit.base10_parse::<u32>() {
