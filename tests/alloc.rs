@@ -183,3 +183,69 @@ fn the_counter_sees_allocations() {
     });
     assert!(count >= 1);
 }
+
+/// Observing an answered error (`skms_core::observe`) allocates nothing
+/// once its code has been answered before: the labels' text is made once
+/// per code, and the span fields are written from the stack.
+#[cfg(all(feature = "axum", feature = "metrics"))]
+mod observe {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::Arc;
+
+    use metrics::{
+        Counter, Gauge, Histogram, Key, KeyName, Metadata, Recorder, SharedString, Unit,
+    };
+    use skms_core::observe::{answered, http_span, Transport};
+    use skms_core::StandardError;
+
+    use super::{allocations_of, KmsError};
+
+    /// A recorder that counts every increment in one atomic, and allocates
+    /// nothing itself.
+    struct AtomicRecorder(Arc<AtomicU64>);
+
+    impl Recorder for AtomicRecorder {
+        fn describe_counter(&self, _: KeyName, _: Option<Unit>, _: SharedString) {}
+        fn describe_gauge(&self, _: KeyName, _: Option<Unit>, _: SharedString) {}
+        fn describe_histogram(&self, _: KeyName, _: Option<Unit>, _: SharedString) {}
+
+        fn register_counter(&self, _: &Key, _: &Metadata<'_>) -> Counter {
+            Counter::from_arc(Arc::clone(&self.0))
+        }
+
+        fn register_gauge(&self, _: &Key, _: &Metadata<'_>) -> Gauge {
+            Gauge::noop()
+        }
+
+        fn register_histogram(&self, _: &Key, _: &Metadata<'_>) -> Histogram {
+            Histogram::noop()
+        }
+    }
+
+    #[test]
+    fn observing_an_answer_allocates_nothing_after_the_first_of_its_code() {
+        let counted = Arc::new(AtomicU64::new(0));
+        let recorder = AtomicRecorder(Arc::clone(&counted));
+        let _recorder = metrics::set_default_local_recorder(&recorder);
+        let _subscriber = tracing::subscriber::set_default(tracing_subscriber::registry());
+        let request = http::Request::get("/keys/0000009").body(()).unwrap();
+        let span = http_span(&request);
+        let _entered = span.enter();
+
+        let errors = [
+            KmsError::KeyNotFound {
+                key_id: "0000009".into(),
+            },
+            KmsError::Standard(StandardError::InternalError),
+        ];
+        for error in &errors {
+            // The first answer of a code makes its labels.
+            assert!(allocations_of(|| answered(error, Transport::Http)) > 0);
+            for transport in [Transport::Http, Transport::Grpc] {
+                answered(error, transport);
+                assert_eq!(allocations_of(|| answered(error, transport)), 0);
+            }
+        }
+        assert_eq!(counted.load(Ordering::Relaxed), 10);
+    }
+}
