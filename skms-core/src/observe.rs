@@ -366,7 +366,7 @@ mod counter {
             match kept.get(&packed) {
                 Some(key) => *key,
                 None if kept.len() < MAX_KEPT => {
-                    let key: &'static Key = Box::leak(Box::new(key(code, status, transport)));
+                    let key = leaked_key(code, status, transport);
                     kept.insert(packed, key);
                     key
                 }
@@ -383,7 +383,24 @@ mod counter {
         Some(key)
     }
 
-    pub(super) fn key(code: u32, status: u16, transport: Transport) -> Key {
+    /// The key of the series, made of static parts alone: a recorder keeps
+    /// a key with `Key::to_retained`, which copies every part that is not
+    /// static (the Prometheus recorder does so on every registration), and
+    /// copies nothing of this one.
+    fn leaked_key(code: u32, status: u16, transport: Transport) -> &'static Key {
+        let [code_label, status_label, transport_label] = LABELS;
+        let code: &'static str = Box::leak(code.to_string().into_boxed_str());
+        let status: &'static str = Box::leak(status.to_string().into_boxed_str());
+        let labels: &'static [Label; 3] = Box::leak(Box::new([
+            Label::from_static_parts(code_label, code),
+            Label::from_static_parts(status_label, status),
+            Label::from_static_parts(transport_label, transport.as_str()),
+        ]));
+        Box::leak(Box::new(Key::from_static_labels(ERRORS_TOTAL, labels)))
+    }
+
+    /// The key of the series, built for one answer: past [`MAX_KEPT`].
+    fn key(code: u32, status: u16, transport: Transport) -> Key {
         let [code_label, status_label, transport_label] = LABELS;
         Key::from_parts(
             ERRORS_TOTAL,
