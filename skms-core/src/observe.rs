@@ -434,7 +434,7 @@ mod counter {
             Transport::Http => 0,
             Transport::Grpc => 1,
         };
-        u64::from(code) | u64::from(status) << 32 | transport << 48
+        (transport << 48) + (u64::from(status) << 32) + u64::from(code)
     }
 
     #[cfg(test)]
@@ -480,7 +480,29 @@ mod counter {
         }
 
         #[test]
+        fn at_most_max_kept_keys_are_kept() {
+            use super::{kept, MAX_KEPT};
+            // Codes that no other test answers; whatever the other tests
+            // kept before counts towards the bound too.
+            let mut refused = 0;
+            for code in 0..=u32::try_from(MAX_KEPT).unwrap() {
+                let code = 3_000_000 + code;
+                let packed = pack(code, 500, Transport::Grpc);
+                match kept(packed, code, 500, Transport::Grpc) {
+                    Some(key) => assert_eq!(labels(key)[0], ("code", &*code.to_string())),
+                    None => refused += 1,
+                }
+            }
+            assert!(refused > 0);
+            assert_eq!(super::KEPT.lock().unwrap().len(), MAX_KEPT);
+            // What is kept is still found.
+            let packed = pack(3_000_000, 500, Transport::Grpc);
+            assert!(kept(packed, 3_000_000, 500, Transport::Grpc).is_some());
+        }
+
+        #[test]
         fn packed_keys_differ_by_each_part() {
+            assert_eq!(pack(40013, 400, Transport::Grpc), 0x0001_0190_0000_9C4D);
             let key = pack(40013, 400, Transport::Http);
             assert_ne!(key, pack(40014, 400, Transport::Http));
             assert_ne!(key, pack(40013, 401, Transport::Http));
