@@ -30,11 +30,13 @@
 //! for tower-http's `TraceLayer` or tonic's `trace_fn`:
 //!
 //! ```
-//! # #[cfg(feature = "http")] {
+//! # #[cfg(feature = "axum")] {
 //! use tower_http::trace::TraceLayer;
 //!
-//! let layer = TraceLayer::new_for_http().make_span_with(skms_core::observe::http_span);
-//! # let _ = layer; }
+//! let app: axum::Router = axum::Router::new()
+//!     // .route(...)
+//!     .layer(TraceLayer::new_for_http().make_span_with(skms_core::observe::http_span));
+//! # }
 //! ```
 //!
 //! A span of one's own declares them in one line each:
