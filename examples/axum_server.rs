@@ -11,6 +11,13 @@
 //! (`/errors/40013` one code; `accept: text/markdown` for the reference's
 //! table).
 //!
+//! Each request runs in a span of tower-http's `TraceLayer` made by
+//! `skms_core::observe::http_span`, on which every answered SKMS error
+//! records its code (`error.type`, `skms.code`): the log line of a withheld
+//! detail carries it. `/metrics` serves the counter `skms_errors_total` of
+//! the answered errors, by code, status and transport, in Prometheus's text
+//! format (metrics-exporter-prometheus, rendered by a handler).
+//!
 //! `SKMS_ADDR` sets the address to listen on (default `127.0.0.1:3000`).
 
 use axum::extract::Path;
@@ -18,6 +25,7 @@ use axum::routing::get;
 use axum::Router;
 use skms_core::axum::{catalog, catalog_entry};
 use skms_core::{DetailPolicy, SkmsError, StandardError};
+use tower_http::trace::TraceLayer;
 
 /// What the vault answers when it cannot give a key.
 #[derive(Debug, SkmsError)]
@@ -85,6 +93,8 @@ pub(crate) fn router() -> Router {
         .route("/errors", get(catalog::<VaultError>))
         .route("/errors/{code}", get(catalog_entry::<VaultError>))
         .nest("/admin", admin)
+        // A span per request, which declares the fields of the SKMS code.
+        .layer(TraceLayer::new_for_http().make_span_with(skms_core::observe::http_span))
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -95,8 +105,19 @@ async fn main() -> std::io::Result<()> {
         .without_time()
         .init();
 
+    // The counter of answered errors, kept by the Prometheus recorder and
+    // rendered at `/metrics` (outside the traced routes).
+    let prometheus = metrics_exporter_prometheus::PrometheusBuilder::new()
+        .install_recorder()
+        .expect("the only metrics recorder of the process");
+    skms_core::observe::describe_metrics();
+    let app = router().route(
+        "/metrics",
+        get(move || std::future::ready(prometheus.render())),
+    );
+
     let address = std::env::var("SKMS_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into());
     let listener = tokio::net::TcpListener::bind(&address).await?;
     println!("key vault listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, router()).await
+    axum::serve(listener, app).await
 }

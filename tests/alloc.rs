@@ -183,3 +183,70 @@ fn the_counter_sees_allocations() {
     });
     assert!(count >= 1);
 }
+
+/// Observing an answered error (`skms_core::observe`) allocates nothing of
+/// its own once its code has been answered before: the labels' text is made
+/// once per code, of static parts that a recorder keeps without copying them
+/// (`Key::to_retained`, which metrics-exporter-prometheus calls on every
+/// registration, copies whatever is not static), and the span fields are
+/// written from the stack.
+#[cfg(all(feature = "axum", feature = "metrics"))]
+mod observe {
+    use metrics::{Key, Level, Metadata};
+    use skms_core::observe::{answered, http_span, Transport};
+    use skms_core::StandardError;
+
+    use super::{allocations_of, KmsError};
+
+    #[test]
+    fn observing_an_answer_allocates_nothing_of_its_own() {
+        let _subscriber = tracing::subscriber::set_default(tracing_subscriber::registry());
+        let request = http::Request::get("/keys/0000009").body(()).unwrap();
+        let span = http_span(&request);
+        let _entered = span.enter();
+        let errors = [
+            KmsError::KeyNotFound {
+                key_id: "0000009".into(),
+            },
+            KmsError::Standard(StandardError::InternalError),
+        ];
+
+        // Without a recorder: nothing at all.
+        for error in &errors {
+            for transport in [Transport::Http, Transport::Grpc] {
+                answered(error, transport);
+                assert_eq!(allocations_of(|| answered(error, transport)), 0);
+            }
+        }
+
+        // With Prometheus's recorder: what its registration of a static key
+        // allocates (a handle of its own), and nothing more.
+        let recorder = metrics_exporter_prometheus::PrometheusBuilder::new().build_recorder();
+        let handle = recorder.handle();
+        let _recorder = metrics::set_default_local_recorder(&recorder);
+        static KEY: Key = Key::from_static_name("static_key");
+        static METADATA: Metadata<'static> = Metadata::new("alloc", Level::INFO, None);
+        let register = || {
+            metrics::with_recorder(|recorder| {
+                recorder.register_counter(&KEY, &METADATA).increment(1)
+            });
+        };
+        register();
+        let recorders_own = allocations_of(register);
+        for error in &errors {
+            for transport in [Transport::Http, Transport::Grpc] {
+                answered(error, transport);
+                assert_eq!(allocations_of(|| answered(error, transport)), recorders_own);
+            }
+        }
+        let scraped = handle.render();
+        for series in [
+            r#"skms_errors_total{code="40013",status="400",transport="http"} 2"#,
+            r#"skms_errors_total{code="40013",status="400",transport="grpc"} 2"#,
+            r#"skms_errors_total{code="50001",status="500",transport="http"} 2"#,
+            r#"skms_errors_total{code="50001",status="500",transport="grpc"} 2"#,
+        ] {
+            assert!(scraped.contains(series), "{scraped}");
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! The README's curl session against the axum_server example is what the
 //! example answers, and the log line it shows is what the example logs.
 
-#![cfg(all(feature = "axum", feature = "reqwest"))]
+#![cfg(all(feature = "axum", feature = "reqwest", feature = "metrics"))]
 
 mod support;
 
@@ -27,13 +27,18 @@ fn block_after(after: &str, kind: &str) -> Vec<&'static str> {
 #[tokio::test]
 async fn the_readme_curl_session_is_what_the_example_answers() {
     let commands = block_after("cargo run --example axum_server --features axum", "sh");
+    // The last command reads `/metrics`, which `main` adds to the router
+    // with the Prometheus recorder: checked below through the counts.
     let commands: Vec<&str> = commands
         .into_iter()
-        .filter(|line| line.starts_with("curl "))
+        .filter(|line| line.starts_with("curl ") && !line.contains("/metrics"))
         .collect();
-    let outputs = block_after("The commands print", "text");
+    let printed = block_after("The commands print", "text");
+    let (outputs, scraped) = printed.split_at(commands.len());
     assert_eq!(commands.len(), 6, "{commands:?}");
-    assert_eq!(commands.len(), outputs.len());
+    let recorder = metrics_util::debugging::DebuggingRecorder::new();
+    let counters = recorder.snapshotter();
+    recorder.install().unwrap();
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
@@ -52,7 +57,7 @@ async fn the_readme_curl_session_is_what_the_example_answers() {
         .build()
         .unwrap();
 
-    for (command, output) in commands.iter().zip(&outputs) {
+    for (command, output) in commands.iter().zip(outputs) {
         let words: Vec<&str> = command.split_whitespace().collect();
         let method = match words.iter().position(|word| *word == "-X") {
             Some(at) => words[at + 1],
@@ -72,10 +77,38 @@ async fn the_readme_curl_session_is_what_the_example_answers() {
         assert_eq!(format!("{body} {status}"), *output, "{command}");
     }
 
-    // The withheld detail of 0000003 is in the log, as the README shows it.
+    // The counts that the README's scrape shows, written as the exporter
+    // writes them.
+    let mut counted: Vec<String> = counters
+        .snapshot()
+        .into_vec()
+        .into_iter()
+        .map(|(key, _, _, value)| {
+            let labels: Vec<String> = key
+                .key()
+                .labels()
+                .map(|label| format!("{}=\"{}\"", label.key(), label.value()))
+                .collect();
+            let metrics_util::debugging::DebugValue::Counter(count) = value else {
+                panic!("{key:?} is not a counter");
+            };
+            format!("{}{{{}}} {count}", key.key().name(), labels.join(","))
+        })
+        .collect();
+    counted.sort();
+    let scraped: Vec<&str> = scraped
+        .iter()
+        .copied()
+        .filter(|line| !line.starts_with('#'))
+        .collect();
+    assert_eq!(counted, scraped);
+
+    // The withheld detail of 0000003 is in the log, as the README shows it,
+    // inside the request's span.
     let logged = block_after("The server's log holds", "text");
-    let prefix =
-        "ERROR skms_core: [50001] An unexpected error has occurred in the internal system; \
+    let prefix = "ERROR request{method=GET uri=/keys/0000003 version=HTTP/1.1 \
+                  error.type=\"50001\" skms.code=50001}: skms_core: [50001] \
+                  An unexpected error has occurred in the internal system; \
                   detail withheld from the client code=50001 status=500 detail=";
     let detail = logged[0]
         .strip_prefix(prefix)

@@ -39,6 +39,7 @@ use ::actix_web::http::header::{HeaderValue, CONTENT_TYPE};
 use ::actix_web::http::StatusCode;
 use ::actix_web::HttpResponse;
 
+use crate::observe::Transport;
 use crate::{DetailPolicy, SkmsError};
 
 /// The status that `error` is answered with, as actix-web's `StatusCode`.
@@ -89,6 +90,9 @@ impl DetailPolicy {
     #[must_use]
     pub fn actix_response<E: SkmsError + ?Sized>(&self, error: &E) -> HttpResponse {
         let status = status_code(error);
+        // Before the body, so that the log of a withheld detail is inside a
+        // span that already carries the code.
+        crate::observe::answered_with(error.code(), status.as_u16(), Transport::Http);
         let body = self.to_json_vec(error);
         let mut response = HttpResponse::with_body(status, body);
         response

@@ -27,6 +27,7 @@ use ::http::{Response, StatusCode};
 use core::fmt;
 use std::vec::Vec;
 
+use crate::observe::Transport;
 use crate::{DetailPolicy, SkmsError};
 
 /// The status that `error` is answered with, as an [`http::StatusCode`].
@@ -110,6 +111,9 @@ impl DetailPolicy {
         E: SkmsError + ?Sized,
     {
         let status = status_code(error);
+        // Before the body, so that the log of a withheld detail is inside a
+        // span that already carries the code.
+        crate::observe::answered_with(error.code(), status.as_u16(), Transport::Http);
         let body = self.to_json_vec(error);
         json_response(status, body)
     }

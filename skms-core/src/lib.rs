@@ -343,8 +343,13 @@
 //!   type a `utoipa::IntoResponses` that documents each code of its composed
 //!   catalog in an OpenAPI document; see `skms_core::utoipa` and
 //!   [OpenAPI](#openapi).
-//! - `tracing`: [`DetailPolicy`] logs the details it withholds; `axum`,
-//!   `actix-web`, `http` and `tonic` turn it on.
+//! - `tracing`: [`DetailPolicy`] logs the details it withholds, and every
+//!   answered error is recorded on the request's span (`error.type`,
+//!   `skms.code`); `axum`, `actix-web`, `http` and `tonic` turn it on. See
+//!   [`observe`].
+//! - `metrics`: the counter `skms_errors_total` of answered errors, by
+//!   `code`, `status` and `transport`, through the `metrics` facade; see
+//!   [`observe`].
 //!
 //! The derive cannot see these features: it emits one call to a macro of
 //! this crate per type, and the macro writes the impls of the features that
@@ -370,6 +375,7 @@ mod in_policy;
 mod json;
 mod listing;
 mod log_safe;
+pub mod observe;
 mod policy;
 mod snapshot;
 mod standard;

@@ -216,6 +216,9 @@ impl DetailPolicy {
     /// ```
     #[must_use]
     pub fn status<E: SkmsError + ?Sized>(&self, error: &E) -> Status {
+        // Before the detail is sent or withheld, so that the log of a
+        // withheld detail is inside a span that already carries the code.
+        crate::observe::answered(error, crate::observe::Transport::Grpc);
         let mut metadata = MetadataMap::new();
         metadata.insert(CODE_KEY, MetadataValue::from(error.code()));
         let detail = match self.send(error) {
