@@ -685,6 +685,21 @@ mod tests {
         }
     }
 
+    /// Every earlier catalog is compared, the catalog checked with none but
+    /// those before it (its own reservations are its type's business).
+    #[test]
+    fn each_earlier_catalog_and_only_those() {
+        let reserving_one = Include::new("Retiring", &[], &[]).with_reserved(RETIRED);
+        let using_one = Include::new("Old", OLD, &[]);
+        let other = Include::new("Other", &[], &[]);
+        let includes = [other, reserving_one, using_one];
+        assert!(reserving(&[], &[], &includes, 2)
+            .unwrap()
+            .contains("through `Retiring`, but `NoLicense` of the catalog included through `Old`"));
+        let own_reserved = [Include::new("Own", OLD, &[]).with_reserved(RETIRED)];
+        assert_eq!(reserving(&[], &[], &own_reserved, 0), None);
+    }
+
     /// A message longer than the buffer is cut at a character boundary.
     #[test]
     fn a_long_message_stays_utf8() {
