@@ -237,3 +237,142 @@ fn usage_errors_exit_2_and_help_exits_0() {
     assert_eq!(output.status.code(), Some(0));
     assert!(stdout(&output).contains("text (one line a change)"));
 }
+
+/// The catalogs of the README's section "Evolving a catalog".
+mod readme {
+    #![allow(dead_code)]
+
+    pub mod v1_0 {
+        use skms_core::SkmsError;
+
+        #[derive(Debug, SkmsError)]
+        #[skms(range = 60000..=60999)]
+        pub enum KmsError {
+            #[skms(code = 60001, status = 503, msg = "Vault sealed")]
+            Sealed,
+            #[skms(code = 60002, status = 400, msg = "Vault full")]
+            Full,
+            #[skms(code = 60003, status = 400, msg = "Key disabled")]
+            KeyDisabled,
+        }
+    }
+
+    pub mod v1_1 {
+        use skms_core::SkmsError;
+
+        #[derive(Debug, SkmsError)]
+        #[skms(range = 60000..=60999, reserved(60002 = "quotas are gone"))]
+        pub enum KmsError {
+            #[skms(code = 60001, status = 503, msg = "Vault sealed")]
+            Sealed,
+            #[skms(
+                code = 60003,
+                status = 400,
+                msg = "Key disabled",
+                deprecated = "use 60004"
+            )]
+            KeyDisabled,
+            #[skms(code = 60004, status = 400, msg = "Key not usable")]
+            KeyNotUsable,
+        }
+    }
+
+    pub mod v2_0 {
+        use skms_core::SkmsError;
+
+        #[derive(Debug, SkmsError)]
+        #[skms(range = 60000..=60999, reserved(60002 = "quotas are gone"))]
+        pub enum KmsError {
+            #[skms(code = 60001, status = 500, msg = "Vault sealed")]
+            Sealed,
+            #[skms(
+                code = 60003,
+                status = 400,
+                msg = "Key disabled",
+                deprecated = "use 60004"
+            )]
+            KeyDisabled,
+            #[skms(code = 60004, status = 400, msg = "Key not usable")]
+            KeyNotUsable,
+            #[skms(code = 60005, status = 423, msg = "Vault locked")]
+            Locked,
+        }
+    }
+
+    use skms_core::SkmsError;
+
+    #[derive(Debug, SkmsError)]
+    #[skms(range = 60005..=61999)]
+    pub enum GatewayError {
+        #[skms(code = 60005, status = 502, msg = "Upstream failed")]
+        Upstream,
+    }
+}
+
+/// The block of the README's section "Evolving a catalog" that starts with
+/// `fence`.
+fn readme_block(fence: &str) -> &'static str {
+    const README: &str = include_str!("../../README.md");
+    let section = README.find("## Evolving a catalog").unwrap();
+    let start = README[section..].find(fence).unwrap() + section + fence.len();
+    let end = README[start..].find("```").unwrap() + start;
+    &README[start..end]
+}
+
+#[test]
+fn the_readme_shows_what_skms_prints() {
+    let kms = readme::v1_1::KmsError::catalog();
+    assert_eq!(readme_block("```text\n"), kms.to_markdown());
+
+    let dir = file("kms-1.0.json", &readme::v1_0::KmsError::catalog().to_json());
+    let dir = dir.parent().unwrap();
+    fs::write(dir.join("kms-1.1.json"), kms.to_json()).unwrap();
+    fs::write(
+        dir.join("kms-2.0.json"),
+        readme::v2_0::KmsError::catalog().to_json(),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("gateway.json"),
+        readme::GatewayError::catalog().to_json(),
+    )
+    .unwrap();
+    // Each `$ skms ...` line run in that directory prints the lines after
+    // it; `$ echo $?` is its exit code.
+    let mut expected = String::new();
+    let mut last: Option<Output> = None;
+    let mut compare = |last: &Option<Output>, expected: &mut String| {
+        if let Some(output) = last {
+            assert_eq!(&stdout(output), expected);
+        }
+        expected.clear();
+    };
+    for line in readme_block("```console\n").lines() {
+        if let Some(command) = line.strip_prefix("$ ") {
+            compare(&last, &mut expected);
+            if command == "echo $?" {
+                let code = last.take().unwrap().status.code().unwrap();
+                expected.push_str(&format!("{code}\n"));
+                last = None;
+                continue;
+            }
+            let args: Vec<&str> = command.split(' ').collect();
+            assert_eq!(args[0], "skms");
+            last = Some(
+                Command::new(env!("CARGO_BIN_EXE_skms"))
+                    .args(&args[1..])
+                    .current_dir(dir)
+                    .output()
+                    .unwrap(),
+            );
+        } else if last.is_none() {
+            // The exit code of the command before.
+            assert_eq!(line, expected.trim_end(), "exit code");
+            expected.clear();
+        } else {
+            expected.push_str(line);
+            expected.push('\n');
+        }
+    }
+    compare(&last, &mut expected);
+}
