@@ -191,6 +191,16 @@ fn each_field_of_a_code_is_classed() {
             false,
         ),
     ];
+    let change = old
+        .diff(&sealed_with(r#""status":500"#))
+        .iter()
+        .next()
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (change.before(), change.after()),
+        (Some("503"), Some("500"))
+    );
     for &(field, line, breaking) in cases {
         // serde_json keeps the last of two equal keys.
         let new = sealed_with(field);

@@ -59,6 +59,40 @@ enum V3 {
     KeyDisabled,
 }
 
+/// 60002 with its old status and another message.
+#[derive(Debug, SkmsError)]
+#[skms(reserved(60010..=60011 = "kept free"))]
+enum V3Message {
+    #[skms(code = 60001, status = 503, msg = "Vault sealed")]
+    Sealed,
+    #[skms(code = 60002, status = 400, msg = "Vault is full")]
+    Full,
+    #[skms(
+        code = 60003,
+        status = 400,
+        msg = "Key disabled",
+        deprecated = "use 60001"
+    )]
+    KeyDisabled,
+}
+
+/// 60002 with its old message and another status.
+#[derive(Debug, SkmsError)]
+#[skms(reserved(60010..=60011 = "kept free"))]
+enum V3Status {
+    #[skms(code = 60001, status = 503, msg = "Vault sealed")]
+    Sealed,
+    #[skms(code = 60002, status = 507, msg = "Vault full")]
+    Full,
+    #[skms(
+        code = 60003,
+        status = 400,
+        msg = "Key disabled",
+        deprecated = "use 60001"
+    )]
+    KeyDisabled,
+}
+
 /// 60002 back with its old meaning.
 #[derive(Debug, SkmsError)]
 #[skms(reserved(60010..=60011 = "kept free"))]
@@ -176,6 +210,16 @@ fn snapshots_remember_every_code_they_held() {
         ChangeKind::RetiredCodeUsed
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), before);
+    // Another message alone, or another status alone, is another meaning.
+    for listing in [V3Message::catalog(), V3Status::catalog()] {
+        let (changes, _) = mismatch(&listing, &path);
+        assert_eq!(changes.len(), 1);
+        assert!(
+            changes[0].starts_with("breaking: code 60002: retired"),
+            "{changes:?}"
+        );
+        assert!(overwrite(&listing, &path).is_err());
+    }
 
     // Back with its old meaning: restored, compatible, and active again.
     let (changes, _) = mismatch(&V4::catalog(), &path);
