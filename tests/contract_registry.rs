@@ -58,17 +58,19 @@ fn every_clash_names_both_services_and_the_code() {
         [
             r#"CODE_MEANING code 60001: "vault" answers 503 "Vault sealed", "gateway" answers 500 "Vault sealed""#,
             r#"CODE_MEANING code 60002: "vault" answers 400 "Vault full", "gateway" answers 400 "Vault is full""#,
-            r#"RESERVED_CODE_USED code 60003: "gateway" reserves it, "vault" answers 400 "Vault locked""#,
-            r#"RESERVED_CODE_USED code 60150: "vault" reserves it ("old API"), "gateway" answers 400 "Old""#,
             r#"RANGES_OVERLAP code 60999: "vault" declares the range 60000..=60999, "gateway" 60999..=61999"#,
+            r#"RESERVED_CODE_USED code 60150: "vault" reserves it ("old API"), "gateway" answers 400 "Old""#,
+            r#"RESERVED_CODE_USED code 60003: "gateway" reserves it, "vault" answers 400 "Vault locked""#,
         ]
     );
     let clashes = check_services(&[("vault", &vault), ("gateway", &gateway)]);
     assert_eq!(clashes[0].kind(), ClashKind::CodeMeaning);
     assert_eq!(clashes[0].services(), ["vault", "gateway"]);
     assert_eq!(clashes[0].codes(), CodeRange::code(60001));
-    assert_eq!(clashes[4].kind(), ClashKind::RangesOverlap);
-    assert_eq!(clashes[4].codes(), CodeRange::code(60999));
+    assert_eq!(clashes[2].kind(), ClashKind::RangesOverlap);
+    assert_eq!(clashes[2].codes(), CodeRange::code(60999));
+    assert_eq!(clashes[4].kind(), ClashKind::ReservedCodeUsed);
+    assert_eq!(clashes[4].services(), ["vault", "gateway"]);
 
     // Three services: each pair is checked, in the order given.
     let third = listing(r#"{"format":1,"range":{"low":60500,"high":60500},"codes":[]}"#);

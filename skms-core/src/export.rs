@@ -394,10 +394,15 @@ mod read {
         /// of a syntax error, or the path of the value: `codes[3].status`),
         /// or an export of a newer format than [`EXPORT_FORMAT`](crate::EXPORT_FORMAT).
         pub fn from_json(json: &str) -> Result<Listing, ExportError> {
-            let value: Value = serde_json::from_str(json).map_err(|error| ExportError {
-                message: error.to_string(),
-                newer_format: None,
-            })?;
+            // `FromStr` of `Value` is compiled once, in serde_json: a
+            // `from_str::<Value>` here would compile its deserializer again
+            // in skms-core, for every build of it.
+            let value: Value = json
+                .parse()
+                .map_err(|error: serde_json::Error| ExportError {
+                    message: error.to_string(),
+                    newer_format: None,
+                })?;
             let mut listing = Listing {
                 listed: Vec::new(),
                 reserved: Vec::new(),

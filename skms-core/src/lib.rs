@@ -121,6 +121,13 @@
 //! }
 //! ```
 //!
+//! The snapshot keeps every code it ever held, as a `retired` row once the
+//! code is gone, so that no code is given another meaning by accident.
+//! [`Listing::diff`] classes each change between two catalogs as breaking or
+//! compatible, [`Listing::from_json`] reads a release's export back to
+//! compare with it, and [`check_services`] finds two services that give one
+//! code two meanings; the `skms` command (crate `skms-cli`) runs both in CI.
+//!
 //! # With thiserror
 //!
 //! A type that derives `thiserror::Error` gets `Display` and `Error` from

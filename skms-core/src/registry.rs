@@ -3,7 +3,6 @@
 //! so that one code never means two things to a client that talks to both.
 
 use core::fmt;
-use std::collections::HashMap;
 use std::format;
 use std::string::{String, ToString};
 use std::vec::Vec;
@@ -82,7 +81,10 @@ fn meaning(entry: &Entry) -> String {
 /// The clashes between the catalogs of several services, each given with
 /// its name: one code with different statuses or messages in two services,
 /// declared ranges that overlap, a code that one service reserves and
-/// another uses. Empty when the services agree.
+/// another uses. Empty when the services agree. For each pair of services
+/// in the order given: the codes of the first that the second answers
+/// otherwise, their ranges, then the codes that either reserves and the other
+/// uses.
 ///
 /// Codes that two services share with one meaning (the standard catalog,
 /// which every service may include) are no clash.
@@ -118,28 +120,22 @@ fn meaning(entry: &Entry) -> String {
 /// ```
 #[must_use]
 pub fn check_services(services: &[(&str, &Listing)]) -> Vec<Clash> {
-    let indexes: Vec<HashMap<u32, &Entry>> = services
-        .iter()
-        .map(|(_, listing)| {
-            listing
-                .iter()
-                .map(|listed| (listed.entry.code, listed.entry))
-                .collect()
-        })
-        .collect();
+    // No index, no sorting: a lookup is a scan of a few hundred codes, and
+    // the order of the listings is the order of the clashes. What this
+    // costs a build of skms-core is what it compiles (a hash map and each
+    // sort are their own code), not what it runs in CI.
     let mut clashes = Vec::new();
     for (i, (first, first_listing)) in services.iter().enumerate() {
-        for (j, (second, second_listing)) in services.iter().enumerate().skip(i + 1) {
+        for (second, second_listing) in services.iter().skip(i + 1) {
             let clash = |kind, codes, text| Clash {
                 kind,
                 codes,
                 services: [first.to_string(), second.to_string()],
                 text,
             };
-            let mut found = Vec::new();
             for listed in first_listing.iter() {
                 let one = listed.entry;
-                let Some(other) = indexes[j].get(&one.code) else {
+                let Some(other) = second_listing.get(one.code).map(|listed| listed.entry) else {
                     continue;
                 };
                 if one.status != other.status || one.message != other.message {
@@ -149,7 +145,7 @@ pub fn check_services(services: &[(&str, &Listing)]) -> Vec<Clash> {
                         meaning(one),
                         meaning(other)
                     );
-                    found.push(clash(
+                    clashes.push(clash(
                         ClashKind::CodeMeaning,
                         CodeRange::code(one.code),
                         text,
@@ -166,20 +162,18 @@ pub fn check_services(services: &[(&str, &Listing)]) -> Vec<Clash> {
                     };
                     let text =
                         format!("{codes}: {first:?} declares the range {one}, {second:?} {other}");
-                    found.push(clash(ClashKind::RangesOverlap, shared, text));
+                    clashes.push(clash(ClashKind::RangesOverlap, shared, text));
                 }
             }
-            for (reserving, user, listing, index) in [
-                (first, second, first_listing, j),
-                (second, first, second_listing, i),
+            for (reserving, user, listing, using) in [
+                (first, second, first_listing, second_listing),
+                (second, first, second_listing, first_listing),
             ] {
                 for reserved in listing.reserved() {
-                    let mut used: Vec<&Entry> = indexes[index]
-                        .values()
-                        .copied()
-                        .filter(|entry| reserved.contains(entry.code))
-                        .collect();
-                    used.sort_by_key(|entry| entry.code);
+                    let used = using
+                        .iter()
+                        .map(|listed| listed.entry)
+                        .filter(|entry| reserved.contains(entry.code));
                     for entry in used {
                         let why = match reserved.reason {
                             Some(reason) if !reason.is_empty() => format!(" ({reason:?})"),
@@ -190,7 +184,7 @@ pub fn check_services(services: &[(&str, &Listing)]) -> Vec<Clash> {
                             entry.code,
                             meaning(entry)
                         );
-                        found.push(clash(
+                        clashes.push(clash(
                             ClashKind::ReservedCodeUsed,
                             CodeRange::code(entry.code),
                             text,
@@ -198,8 +192,6 @@ pub fn check_services(services: &[(&str, &Listing)]) -> Vec<Clash> {
                     }
                 }
             }
-            found.sort_by_key(|clash: &Clash| (clash.codes.low, clash.codes.high));
-            clashes.extend(found);
         }
     }
     clashes
