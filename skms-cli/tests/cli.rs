@@ -341,7 +341,7 @@ fn the_readme_shows_what_skms_prints() {
     // it; `$ echo $?` is its exit code.
     let mut expected = String::new();
     let mut last: Option<Output> = None;
-    let mut compare = |last: &Option<Output>, expected: &mut String| {
+    let compare = |last: &Option<Output>, expected: &mut String| {
         if let Some(output) = last {
             assert_eq!(&stdout(output), expected);
         }
