@@ -82,4 +82,13 @@ fn every_clash_names_both_services_and_the_code() {
         r#"code 60500: "vault" declares the range 60000..=60999, "third" 60500"#
     );
     assert_eq!(ClashKind::RangesOverlap.id(), "RANGES_OVERLAP");
+
+    // An empty reason is no reason.
+    let reserving =
+        listing(r#"{"format":1,"codes":[],"reserved":[{"low":1,"high":9,"reason":""}]}"#);
+    let using = listing(r#"[{"code":5,"status":400,"message":"m"}]"#);
+    assert_eq!(
+        lines(&[("a", &reserving), ("b", &using)]),
+        [r#"RESERVED_CODE_USED code 5: "a" reserves it, "b" answers 400 "m""#]
+    );
 }
