@@ -117,6 +117,12 @@ fn the_markdown_export_has_a_state_column_when_needed() {
     assert!(StandardError::catalog().to_markdown().starts_with(
         "| error code | message | Description | Status Code |\n|---|---|---|---|\n| 40003 |"
     ));
+    let deprecated_only =
+        Listing::from_json(r#"[{"code":1,"status":400,"message":"m","deprecated":""}]"#).unwrap();
+    assert_eq!(
+        deprecated_only.to_markdown(),
+        "| error code | message | Description | Status Code | State |\n|---|---|---|---|---|\n| 1 | m |  | 400 | deprecated |\n"
+    );
     let reserved_only = Listing::from_json(
         r#"{"format":1,"codes":[{"code":1,"status":400,"message":"m"}],"reserved":[{"low":2,"high":2}]}"#,
     )

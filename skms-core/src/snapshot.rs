@@ -421,6 +421,8 @@ mod tests {
             cells(r"| 1 | a \| b | x<br>y | 400 |"),
             ["1", "a | b", "x\ny", "400"]
         );
+        // A backslash before anything else is a backslash.
+        assert_eq!(cells(r"| a\b | c\ |"), [r"a\b", r"c\"]);
     }
 
     #[test]
