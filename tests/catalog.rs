@@ -170,7 +170,13 @@ fn standard_markdown_is_the_references_table() {
 #[test]
 fn json_export_lists_every_field() {
     let json: serde_json::Value = serde_json::from_str(&VaultError::catalog().to_json()).unwrap();
-    let list = json.as_array().unwrap();
+    assert_eq!(json["format"], 1);
+    assert_eq!(json["name"], "VaultError");
+    assert_eq!(
+        json["range"],
+        serde_json::json!({"low": 60000, "high": 60999})
+    );
+    let list = json["codes"].as_array().unwrap();
     assert_eq!(list.len(), VaultError::catalog().len());
     assert_eq!(
         list[0],

@@ -65,19 +65,21 @@ fn snapshots_guard_the_wire_contract() {
     );
     Before::catalog().check_snapshot(&path).unwrap();
 
-    // A changed status and message, a vanished code and a new one: all named.
+    // A changed status and message, a vanished code and a new one: all
+    // named, classed, breaking ones first.
     let Err(SnapshotError::Mismatch(mismatch)) = After::catalog().check_snapshot(&path) else {
         panic!("the changed catalog matched its old snapshot");
     };
     assert_eq!(
         mismatch.changes(),
         [
-            r#"code 60001: status "503" -> "500""#,
-            r#"code 60001: message "Vault sealed" -> "Vault is sealed""#,
-            r#"code 60002: vanished (was "Vault full | no room", status 400)"#,
-            r#"code 60003: new ("Vault locked", status 400)"#,
+            r#"breaking: code 60001: status "503" -> "500" (STATUS_CHANGED)"#,
+            r#"breaking: code 60001: message "Vault sealed" -> "Vault is sealed" (MESSAGE_CHANGED)"#,
+            r#"breaking: code 60002: vanished (was "Vault full | no room", status 400) (CODE_REMOVED)"#,
+            r#"compatible: code 60003: new ("Vault locked", status 400) (CODE_ADDED)"#,
         ]
     );
+    assert!(mismatch.diff().is_breaking());
     let text = mismatch.to_string();
     assert!(text.contains("vault.md"), "{text}");
     assert!(text.contains("SKMS_SNAPSHOT=overwrite"), "{text}");
@@ -91,6 +93,10 @@ fn snapshots_guard_the_wire_contract() {
     std::env::remove_var(SNAPSHOT_ENV);
     written.unwrap();
     After::catalog().check_snapshot(&path).unwrap();
+    // The vanished code stays in the snapshot, retired.
+    assert!(fs::read_to_string(&path)
+        .unwrap()
+        .contains("| 60002 | Vault full \\| no room |  | 400 | retired |\n"));
     if let Some(value) = ci {
         std::env::set_var("CI", value);
     }

@@ -123,6 +123,13 @@
 //! }
 //! ```
 //!
+//! The snapshot keeps every code it ever held, as a `retired` row once the
+//! code is gone, so that no code is given another meaning by accident.
+//! [`Listing::diff`] classes each change between two catalogs as breaking or
+//! compatible, [`Listing::from_json`] reads a release's export back to
+//! compare with it, and [`check_services`] finds two services that give one
+//! code two meanings; the `skms` command (crate `skms-cli`) runs both in CI.
+//!
 //! # With thiserror
 //!
 //! A type that derives `thiserror::Error` gets `Display` and `Error` from
@@ -369,7 +376,9 @@ mod decode;
 mod decode_fast;
 #[cfg(feature = "json")]
 mod decode_json;
+mod diff;
 mod error;
+mod export;
 #[cfg(any(feature = "tower", feature = "actix-web"))]
 mod in_policy;
 mod json;
@@ -377,6 +386,7 @@ mod listing;
 mod log_safe;
 pub mod observe;
 mod policy;
+mod registry;
 mod snapshot;
 mod standard;
 mod status;
@@ -407,13 +417,18 @@ pub use crate::catalog_endpoint::CodeNotInCatalog;
 pub use crate::decode::{Decoded, FromBody};
 #[cfg(feature = "json")]
 pub use crate::decode_json::{DecodeError, DecodeErrorKind};
+pub use crate::diff::{CatalogDiff, Change, ChangeKind};
 pub use crate::error::{display_error, serialize_error, DetailExposure, SkmsError};
+#[cfg(feature = "json")]
+pub use crate::export::ExportError;
+pub use crate::export::EXPORT_FORMAT;
 #[cfg(any(feature = "tower", feature = "actix-web"))]
 pub use crate::in_policy::InPolicy;
 pub use crate::json::{to_json_vec, write_json};
 pub use crate::listing::{Listed, Listing};
 pub use crate::log_safe::LogSafe;
 pub use crate::policy::{DetailPolicy, PolicyInstalled};
+pub use crate::registry::{check_services, Clash, ClashKind};
 pub use crate::snapshot::{SnapshotError, SnapshotMismatch, SNAPSHOT_ENV};
 pub use crate::standard::{StandardError, UnknownCode};
 pub use crate::status::HttpStatus;

@@ -1,12 +1,13 @@
 //! A composed catalog listed at run time from the static data of
 //! `catalog.rs` (`Listing`, what `Catalog::catalog` returns), and exported
-//! as Markdown or JSON.
+//! as Markdown (the JSON export, written and read, is `export.rs`).
 
-use core::fmt::Write as _;
+use core::fmt::{self, Write as _};
 use std::string::String;
 use std::vec::Vec;
 
 use crate::catalog::{CodeRange, Entry, Include, Reserved};
+use crate::diff::Code;
 
 /// One code of a composed catalog.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,41 +18,6 @@ pub struct Listed {
     /// The transparent variants through which the entry is included, from
     /// the outermost type in; empty for the type's own entries.
     pub path: Vec<&'static str>,
-}
-
-impl Listed {
-    /// Appends the JSON object of this code, as [`Listing::to_json`] lists it.
-    pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
-        let Listed { entry, path } = self;
-        let _ = write!(
-            crate::json::Bytes(out),
-            "{{\"code\":{},\"status\":{},\"message\":",
-            entry.code,
-            entry.status
-        );
-        crate::json::write_str(out, entry.message);
-        if let Some(description) = entry.description {
-            out.extend_from_slice(b",\"description\":");
-            crate::json::write_str(out, description);
-        }
-        if let Some(doc) = entry.doc {
-            out.extend_from_slice(b",\"doc\":");
-            crate::json::write_str(out, doc);
-        }
-        out.extend_from_slice(b",\"variant\":");
-        crate::json::write_str(out, entry.variant);
-        if !path.is_empty() {
-            out.extend_from_slice(b",\"via\":[");
-            for (index, variant) in path.iter().enumerate() {
-                if index > 0 {
-                    out.push(b',');
-                }
-                crate::json::write_str(out, variant);
-            }
-            out.push(b']');
-        }
-        out.push(b'}');
-    }
 }
 
 /// A composed catalog, listed: what [`Catalog::catalog`](crate::Catalog::catalog) returns.
@@ -219,6 +185,13 @@ impl Listing {
     /// (`error code | message | Description | Status Code`), with a
     /// `Documentation` column when an entry has a `doc` link.
     ///
+    /// When a code is deprecated or reserved, a last column `State` says
+    /// so: `deprecated` (or `deprecated: NOTE`) beside a deprecated entry,
+    /// and one row per reservation after the entries, its code cell
+    /// `40106` or `40106..=40109`, its state `reserved` (or
+    /// `reserved: REASON`). A catalog with neither has the reference's
+    /// columns only.
+    ///
     /// ```
     /// use skms_core::{Catalog, StandardError};
     ///
@@ -228,51 +201,91 @@ impl Listing {
     /// ```
     #[must_use]
     pub fn to_markdown(&self) -> String {
-        let with_doc = self.listed.iter().any(|listed| listed.entry.doc.is_some());
+        self.markdown_with(&[])
+    }
+
+    /// The Markdown table, with `retired` rows after the reservations: the
+    /// snapshot's memory of codes that are gone.
+    pub(crate) fn markdown_with(&self, retired: &[Code<'_>]) -> String {
+        let with_doc = self.listed.iter().any(|listed| listed.entry.doc.is_some())
+            || retired.iter().any(|code| code.doc.is_some());
+        let with_state = !self.reserved.is_empty()
+            || !retired.is_empty()
+            || self
+                .listed
+                .iter()
+                .any(|listed| listed.entry.is_deprecated());
         let mut out = String::from("| error code | message | Description | Status Code |");
-        out.push_str(if with_doc {
-            " Documentation |\n|---|---|---|---|---|\n"
-        } else {
-            "\n|---|---|---|---|\n"
-        });
-        for Listed { entry, .. } in &self.listed {
+        let mut rule = String::from("|---|---|---|---|");
+        if with_doc {
+            out.push_str(" Documentation |");
+            rule.push_str("---|");
+        }
+        if with_state {
+            out.push_str(" State |");
+            rule.push_str("---|");
+        }
+        out.push('\n');
+        out.push_str(&rule);
+        out.push('\n');
+        let mut row = |code: &dyn fmt::Display,
+                       message: &str,
+                       description: &str,
+                       status: &dyn fmt::Display,
+                       doc: &str,
+                       state: &str| {
             let _ = write!(
                 out,
-                "| {} | {} | {} | {} |",
-                entry.code,
-                markdown_cell(entry.message),
-                markdown_cell(entry.description.unwrap_or("")),
-                entry.status
+                "| {code} | {} | {} | {status} |",
+                markdown_cell(message),
+                markdown_cell(description),
             );
             if with_doc {
-                let _ = write!(out, " {} |", markdown_cell(entry.doc.unwrap_or("")));
+                let _ = write!(out, " {} |", markdown_cell(doc));
+            }
+            if with_state {
+                let _ = write!(out, " {} |", markdown_cell(state));
             }
             out.push('\n');
+        };
+        for Listed { entry, .. } in &self.listed {
+            let state = match entry.deprecated {
+                None => String::new(),
+                Some(note) => labelled("deprecated", note),
+            };
+            row(
+                &entry.code,
+                entry.message,
+                entry.description.unwrap_or(""),
+                &entry.status,
+                entry.doc.unwrap_or(""),
+                &state,
+            );
+        }
+        for reserved in &self.reserved {
+            let state = labelled("reserved", reserved.reason.unwrap_or(""));
+            row(&reserved.codes, "", "", &"", "", &state);
+        }
+        for code in retired {
+            row(
+                &code.code,
+                code.message,
+                code.description.unwrap_or(""),
+                &code.status,
+                code.doc.unwrap_or(""),
+                "retired",
+            );
         }
         out
     }
+}
 
-    /// The catalog as a JSON array, one object per code: `code`, `status`,
-    /// `message`, `description` and `doc` when present, `variant`, and `via`
-    /// (the transparent variants it is included through) when not empty.
-    ///
-    /// ```
-    /// use skms_core::{Catalog, StandardError};
-    ///
-    /// let json = StandardError::catalog().to_json();
-    /// assert!(json.contains(r#"{"code":40301,"status":401,"message":"You don't have permission this service","description":"アクセス権がありません","variant":"PermissionDenied"}"#));
-    /// ```
-    #[must_use]
-    pub fn to_json(&self) -> String {
-        let mut out = Vec::with_capacity(self.listed.len() * 128);
-        out.extend_from_slice(b"[");
-        for (index, listed) in self.listed.iter().enumerate() {
-            out.extend_from_slice(if index == 0 { b"\n  " } else { b",\n  " });
-            listed.write_json(&mut out);
-        }
-        out.extend_from_slice(b"\n]\n");
-        // Everything written is UTF-8: literals and escaped `str`s.
-        String::from_utf8(out).unwrap_or_default()
+/// `deprecated`, or `deprecated: NOTE`.
+fn labelled(label: &str, note: &str) -> String {
+    if note.is_empty() {
+        label.into()
+    } else {
+        std::format!("{label}: {note}")
     }
 }
 
