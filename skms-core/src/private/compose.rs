@@ -33,7 +33,7 @@ use crate::catalog::{Entry, Include, Reserved};
 /// Reserved codes are checked here too: the catalog included must not use
 /// a code that the type reserves (`reserved`) or that a catalog included
 /// before it reserves, and must not reserve a code that the type or such a
-/// catalog uses (see [`check_reserved`]).
+/// catalog uses.
 #[must_use]
 pub const fn check_include(
     name: &str,
