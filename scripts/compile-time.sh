@@ -27,7 +27,11 @@
 # 4. Instructions (needs valgrind): what rustc executes to rebuild each of
 #    the two crates, counted by callgrind, which the load does not move.
 #
-# Usage: scripts/compile-time.sh [rebuild|clean|utoipa|instructions|all]
+# 5. Core (needs valgrind): what rustc executes to build skms-core itself,
+#    with its default features, in a crate that depends on it: the part of
+#    every clean build of a service that no other crate builds beside.
+#
+# Usage: scripts/compile-time.sh [rebuild|clean|utoipa|instructions|core|all]
 #        (default: all, which is rebuild and clean)
 # Environment: VARIANTS (1000), ROUNDS (7), CLEAN_ROUNDS (5),
 #              PROFILE (dev; or release), MODE (build; or check),
@@ -438,6 +442,52 @@ WRAPPER
     done
 }
 
+# Instructions that rustc executes to build skms-core (default features),
+# counted by callgrind.
+core() {
+    local dir="$work/core" wrapper="$work/callgrind-core.sh"
+    mkdir -p "$dir/src"
+    cat >"$dir/Cargo.toml" <<EOF
+[package]
+name = "core_cost"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[workspace]
+
+[dependencies]
+skms-core = { path = "$repo/skms-core" }
+EOF
+    : >"$dir/src/lib.rs"
+    cat >"$wrapper" <<'WRAPPER'
+#!/usr/bin/env bash
+# RUSTC_WRAPPER: rustc under callgrind for skms-core only.
+rustc="$1"
+shift
+for arg in "$@"; do
+    if [[ $arg == skms_core ]]; then
+        exec valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$LOG" "$rustc" "$@"
+    fi
+done
+exec "$rustc" "$@"
+WRAPPER
+    chmod +x "$wrapper"
+    echo "== instructions of rustc: skms-core with its default features; cargo build, profile $profile"
+    cargo build --quiet --manifest-path "$dir/Cargo.toml" --profile "$profile" --target-dir "$dir/target"
+    cargo clean --quiet --manifest-path "$dir/Cargo.toml" --profile "$profile" --target-dir "$dir/target" -p skms-core
+    LOG="$work/callgrind-core.log" RUSTC_WRAPPER="$wrapper" \
+        cargo build --quiet --manifest-path "$dir/Cargo.toml" --profile "$profile" --target-dir "$dir/target"
+    printf '%-13s %6d M instructions\n' skms-core \
+        "$(grep -o 'Collected : [0-9]*' "$work/callgrind-core.log" | awk '{ print int($3 / 1e6) }')"
+}
+
+if [[ $what == core ]]; then
+    mkdir -p "$work"
+    core
+    exit
+fi
+
 generate
 case "$what" in
     rebuild) rebuild ;;
@@ -449,7 +499,7 @@ case "$what" in
         clean
         ;;
     *)
-        echo "usage: $0 [rebuild|clean|utoipa|instructions|all]" >&2
+        echo "usage: $0 [rebuild|clean|utoipa|instructions|core|all]" >&2
         exit 2
         ;;
 esac

@@ -3,6 +3,12 @@
 //! catalog, or compatible. `Listing::diff` compares two listings; the
 //! snapshot guard (`snapshot.rs`) compares its committed table with the
 //! current one through the same rules.
+//!
+//! Every function here is `#[inline]`: tests and tools call them, a service
+//! never does at run time, so they are compiled in the crate that calls
+//! them (a test, the `skms` command) and not in every build of skms-core,
+//! which sits on the critical path of a service's clean build. (Measured in
+//! BENCHMARKS.md: without it, skms-core's build took 37% more instructions.)
 
 use core::fmt::{self, Write as _};
 use std::borrow::ToOwned;
@@ -70,6 +76,7 @@ impl ChangeKind {
     /// The kind's identifier, in buf's style: `CODE_REMOVED`,
     /// `STATUS_CHANGED`, ...
     #[must_use]
+    #[inline]
     pub const fn id(self) -> &'static str {
         match self {
             ChangeKind::CodeRemoved => "CODE_REMOVED",
@@ -98,6 +105,7 @@ impl ChangeKind {
     /// newer one: a code gone or reused, a status, message or detail
     /// exposure changed, a reservation lifted.
     #[must_use]
+    #[inline]
     pub const fn is_breaking(self) -> bool {
         matches!(
             self,
@@ -113,6 +121,7 @@ impl ChangeKind {
 
     /// `breaking` or `compatible`.
     #[must_use]
+    #[inline]
     pub const fn class(self) -> &'static str {
         if self.is_breaking() {
             "breaking"
@@ -123,6 +132,7 @@ impl ChangeKind {
 }
 
 impl fmt::Display for ChangeKind {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
     }
@@ -142,12 +152,14 @@ pub struct Change {
 impl Change {
     /// What kind of change it is.
     #[must_use]
+    #[inline]
     pub fn kind(&self) -> ChangeKind {
         self.kind
     }
 
     /// Whether the change is breaking (see [`ChangeKind::is_breaking`]).
     #[must_use]
+    #[inline]
     pub fn is_breaking(&self) -> bool {
         self.kind.is_breaking()
     }
@@ -155,6 +167,7 @@ impl Change {
     /// The code (or the codes) changed; `None` for a change of the
     /// catalog's declared range.
     #[must_use]
+    #[inline]
     pub fn codes(&self) -> Option<CodeRange> {
         self.codes
     }
@@ -162,18 +175,21 @@ impl Change {
     /// What the changed item was (a status, a message, a note), when it
     /// was something.
     #[must_use]
+    #[inline]
     pub fn before(&self) -> Option<&str> {
         self.before.as_deref()
     }
 
     /// What the changed item is now, when it is something.
     #[must_use]
+    #[inline]
     pub fn after(&self) -> Option<&str> {
         self.after.as_deref()
     }
 }
 
 impl fmt::Display for Change {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)
     }
@@ -221,23 +237,27 @@ pub struct CatalogDiff {
 impl CatalogDiff {
     /// Whether any change is breaking.
     #[must_use]
+    #[inline]
     pub fn is_breaking(&self) -> bool {
         self.changes.iter().any(Change::is_breaking)
     }
 
     /// The changes, breaking ones first, each class in the order of codes.
+    #[inline]
     pub fn iter(&self) -> core::slice::Iter<'_, Change> {
         self.changes.iter()
     }
 
     /// The number of changes.
     #[must_use]
+    #[inline]
     pub fn len(&self) -> usize {
         self.changes.len()
     }
 
     /// Whether nothing changed.
     #[must_use]
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
     }
@@ -245,6 +265,7 @@ impl CatalogDiff {
     /// One line per change, breaking ones first: its class, its kind and
     /// what changed, in columns. Empty when nothing changed.
     #[must_use]
+    #[inline]
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         for change in &self.changes {
@@ -262,6 +283,7 @@ impl CatalogDiff {
     /// A changelog for release notes: `### Breaking changes` and
     /// `### Compatible changes`, one bullet per change.
     #[must_use]
+    #[inline]
     pub fn to_markdown(&self) -> String {
         if self.changes.is_empty() {
             return "No changes to the SKMS catalog.\n".to_owned();
@@ -292,6 +314,7 @@ impl CatalogDiff {
     /// out for a change of the declared range), `before` and `after` when
     /// known, and `text`, its line.
     #[must_use]
+    #[inline]
     pub fn to_json(&self) -> String {
         let mut out = Vec::with_capacity(64 + self.changes.len() * 128);
         let _ = write!(
@@ -336,6 +359,7 @@ impl CatalogDiff {
 }
 
 impl fmt::Display for CatalogDiff {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.to_text())
     }
@@ -345,6 +369,7 @@ impl<'a> IntoIterator for &'a CatalogDiff {
     type Item = &'a Change;
     type IntoIter = core::slice::Iter<'a, Change>;
 
+    #[inline]
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
     }
@@ -367,6 +392,7 @@ impl Listing {
     /// read a release's export back with [`Listing::from_json`] to compare
     /// with it. See [`CatalogDiff`] for an example.
     #[must_use]
+    #[inline]
     pub fn diff(&self, newer: &Listing) -> CatalogDiff {
         classify(&Side::of(self), &Side::of(newer))
     }
@@ -401,6 +427,7 @@ pub(crate) struct Side<'a> {
 }
 
 impl<'a> Side<'a> {
+    #[inline]
     pub(crate) fn of(listing: &'a Listing) -> Side<'a> {
         Side {
             codes: listing.iter().map(Code::of).collect(),
@@ -414,16 +441,19 @@ impl<'a> Side<'a> {
         }
     }
 
+    #[inline]
     fn code(&self, code: u32) -> Option<&Code<'a>> {
         self.codes.iter().find(|listed| listed.code == code)
     }
 
+    #[inline]
     fn reserves(&self, code: u32) -> bool {
         self.reserved.iter().any(|(codes, _)| codes.contains(code))
     }
 }
 
 impl<'a> Code<'a> {
+    #[inline]
     fn of(listed: &'a Listed) -> Code<'a> {
         let entry = listed.entry;
         let mut variant = String::new();
@@ -445,12 +475,14 @@ impl<'a> Code<'a> {
     }
 
     /// Whether the two mean the same to a client: status and message.
+    #[inline]
     fn same_meaning(&self, other: &Code<'_>) -> bool {
         self.status == other.status && self.message == other.message
     }
 }
 
 /// `code 40013`, or `codes 40106..=40109`.
+#[inline]
 fn label(codes: CodeRange) -> String {
     if codes.low == codes.high {
         format!("code {codes}")
@@ -460,11 +492,13 @@ fn label(codes: CodeRange) -> String {
 }
 
 /// `("Vault sealed", status 503)`.
+#[inline]
 fn meaning(code: &Code<'_>) -> String {
     format!("({:?}, status {})", code.message, code.status)
 }
 
 /// ` ("note")`, or nothing for an empty or absent note.
+#[inline]
 fn note(note: Option<&str>) -> String {
     match note {
         Some(note) if !note.is_empty() => format!(" ({note:?})"),
@@ -472,6 +506,7 @@ fn note(note: Option<&str>) -> String {
     }
 }
 
+#[inline]
 fn exposure_name(exposure: DetailExposure) -> &'static str {
     match exposure {
         DetailExposure::Unmarked => "unmarked",
@@ -480,6 +515,7 @@ fn exposure_name(exposure: DetailExposure) -> &'static str {
     }
 }
 
+#[inline]
 fn change(
     kind: ChangeKind,
     codes: Option<CodeRange>,
@@ -497,6 +533,7 @@ fn change(
 }
 
 /// `range` without the codes of `holes`, in pieces.
+#[inline]
 fn subtract(range: CodeRange, holes: impl IntoIterator<Item = CodeRange>) -> Vec<CodeRange> {
     let mut pieces = std::vec![range];
     for hole in holes {
@@ -519,6 +556,7 @@ fn subtract(range: CodeRange, holes: impl IntoIterator<Item = CodeRange>) -> Vec
 }
 
 /// Every change from `older` to `newer`, breaking ones first.
+#[inline]
 pub(crate) fn classify(older: &Side<'_>, newer: &Side<'_>) -> CatalogDiff {
     let mut changes = Vec::new();
     for old in &older.codes {
@@ -605,6 +643,7 @@ pub(crate) fn classify(older: &Side<'_>, newer: &Side<'_>) -> CatalogDiff {
 }
 
 /// The changes of a code that both versions define.
+#[inline]
 fn compare(old: &Code<'_>, new: &Code<'_>, changes: &mut Vec<Change>) {
     let codes = Some(CodeRange::code(old.code));
     let (old_status, new_status) = (old.status.to_string(), new.status.to_string());
@@ -704,6 +743,7 @@ fn compare(old: &Code<'_>, new: &Code<'_>, changes: &mut Vec<Change>) {
 }
 
 /// The changes of the reserved codes.
+#[inline]
 fn reservations(older: &Side<'_>, newer: &Side<'_>, changes: &mut Vec<Change>) {
     let ranges = |side: &Side<'_>| -> Vec<CodeRange> {
         side.reserved.iter().map(|(codes, _)| *codes).collect()

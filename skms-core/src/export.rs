@@ -6,6 +6,12 @@
 //! Format 1 is an object:
 //! `{"format":1,"name":N,"range":{"low":L,"high":H},"codes":[...],"reserved":[...]}`.
 //! Format 0, the first export, was the bare array of codes.
+//!
+//! Every function here is `#[inline]`: tests and tools call them, a service
+//! never does at run time, so they are compiled in the crate that calls
+//! them (a test, the `skms` command) and not in every build of skms-core,
+//! which sits on the critical path of a service's clean build. (Measured in
+//! BENCHMARKS.md: without it, skms-core's build took 37% more instructions.)
 
 use core::fmt::Write as _;
 use std::string::String;
@@ -20,6 +26,7 @@ pub const EXPORT_FORMAT: u32 = 1;
 
 impl Listed {
     /// Appends the JSON object of this code, as [`Listing::to_json`] lists it.
+    #[inline]
     pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
         let Listed { entry, path } = self;
         let _ = write!(
@@ -83,6 +90,7 @@ impl Listing {
     /// assert!(json.contains(r#"{"code":40301,"status":401,"message":"You don't have permission this service","description":"アクセス権がありません","variant":"PermissionDenied"}"#));
     /// ```
     #[must_use]
+    #[inline]
     pub fn to_json(&self) -> String {
         let mut out = Vec::with_capacity(64 + self.listed.len() * 128);
         let _ = write!(crate::json::Bytes(&mut out), "{{\"format\":{EXPORT_FORMAT}");
@@ -160,6 +168,7 @@ mod read {
     impl ExportError {
         /// `message` about the value at `path` (`codes[3].status`; empty
         /// for the export itself).
+        #[inline]
         fn at(path: &str, message: impl fmt::Display) -> ExportError {
             ExportError {
                 message: if path.is_empty() {
@@ -174,12 +183,14 @@ mod read {
         /// The format version of the export, when it is newer than
         /// [`EXPORT_FORMAT`](crate::EXPORT_FORMAT): a newer skms-core wrote it.
         #[must_use]
+        #[inline]
         pub fn newer_format(&self) -> Option<u64> {
             self.newer_format
         }
     }
 
     impl fmt::Display for ExportError {
+        #[inline]
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str(&self.message)
         }
@@ -188,6 +199,7 @@ mod read {
     impl std::error::Error for ExportError {}
 
     /// A JSON value's kind, as the messages name it.
+    #[inline]
     fn kind(value: &Value) -> String {
         match value {
             Value::Null => "null".to_owned(),
@@ -201,16 +213,19 @@ mod read {
 
     /// The strings of a listing read back live as long as the program:
     /// an entry is `'static` data.
+    #[inline]
     fn leak(text: &str) -> &'static str {
         Box::leak(text.to_owned().into_boxed_str())
     }
 
+    #[inline]
     fn object<'v>(value: &'v Value, path: &str) -> Result<&'v Map<String, Value>, ExportError> {
         value.as_object().ok_or_else(|| {
             ExportError::at(path, format!("expected an object, found {}", kind(value)))
         })
     }
 
+    #[inline]
     fn integer(
         object: &Map<String, Value>,
         path: &str,
@@ -231,6 +246,7 @@ mod read {
     }
 
     /// The path of `key` in the object at `path`.
+    #[inline]
     fn join(path: &str, key: &str) -> String {
         if path.is_empty() {
             key.to_owned()
@@ -239,10 +255,12 @@ mod read {
         }
     }
 
+    #[inline]
     fn required<T>(value: Option<T>, path: &str, key: &str) -> Result<T, ExportError> {
         value.ok_or_else(|| ExportError::at(path, format!("missing `{key}`")))
     }
 
+    #[inline]
     fn string<'v>(
         object: &'v Map<String, Value>,
         path: &str,
@@ -258,6 +276,7 @@ mod read {
         }
     }
 
+    #[inline]
     fn range(object: &Map<String, Value>, path: &str) -> Result<CodeRange, ExportError> {
         let max = u64::from(u32::MAX);
         let low = required(integer(object, path, "low", 0, max)?, path, "low")?;
@@ -275,6 +294,7 @@ mod read {
         ))
     }
 
+    #[inline]
     fn code(value: &Value, path: &str) -> Result<Listed, ExportError> {
         let object = object(value, path)?;
         let code = integer(object, path, "code", 0, u64::from(u32::MAX))?;
@@ -340,6 +360,7 @@ mod read {
         })
     }
 
+    #[inline]
     fn array<'v>(value: &'v Value, path: &str) -> Result<&'v [Value], ExportError> {
         match value {
             Value::Array(items) => Ok(items),
@@ -350,6 +371,7 @@ mod read {
         }
     }
 
+    #[inline]
     fn codes(value: &Value, path: &str) -> Result<Vec<Listed>, ExportError> {
         let mut listed: Vec<Listed> = Vec::new();
         for (index, value) in array(value, path)?.iter().enumerate() {
@@ -393,6 +415,7 @@ mod read {
         /// export with a wrong value (its message gives the line and column
         /// of a syntax error, or the path of the value: `codes[3].status`),
         /// or an export of a newer format than [`EXPORT_FORMAT`](crate::EXPORT_FORMAT).
+        #[inline]
         pub fn from_json(json: &str) -> Result<Listing, ExportError> {
             // `FromStr` of `Value` is compiled once, in serde_json: a
             // `from_str::<Value>` here would compile its deserializer again
@@ -461,6 +484,7 @@ mod tests {
     use crate::{Catalog, Listing, StandardError};
 
     #[test]
+    #[inline]
     fn exports_round_trip() {
         let export = StandardError::catalog().to_json();
         assert_eq!(Listing::from_json(&export).unwrap().to_json(), export);

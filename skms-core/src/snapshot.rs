@@ -1,6 +1,12 @@
 //! The golden-file guard: a service's test compares its catalog with a
 //! committed snapshot, so that a changed wire contract never ships by
 //! accident.
+//!
+//! Every function here is `#[inline]`: tests and tools call them, a service
+//! never does at run time, so they are compiled in the crate that calls
+//! them (a test, the `skms` command) and not in every build of skms-core,
+//! which sits on the critical path of a service's clean build. (Measured in
+//! BENCHMARKS.md: without it, skms-core's build took 37% more instructions.)
 
 use core::fmt;
 use std::path::Path;
@@ -44,18 +50,21 @@ impl SnapshotMismatch {
     /// class and followed by its kind, such as
     /// `breaking: code 40013: message "Key not found in the keyVault" -> "Key not found" (MESSAGE_CHANGED)`.
     #[must_use]
+    #[inline]
     pub fn changes(&self) -> &[String] {
         &self.changes
     }
 
     /// The changes, classed (see [`Listing::diff`]).
     #[must_use]
+    #[inline]
     pub fn diff(&self) -> &CatalogDiff {
         &self.diff
     }
 
     /// Whether a code that the snapshot keeps as retired is used with
     /// another meaning, which overwriting the snapshot does not accept.
+    #[inline]
     fn reuses_retired(&self) -> bool {
         self.diff
             .iter()
@@ -64,6 +73,7 @@ impl SnapshotMismatch {
 }
 
 impl fmt::Display for SnapshotMismatch {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
@@ -106,6 +116,7 @@ pub enum SnapshotError {
 }
 
 impl fmt::Display for SnapshotError {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SnapshotError::Mismatch(mismatch) => mismatch.fmt(f),
@@ -143,6 +154,7 @@ impl Listing {
     /// it, breaking ones first), or when a retired code is used again with
     /// another meaning, even under `SKMS_SNAPSHOT=overwrite`; the other
     /// variants when the file cannot be read, written or understood.
+    #[inline]
     pub fn check_snapshot(&self, path: impl AsRef<Path>) -> Result<(), SnapshotError> {
         let path = path.as_ref();
         let overwrite = env::var(SNAPSHOT_ENV).is_ok_and(|value| value == "overwrite");
@@ -218,6 +230,7 @@ impl Listing {
     ///
     /// When [`check_snapshot`](Listing::check_snapshot) fails.
     #[track_caller]
+    #[inline]
     pub fn assert_snapshot(&self, path: impl AsRef<Path>) {
         if let Err(error) = self.check_snapshot(path) {
             panic!("{error}");
@@ -239,6 +252,7 @@ impl Columns {
     /// The columns that the header `cells` names; the reference's order
     /// (and the optional `Documentation`, then `State`) for a header that
     /// names none of them.
+    #[inline]
     fn of(header: &[String]) -> Result<Columns, String> {
         let find = |name: &str| header.iter().position(|cell| cell == name);
         let Some(code) = find("error code") else {
@@ -266,6 +280,7 @@ impl Columns {
 }
 
 /// The rows of a snapshot table.
+#[inline]
 fn parse(table: &str) -> Result<Vec<Row>, String> {
     let header = cells(table.lines().next().unwrap_or(""));
     let columns = Columns::of(&header)?;
@@ -313,6 +328,7 @@ fn parse(table: &str) -> Result<Vec<Row>, String> {
 }
 
 /// `40013`, or `40106..=40109`.
+#[inline]
 fn code_cell(cell: &str) -> Option<CodeRange> {
     match cell.split_once("..=") {
         Some((low, high)) => {
@@ -324,12 +340,14 @@ fn code_cell(cell: &str) -> Option<CodeRange> {
 }
 
 /// `text`, or `None` for an empty cell.
+#[inline]
 fn optional(text: &str) -> Option<&str> {
     (!text.is_empty()).then_some(text)
 }
 
 /// The catalog that the rows of a snapshot record, as the rules of
 /// `diff.rs` compare it.
+#[inline]
 fn side(rows: &[Row]) -> Result<Side<'_>, String> {
     let mut side = Side::default();
     for row in rows {
@@ -379,6 +397,7 @@ fn side(rows: &[Row]) -> Result<Side<'_>, String> {
     Ok(side)
 }
 /// The cells of a Markdown table row, `\|` and `<br>` unescaped.
+#[inline]
 fn cells(line: &str) -> Vec<String> {
     let line = line.trim();
     let line = line.strip_prefix('|').unwrap_or(line);

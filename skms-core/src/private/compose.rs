@@ -2,6 +2,11 @@
 //! catalog), evaluated by the compiler, with its const `Message` buffer;
 //! the lookups of codes that the generated code makes (`CodeTable`,
 //! `own_position`) and the `listing` of a composed catalog.
+//!
+//! The checks and the message buffer run in const evaluation only, and the
+//! lookups are small: every function is `#[inline]`, so that no build of
+//! skms-core compiles the checks to machine code (const evaluation reads
+//! their MIR).
 
 use crate::catalog::{Entry, Include, Reserved};
 
@@ -35,6 +40,7 @@ use crate::catalog::{Entry, Include, Reserved};
 /// before it reserves, and must not reserve a code that the type or such a
 /// catalog uses.
 #[must_use]
+#[inline]
 pub const fn check_include(
     name: &str,
     own: &[Entry],
@@ -69,6 +75,7 @@ pub const fn check_include(
 ///
 /// Each loop runs over the reservations first: a catalog that reserves
 /// nothing costs a walk of its includes, not of its entries.
+#[inline]
 const fn check_reserved(scope: &Scope<'_>, reserved: &[Reserved]) -> Option<Message> {
     let include = &scope.includes[scope.index];
     if let Some((entry, reservation)) = used_in(include.entries, include.includes, reserved) {
@@ -126,6 +133,7 @@ const fn check_reserved(scope: &Scope<'_>, reserved: &[Reserved]) -> Option<Mess
 
 /// The first entry of the catalog (`entries`, `includes`, to any depth)
 /// whose code `reserved` holds, with the reservation.
+#[inline]
 const fn used_in<'a>(
     entries: &'a [Entry],
     includes: &'a [Include],
@@ -143,6 +151,7 @@ const fn used_in<'a>(
 
 /// The first entry of the catalog (`entries`, `includes`) whose code the
 /// catalog included through `tree` reserves, or one it includes.
+#[inline]
 const fn reserved_and_used<'a>(
     tree: &'a Include,
     entries: &'a [Entry],
@@ -165,6 +174,7 @@ const fn reserved_and_used<'a>(
 
 /// The first entry of the catalog (`entries`, `includes`) whose code
 /// `reserved` holds.
+#[inline]
 const fn find_in_range<'a>(
     entries: &'a [Entry],
     includes: &'a [Include],
@@ -191,6 +201,7 @@ const fn find_in_range<'a>(
 /// `include`, marked as included by the generic type `name` through a field
 /// that names a type parameter.
 #[must_use]
+#[inline]
 pub const fn generic_in(include: Include, name: &'static str) -> Include {
     Include {
         generic_in: Some(name),
@@ -215,6 +226,7 @@ struct Scope<'a> {
 
 /// Checks `entries` and, recursively, `nested`: the catalog included
 /// through `scope.includes[scope.index]`, or a catalog inside it.
+#[inline]
 const fn check_tree(scope: &Scope<'_>, entries: &[Entry], nested: &[Include]) -> Option<Message> {
     let mut e = 0;
     while e < entries.len() {
@@ -305,6 +317,7 @@ const fn check_tree(scope: &Scope<'_>, entries: &[Entry], nested: &[Include]) ->
     None
 }
 
+#[inline]
 const fn linear_position(entries: &[Entry], code: u32) -> Option<usize> {
     let mut i = 0;
     while i < entries.len() {
@@ -319,6 +332,7 @@ const fn linear_position(entries: &[Entry], code: u32) -> Option<usize> {
 /// `Catalog::catalog` for a derived type whose composition is checked after
 /// monomorphization: the generated `catalog()` names the check, then lists.
 #[must_use]
+#[inline]
 pub fn listing<T: crate::Catalog + ?Sized>(
     entries: &'static [Entry],
     includes: &'static [Include],
@@ -366,6 +380,7 @@ impl<const N: usize, const PROBES: usize> CodeTable<N, PROBES> {
 /// The index in `entries` of the entry of `code`, by binary search over
 /// `by_code`, the indices of `entries` in the order of their codes.
 #[must_use]
+#[inline]
 pub const fn own_position(entries: &[Entry], by_code: &[u32], code: u32) -> Option<usize> {
     let (mut low, mut high) = (0, by_code.len());
     while low < high {
@@ -384,6 +399,7 @@ pub const fn own_position(entries: &[Entry], by_code: &[u32], code: u32) -> Opti
     None
 }
 
+#[inline]
 const fn find<'a>(entries: &'a [Entry], includes: &'a [Include], code: u32) -> Option<&'a Entry> {
     let mut i = 0;
     while i < entries.len() {
@@ -402,10 +418,12 @@ const fn find<'a>(entries: &'a [Entry], includes: &'a [Include], code: u32) -> O
     None
 }
 
+#[inline]
 const fn same_meaning(a: &Entry, b: &Entry) -> bool {
     a.code == b.code && a.status == b.status && str_eq(a.message, b.message)
 }
 
+#[inline]
 const fn str_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
@@ -431,6 +449,7 @@ pub struct Message {
 impl Message {
     /// The message, for the generated item's `panic!("{}", ..)`.
     #[must_use]
+    #[inline]
     pub const fn as_str(&self) -> &str {
         let (text, _) = self.bytes.split_at(self.len);
         match core::str::from_utf8(text) {
@@ -440,6 +459,7 @@ impl Message {
         }
     }
 
+    #[inline]
     pub(super) const fn new() -> Self {
         Message {
             bytes: [0; 512],
@@ -447,6 +467,7 @@ impl Message {
         }
     }
 
+    #[inline]
     pub(super) const fn push(&mut self, text: &str) {
         let text = text.as_bytes();
         let mut i = 0;
@@ -463,6 +484,7 @@ impl Message {
         }
     }
 
+    #[inline]
     pub(super) const fn push_u32(&mut self, mut n: u32) {
         let mut digits = [0u8; 10];
         let mut start = digits.len();
@@ -484,6 +506,7 @@ impl Message {
     }
 
     /// `code 40101 means two things in `KmsError`: `
+    #[inline]
     const fn push_start(&mut self, scope: &Scope<'_>, code: u32) {
         self.push("code ");
         self.push_u32(code);
@@ -494,6 +517,7 @@ impl Message {
 
     /// Where a generic type's catalog was met: ``, in the catalog that
     /// `ServiceError` includes through `Wrapped` ``.
+    #[inline]
     const fn push_end(&mut self, scope: &Scope<'_>) {
         if let Some((name, variant)) = scope.outer {
             self.push(", in the catalog that `");
@@ -505,6 +529,7 @@ impl Message {
     }
 
     /// `code 40106 is reserved (merged into 40104)`
+    #[inline]
     const fn push_reserved(&mut self, code: u32, reservation: &Reserved) {
         self.push("code ");
         self.push_u32(code);
@@ -517,6 +542,7 @@ impl Message {
     }
 
     /// `(400, "Key not found in the keyVault")`
+    #[inline]
     const fn push_meaning(&mut self, entry: &Entry) {
         self.push("(");
         self.push_u32(entry.status as u32);

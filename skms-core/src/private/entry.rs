@@ -2,6 +2,10 @@
 //! (`entry`, `entry_formatted`, `entry_plain_detail`, or `reuse` for a
 //! standard code), and the `with_*` functions add what the variant declares
 //! around it.
+//!
+//! Every function is `#[inline]`: they build static tables in const
+//! evaluation, which reads their MIR, so a build of skms-core need not
+//! compile them to machine code.
 
 use crate::catalog::{DetailKind, Entry, REUSED};
 use crate::DetailExposure;
@@ -14,6 +18,7 @@ use super::compose::Message;
 
 /// An entry whose detail is absent.
 #[must_use]
+#[inline]
 pub const fn entry(
     code: u32,
     status: u16,
@@ -27,6 +32,7 @@ pub const fn entry(
 
 /// An entry whose detail is formatted by `write!` in the generated code.
 #[must_use]
+#[inline]
 pub const fn entry_formatted(
     code: u32,
     status: u16,
@@ -41,6 +47,7 @@ pub const fn entry_formatted(
 /// An entry whose detail is plain fields between `texts`: see
 /// [`with_plain_detail`].
 #[must_use]
+#[inline]
 pub const fn entry_plain_detail(
     code: u32,
     status: u16,
@@ -53,6 +60,7 @@ pub const fn entry_plain_detail(
     entry_with(code, status, message, variant, json_prefix, detail)
 }
 
+#[inline]
 const fn entry_with(
     code: u32,
     status: u16,
@@ -89,6 +97,7 @@ const fn entry_with(
 // Evaluated by the compiler only (in the table of entries), where the size
 // of the error costs nothing.
 #[allow(clippy::result_large_err)]
+#[inline]
 pub const fn reuse(code: u32, variant: &'static str) -> Result<Entry, Message> {
     let standard = <crate::StandardError as crate::Catalog>::ENTRIES;
     let mut i = 0;
@@ -113,18 +122,21 @@ pub const fn reuse(code: u32, variant: &'static str) -> Result<Entry, Message> {
 
 /// `entry` with a description.
 #[must_use]
+#[inline]
 pub const fn with_description(entry: Entry, description: &'static str) -> Entry {
     entry.with_description(description)
 }
 
 /// `entry`, deprecated with `note`.
 #[must_use]
+#[inline]
 pub const fn with_deprecated(entry: Entry, note: &'static str) -> Entry {
     entry.with_deprecated(note)
 }
 
 /// `entry` with a documentation link.
 #[must_use]
+#[inline]
 pub const fn with_doc(entry: Entry, doc: &'static str) -> Entry {
     entry.with_doc(doc)
 }
@@ -135,6 +147,7 @@ pub const fn with_doc(entry: Entry, doc: &'static str) -> Entry {
 /// without skms-core's, the string is not kept.
 #[cfg(feature = "utoipa")]
 #[must_use]
+#[inline]
 pub const fn with_detail_template(entry: Entry, template: &'static str) -> Entry {
     Entry {
         detail_template: template,
@@ -145,12 +158,14 @@ pub const fn with_detail_template(entry: Entry, template: &'static str) -> Entry
 /// `with_detail_template` without skms-core's `utoipa`: nothing kept.
 #[cfg(not(feature = "utoipa"))]
 #[must_use]
+#[inline]
 pub const fn with_detail_template(entry: Entry, _template: &'static str) -> Entry {
     entry
 }
 
 /// `entry` with its detail marked public or internal.
 #[must_use]
+#[inline]
 pub const fn with_exposure(entry: Entry, exposure: DetailExposure) -> Entry {
     Entry { exposure, ..entry }
 }
@@ -158,6 +173,7 @@ pub const fn with_exposure(entry: Entry, exposure: DetailExposure) -> Entry {
 /// `entry` with the gRPC code `code` (the value of a `tonic::Code`, 1 to
 /// 16), chosen with `#[skms(grpc = "...")]`.
 #[must_use]
+#[inline]
 pub const fn with_grpc(entry: Entry, code: u8) -> Entry {
     Entry {
         // The derive writes only the values of gRPC's error codes, 1 to 16.
@@ -168,6 +184,7 @@ pub const fn with_grpc(entry: Entry, code: u8) -> Entry {
 
 /// `entry` with a fixed detail.
 #[must_use]
+#[inline]
 pub const fn with_static_detail(entry: Entry, detail: &'static str) -> Entry {
     Entry {
         detail: DetailKind::Static(detail),
@@ -178,6 +195,7 @@ pub const fn with_static_detail(entry: Entry, detail: &'static str) -> Entry {
 /// `entry` with a detail formatted from the variant's fields by `write!` in
 /// the generated code.
 #[must_use]
+#[inline]
 pub const fn with_formatted_detail(entry: Entry) -> Entry {
     Entry {
         detail: DetailKind::Formatted,
@@ -190,6 +208,7 @@ pub const fn with_formatted_detail(entry: Entry) -> Entry {
 /// The generated `__skms_detail` hands the fields to
 /// [`write_plain_detail`](super::write_plain_detail) with the entry.
 #[must_use]
+#[inline]
 pub const fn with_plain_detail(entry: Entry, texts: &'static str) -> Entry {
     Entry {
         detail: DetailKind::Plain(texts),
