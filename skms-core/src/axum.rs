@@ -84,6 +84,29 @@ pub async fn catalog<E: crate::Catalog>(headers: ::http::HeaderMap) -> Response 
 /// that the catalog does not hold, or a segment that is not a code, is
 /// answered 404 with the SKMS body of
 /// [`CodeNotInCatalog`](crate::CodeNotInCatalog).
+///
+/// A catalog that gives that body's code, 40400, a meaning of its own
+/// cannot be served: its clients would decode the endpoint's 404 as its
+/// variant. `cargo build` fails where the handler is built for it:
+///
+/// ```compile_fail,E0080
+/// use axum::routing::get;
+/// use skms_core::{SkmsError, StandardError};
+///
+/// #[derive(Debug, SkmsError)]
+/// enum KmsError {
+///     #[skms(code = 40400, status = 404, msg = "Resource not found")]
+///     ResourceNotFound,
+///     #[skms(transparent)]
+///     Standard(StandardError),
+/// }
+///
+/// // error[E0080]: evaluation panicked: the catalog endpoint answers a code it
+/// // does not hold with 40400 (404, "Error code not found in the catalog"),
+/// // which this catalog gives to `ResourceNotFound` (404, "Resource not found")...
+/// let app: axum::Router = axum::Router::new()
+///     .route("/errors/{code}", get(skms_core::axum::catalog_entry::<KmsError>));
+/// ```
 pub async fn catalog_entry<E: crate::Catalog>(
     uri: ::http::Uri,
     headers: ::http::HeaderMap,

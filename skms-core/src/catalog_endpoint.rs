@@ -26,7 +26,9 @@ use crate::{Catalog, Listing, Reserved};
 /// 40400 is the catalog endpoint's own code, outside the reference's 26
 /// (which give no code a 404 status); its detail, the segment requested, is
 /// public under any [`DetailPolicy`](crate::DetailPolicy), since it is what
-/// the client sent.
+/// the client sent. A catalog that gives 40400 another meaning cannot be
+/// served by the endpoint: `cargo build` fails where `catalog_entry` is
+/// built for it, since its clients would decode this 404 as its variant.
 #[derive(Clone, Debug, PartialEq, Eq, skms_derive::SkmsError)]
 #[skms(crate = "crate")]
 #[skms(
@@ -130,6 +132,17 @@ pub(crate) fn entry<E: Catalog>(
     requested: &str,
     format: Format,
 ) -> Result<String, CodeNotInCatalog> {
+    // Checked where the endpoint is built for `E`, at `cargo build`: a
+    // catalog that gives the endpoint's own code another meaning would have
+    // its clients decode the endpoint's 404 as its variant.
+    const {
+        let endpoint = &<CodeNotInCatalog as Catalog>::ENTRIES[0];
+        if let Some(message) =
+            crate::__private::endpoint_conflict(endpoint, E::ENTRIES, E::INCLUDES)
+        {
+            panic!("{}", message.as_str());
+        }
+    }
     let not_found = || CodeNotInCatalog {
         requested: requested.into(),
     };

@@ -418,6 +418,39 @@ const fn find<'a>(entries: &'a [Entry], includes: &'a [Include], code: u32) -> O
     None
 }
 
+/// Why the catalog endpoint cannot serve the catalog (`entries`,
+/// `includes`): it answers a code it does not hold with `endpoint`'s code
+/// (40400), which the catalog gives another meaning, so that a client would
+/// decode the endpoint's 404 as that variant. `None` when the catalog does
+/// not use the code, or uses it with the endpoint's meaning.
+#[inline]
+#[must_use]
+pub const fn endpoint_conflict(
+    endpoint: &Entry,
+    entries: &[Entry],
+    includes: &[Include],
+) -> Option<Message> {
+    let Some(entry) = find(entries, includes, endpoint.code) else {
+        return None;
+    };
+    if same_meaning(entry, endpoint) {
+        return None;
+    }
+    let mut message = Message::new();
+    message.push("the catalog endpoint answers a code it does not hold with ");
+    message.push_u32(endpoint.code);
+    message.push(" ");
+    message.push_meaning(endpoint);
+    message.push(", which this catalog gives to `");
+    message.push(entry.variant);
+    message.push("` ");
+    message.push_meaning(entry);
+    message.push(
+        ": a client would decode the endpoint's 404 as that variant; give the variant another code",
+    );
+    Some(message)
+}
+
 #[inline]
 const fn same_meaning(a: &Entry, b: &Entry) -> bool {
     a.code == b.code && a.status == b.status && str_eq(a.message, b.message)
@@ -724,6 +757,37 @@ mod tests {
             .contains("through `Retiring`, but `NoLicense` of the catalog included through `Old`"));
         let own_reserved = [Include::new("Own", OLD, &[]).with_reserved(RETIRED)];
         assert_eq!(reserving(&[], &[], &own_reserved, 0), None);
+    }
+
+    #[test]
+    fn the_endpoint_code_with_another_meaning() {
+        let endpoint = Entry::new(
+            40400,
+            404,
+            "Error code not found in the catalog",
+            "CodeNotInCatalog",
+        );
+        let own = [Entry::new(
+            40400,
+            404,
+            "Resource not found",
+            "ResourceNotFound",
+        )];
+        assert_eq!(
+            super::endpoint_conflict(&endpoint, &own, &[]).unwrap().as_str(),
+            "the catalog endpoint answers a code it does not hold with 40400 (404, \"Error code not found in the catalog\"), which this catalog gives to `ResourceNotFound` (404, \"Resource not found\"): a client would decode the endpoint's 404 as that variant; give the variant another code"
+        );
+        // Found in an included catalog too; the same meaning is no conflict.
+        static NESTED: [Entry; 1] = [Entry::new(
+            40400,
+            404,
+            "Resource not found",
+            "ResourceNotFound",
+        )];
+        let includes = [Include::new("Inner", &NESTED, &[])];
+        assert!(super::endpoint_conflict(&endpoint, &[], &includes).is_some());
+        assert!(super::endpoint_conflict(&endpoint, &[endpoint], &[]).is_none());
+        assert!(super::endpoint_conflict(&endpoint, STANDARD, &[]).is_none());
     }
 
     /// A message longer than the buffer is cut at a character boundary.

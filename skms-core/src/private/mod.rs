@@ -25,7 +25,9 @@ pub use crate::error::display_error as display;
 #[cfg(feature = "json")]
 pub use crate::decode_json::{fast_path as decode_fast_path, precise_slice as decode_precise};
 
-pub use self::compose::{check_include, generic_in, listing, own_position, CodeTable, Message};
+pub use self::compose::{
+    check_include, endpoint_conflict, generic_in, listing, own_position, CodeTable, Message,
+};
 pub use self::detail::{
     write_plain_detail, AsPlainField, DetailDisplay, DetailField, DetailWriter, DisplayFieldValue,
     FieldValue, JsonDetail, NO_FIELD_VALUE,
