@@ -56,6 +56,9 @@ fn check_server(address: SocketAddr, base: &str) {
         Some("text/markdown; charset=utf-8")
     );
     assert_eq!(answer.body, catalog.to_markdown());
+    // Every `Accept` header counts, not only the first.
+    let answer = get(address, base, &["accept: application/json;q=0.5", MARKDOWN]);
+    assert_eq!(answer.body, catalog.to_markdown());
     assert!(answer.body.contains(
         "| 40013 | Key not found in the keyVault | キーボルトキーの取得に失敗しました | 400 |  |\n"
     ));

@@ -410,6 +410,34 @@ async fn other_statuses_are_not_guessed() {
     }
 }
 
+/// A status that says `Ok` is no SKMS error, whatever its metadata says:
+/// refused, neither decoded as the code it carries nor taken for no error.
+#[test]
+fn a_code_on_a_success_is_refused() {
+    let mut metadata = tonic::metadata::MetadataMap::new();
+    metadata.insert("skms-code", "40013".parse().unwrap());
+    let status = Status::with_metadata(Code::Ok, "Key not found in the keyVault", metadata.clone());
+    let error = Decoded::<VaultError>::from_status(&status).unwrap_err();
+    assert_eq!(error.kind(), StatusDecodeErrorKind::CodeOnSuccess);
+    assert_eq!(
+        error.to_string(),
+        "invalid SKMS status: `skms-code` comes on a status whose code is `Ok`"
+    );
+    // The same metadata on a failure is an SKMS error.
+    let status = Status::with_metadata(
+        Code::InvalidArgument,
+        "Key not found in the keyVault",
+        metadata,
+    );
+    assert_eq!(
+        Decoded::<VaultError>::from_status(&status)
+            .unwrap()
+            .unwrap()
+            .code(),
+        40013
+    );
+}
+
 /// Every name the attribute takes is the `tonic::Code` of that name: the
 /// derive writes a number, and this is where the numbers meet tonic's.
 #[test]

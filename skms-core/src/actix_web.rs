@@ -218,7 +218,7 @@ where
 ///     .route("/errors/{code}", web::get().to(skms_core::actix_web::catalog_entry::<StandardError>));
 /// ```
 pub async fn catalog<E: crate::Catalog>(request: ::actix_web::HttpRequest) -> HttpResponse {
-    let format = crate::catalog_endpoint::Format::negotiate(accept(&request));
+    let format = crate::catalog_endpoint::Format::negotiate(accept(&request).as_deref());
     text_response(format, crate::catalog_endpoint::listing::<E>(format))
 }
 
@@ -229,7 +229,7 @@ pub async fn catalog<E: crate::Catalog>(request: ::actix_web::HttpRequest) -> Ht
 /// answered 404 with the SKMS body of
 /// [`CodeNotInCatalog`](crate::CodeNotInCatalog).
 pub async fn catalog_entry<E: crate::Catalog>(request: ::actix_web::HttpRequest) -> HttpResponse {
-    let format = crate::catalog_endpoint::Format::negotiate(accept(&request));
+    let format = crate::catalog_endpoint::Format::negotiate(accept(&request).as_deref());
     let requested = crate::catalog_endpoint::last_segment(request.path());
     match crate::catalog_endpoint::entry::<E>(requested, format) {
         Ok(text) => text_response(format, text),
@@ -237,12 +237,14 @@ pub async fn catalog_entry<E: crate::Catalog>(request: ::actix_web::HttpRequest)
     }
 }
 
-/// The request's `Accept` header, as bytes.
-fn accept(request: &::actix_web::HttpRequest) -> Option<&[u8]> {
-    request
-        .headers()
-        .get(::actix_web::http::header::ACCEPT)
-        .map(HeaderValue::as_bytes)
+/// The request's `Accept` headers, every one of them, as one list.
+fn accept(request: &::actix_web::HttpRequest) -> Option<Vec<u8>> {
+    crate::catalog_endpoint::accept_headers(
+        request
+            .headers()
+            .get_all(::actix_web::http::header::ACCEPT)
+            .map(HeaderValue::as_bytes),
+    )
 }
 
 /// A 200 answer of the catalog endpoint.

@@ -74,7 +74,7 @@ pub fn response<E: SkmsError + ?Sized>(error: &E) -> Response {
 ///     .route("/errors/{code}", get(skms_core::axum::catalog_entry::<StandardError>));
 /// ```
 pub async fn catalog<E: crate::Catalog>(headers: ::http::HeaderMap) -> Response {
-    let format = crate::catalog_endpoint::Format::negotiate(accept(&headers));
+    let format = crate::catalog_endpoint::Format::negotiate(accept(&headers).as_deref());
     text_response(format, crate::catalog_endpoint::listing::<E>(format))
 }
 
@@ -111,7 +111,7 @@ pub async fn catalog_entry<E: crate::Catalog>(
     uri: ::http::Uri,
     headers: ::http::HeaderMap,
 ) -> Response {
-    let format = crate::catalog_endpoint::Format::negotiate(accept(&headers));
+    let format = crate::catalog_endpoint::Format::negotiate(accept(&headers).as_deref());
     let requested = crate::catalog_endpoint::last_segment(uri.path());
     match crate::catalog_endpoint::entry::<E>(requested, format) {
         Ok(text) => text_response(format, text),
@@ -119,11 +119,14 @@ pub async fn catalog_entry<E: crate::Catalog>(
     }
 }
 
-/// The request's `Accept` header, as bytes.
-fn accept(headers: &::http::HeaderMap) -> Option<&[u8]> {
-    headers
-        .get(::http::header::ACCEPT)
-        .map(::http::HeaderValue::as_bytes)
+/// The request's `Accept` headers, every one of them, as one list.
+fn accept(headers: &::http::HeaderMap) -> Option<Vec<u8>> {
+    crate::catalog_endpoint::accept_headers(
+        headers
+            .get_all(::http::header::ACCEPT)
+            .iter()
+            .map(::http::HeaderValue::as_bytes),
+    )
 }
 
 /// A 200 answer of the catalog endpoint.

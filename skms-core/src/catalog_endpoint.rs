@@ -193,6 +193,22 @@ fn render(listing: &Listing, format: Format) -> String {
     }
 }
 
+/// Every `Accept` header of a request as one list, as HTTP reads repeated
+/// headers (RFC 9110, 5.3): `None` without any.
+pub(crate) fn accept_headers<'a>(values: impl Iterator<Item = &'a [u8]>) -> Option<Vec<u8>> {
+    let mut joined: Option<Vec<u8>> = None;
+    for value in values {
+        match &mut joined {
+            None => joined = Some(value.to_vec()),
+            Some(joined) => {
+                joined.extend_from_slice(b", ");
+                joined.extend_from_slice(value);
+            }
+        }
+    }
+    joined
+}
+
 /// The last segment of a request's path: the code asked for.
 pub(crate) fn last_segment(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or("")
@@ -200,7 +216,7 @@ pub(crate) fn last_segment(path: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::{quality, Format};
+    use super::{accept_headers, quality, Format};
 
     #[test]
     fn accept_headers_choose_the_format() {
@@ -237,6 +253,21 @@ mod tests {
             );
         }
         assert_eq!(Format::negotiate(Some(b"\xff text/markdown")), Format::Json);
+    }
+
+    #[test]
+    fn repeated_accept_headers_are_one_list() {
+        assert_eq!(accept_headers([].into_iter()), None);
+        assert_eq!(
+            accept_headers([&b"text/markdown"[..]].into_iter()).as_deref(),
+            Some(&b"text/markdown"[..])
+        );
+        let joined = accept_headers([&b"application/json;q=0.5"[..], b"text/markdown"].into_iter());
+        assert_eq!(
+            joined.as_deref(),
+            Some(&b"application/json;q=0.5, text/markdown"[..])
+        );
+        assert_eq!(Format::negotiate(joined.as_deref()), Format::Markdown);
     }
 
     #[test]

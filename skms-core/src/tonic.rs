@@ -308,6 +308,14 @@ impl<E: FromBody> Decoded<E> {
                 None,
             ));
         }
+        // An SKMS error is a failure: a status that says `Ok` and carries a
+        // code contradicts itself, and is not read as either.
+        if status.code() == ::tonic::Code::Ok {
+            return Err(StatusDecodeError::new(
+                StatusDecodeErrorKind::CodeOnSuccess,
+                None,
+            ));
+        }
         let code = parse_code(code.as_encoded_bytes())?;
         let mut details = metadata.get_all_bin(DETAIL_KEY).iter();
         let detail = match details.next() {
@@ -384,6 +392,9 @@ pub enum StatusDecodeErrorKind {
     DuplicateDetail,
     /// `skms-detail-bin` without `skms-code`: half an SKMS error.
     DetailWithoutCode,
+    /// `skms-code` on a status whose code is `Ok`: an SKMS error is a
+    /// failure.
+    CodeOnSuccess,
 }
 
 impl StatusDecodeError {
@@ -424,6 +435,9 @@ impl fmt::Display for StatusDecodeError {
             StatusDecodeErrorKind::DuplicateDetail => "`skms-detail-bin` must appear at most once",
             StatusDecodeErrorKind::DetailWithoutCode => {
                 "`skms-detail-bin` comes without `skms-code`"
+            }
+            StatusDecodeErrorKind::CodeOnSuccess => {
+                "`skms-code` comes on a status whose code is `Ok`"
             }
         };
         write!(f, "invalid SKMS status: {rule}")?;
