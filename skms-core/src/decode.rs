@@ -132,6 +132,8 @@ forward_from_body!(Box, Rc, Arc);
 pub struct Decoded<E> {
     error: Option<E>,
     body: ErrorBody<'static>,
+    /// The detail's length at the server, when what arrived is its start.
+    detail_truncated: Option<usize>,
 }
 
 impl<E: FromBody> Decoded<E> {
@@ -142,6 +144,24 @@ impl<E: FromBody> Decoded<E> {
         Decoded {
             error: E::from_body(&body),
             body: body.into_owned(),
+            detail_truncated: None,
+        }
+    }
+
+    /// `body` whose detail is the start of one `original` bytes long. The
+    /// typed error is rebuilt without the detail: a variant whose field is
+    /// the detail would otherwise hold a cut value as if it were whole.
+    #[cfg(feature = "tonic")]
+    pub(crate) fn from_cut_body(body: ErrorBody<'_>, original: usize) -> Self {
+        let whole = ErrorBody {
+            code: body.code,
+            message: body.message.clone(),
+            detail: None,
+        };
+        Decoded {
+            error: E::from_body(&whole),
+            body: body.into_owned(),
+            detail_truncated: Some(original),
         }
     }
 }
@@ -164,6 +184,22 @@ impl<E> Decoded<E> {
     #[must_use]
     pub fn detail(&self) -> Option<&str> {
         self.body.detail.as_deref()
+    }
+
+    /// The length in bytes of the detail at the server, when the detail
+    /// received is only its start, cut at a character boundary; `None` when
+    /// the detail arrived whole or there is none.
+    ///
+    /// Only a gRPC status carries a cut detail: metadata is bounded, so a
+    /// server cuts a detail longer than `skms_core::tonic::MAX_DETAIL_BYTES`
+    /// (feature `tonic`), and `Decoded::from_status` reports it here.
+    /// A JSON body has no such limit: its detail is always whole.
+    ///
+    /// A cut detail does not rebuild a variant whose field is the detail
+    /// ([`error`](Decoded::error) is then `None`, the code still there).
+    #[must_use]
+    pub fn detail_truncated(&self) -> Option<usize> {
+        self.detail_truncated
     }
 
     /// The typed error the body stands for, when `E` rebuilt it.

@@ -79,6 +79,30 @@ pub const CODE_KEY: &str = "skms-code";
 /// wire, as gRPC sends every `-bin` key).
 pub const DETAIL_KEY: &str = "skms-detail-bin";
 
+/// The ASCII metadata key that marks a cut detail, with the detail's length
+/// in bytes before the cut: `skms-detail-truncated: 65536`. Absent when the
+/// detail is sent whole.
+pub const DETAIL_TRUNCATED_KEY: &str = "skms-detail-truncated";
+
+/// The most bytes of UTF-8 of a detail that a status carries: a longer
+/// detail is cut at the last character boundary within it, and marked
+/// ([`DETAIL_TRUNCATED_KEY`]).
+///
+/// Metadata travels as HTTP/2 headers, and a peer refuses a header list
+/// beyond its limit: 16 KiB for h2 (tonic, hyper) by default, 8 KiB (soft)
+/// for gRPC C-core. Past it the client receives a bare `INTERNAL` or
+/// `RESOURCE_EXHAUSTED`, without the SKMS code. 4 KiB is 5,464 bytes in
+/// base64, which leaves room for the message and the rest of the headers.
+/// HTTP bodies have no such limit: over HTTP the detail is always whole.
+pub const MAX_DETAIL_BYTES: usize = 4096;
+
+/// The most bytes of UTF-8 of the message that a status carries (in
+/// `grpc-message`, percent-encoded, up to three times as long): a longer
+/// message (the reference's are under 100 bytes) is cut at a character
+/// boundary, unmarked. The client's catalog holds the whole
+/// message of a code it knows ([`Decoded::catalog_message`]).
+pub const MAX_MESSAGE_BYTES: usize = 1024;
+
 /// The gRPC code of an error whose variant chose none: the code whose HTTP
 /// mapping in googleapis' `google/rpc/code.proto` is `status`.
 ///
@@ -227,10 +251,29 @@ impl DetailPolicy {
             Sent::Nothing => None,
         };
         if let Some(detail) = detail {
-            metadata.insert_bin(DETAIL_KEY, MetadataValue::from_bytes(detail.as_bytes()));
+            let sent = cut(&detail, MAX_DETAIL_BYTES);
+            if sent.len() < detail.len() {
+                metadata.insert(DETAIL_TRUNCATED_KEY, MetadataValue::from(detail.len()));
+            }
+            metadata.insert_bin(DETAIL_KEY, MetadataValue::from_bytes(sent.as_bytes()));
         }
-        Status::with_metadata(code(error), error.message(), metadata)
+        let message = cut(error.message(), MAX_MESSAGE_BYTES);
+        Status::with_metadata(code(error), message, metadata)
     }
+}
+
+/// The longest start of `text` within `max` bytes that ends at a character
+/// boundary: what a status carries of a detail or a message.
+fn cut(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    // A UTF-8 character is at most 4 bytes: a boundary is among the last 4.
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 impl Entry {
@@ -342,11 +385,54 @@ impl<E: FromBody> Decoded<E> {
                 Some(Cow::Owned(text))
             }
         };
-        Ok(Some(Decoded::from_body(ErrorBody {
+        let truncated = parse_truncated(metadata, detail.as_deref())?;
+        let body = ErrorBody {
             code,
             message: Cow::Borrowed(status.message()),
             detail,
-        })))
+        };
+        Ok(Some(match truncated {
+            None => Decoded::from_body(body),
+            Some(original) => Decoded::from_cut_body(body, original),
+        }))
+    }
+}
+
+/// The length before the cut of `skms-detail-truncated`, when present: once,
+/// beside a detail, decimal digits within `usize` that exceed the length of
+/// the detail received.
+fn parse_truncated(
+    metadata: &MetadataMap,
+    detail: Option<&str>,
+) -> Result<Option<usize>, StatusDecodeError> {
+    let mut marks = metadata.get_all(DETAIL_TRUNCATED_KEY).iter();
+    let Some(mark) = marks.next() else {
+        return Ok(None);
+    };
+    if marks.next().is_some() {
+        return Err(StatusDecodeError::new(
+            StatusDecodeErrorKind::DuplicateTruncated,
+            None,
+        ));
+    }
+    let Some(detail) = detail else {
+        return Err(StatusDecodeError::new(
+            StatusDecodeErrorKind::TruncatedWithoutDetail,
+            None,
+        ));
+    };
+    let text = mark.as_encoded_bytes();
+    let original = core::str::from_utf8(text)
+        .ok()
+        .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|digits| digits.parse::<usize>().ok())
+        .filter(|&original| original > detail.len());
+    match original {
+        Some(original) => Ok(Some(original)),
+        None => Err(StatusDecodeError::new(
+            StatusDecodeErrorKind::TruncatedNotLength,
+            Some(text),
+        )),
     }
 }
 
@@ -395,6 +481,13 @@ pub enum StatusDecodeErrorKind {
     /// `skms-code` on a status whose code is `Ok`: an SKMS error is a
     /// failure.
     CodeOnSuccess,
+    /// `skms-detail-truncated` is not a length in bytes greater than the
+    /// detail received.
+    TruncatedNotLength,
+    /// `skms-detail-truncated` appears more than once.
+    DuplicateTruncated,
+    /// `skms-detail-truncated` without `skms-detail-bin`: nothing was cut.
+    TruncatedWithoutDetail,
 }
 
 impl StatusDecodeError {
@@ -439,6 +532,15 @@ impl fmt::Display for StatusDecodeError {
             StatusDecodeErrorKind::CodeOnSuccess => {
                 "`skms-code` comes on a status whose code is `Ok`"
             }
+            StatusDecodeErrorKind::TruncatedNotLength => {
+                "`skms-detail-truncated` must be a length in bytes greater than the detail's"
+            }
+            StatusDecodeErrorKind::DuplicateTruncated => {
+                "`skms-detail-truncated` must appear at most once"
+            }
+            StatusDecodeErrorKind::TruncatedWithoutDetail => {
+                "`skms-detail-truncated` comes without `skms-detail-bin`"
+            }
         };
         write!(f, "invalid SKMS status: {rule}")?;
         match &self.found {
@@ -452,8 +554,163 @@ impl std::error::Error for StatusDecodeError {}
 
 #[cfg(test)]
 mod tests {
-    use super::code_for_status;
-    use ::tonic::Code;
+    use super::{
+        code_for_status, cut, StatusDecodeErrorKind, DETAIL_KEY, DETAIL_TRUNCATED_KEY,
+        MAX_DETAIL_BYTES, MAX_MESSAGE_BYTES,
+    };
+    use crate::{Decoded, DetailPolicy, SkmsError, StandardError};
+    use ::tonic::metadata::MetadataValue;
+    use ::tonic::{Code, Status};
+    use std::borrow::Cow;
+    use std::string::{String, ToString};
+
+    #[test]
+    fn a_cut_ends_at_the_last_char_boundary_within_the_limit() {
+        assert_eq!(cut("", 0), "");
+        assert_eq!(cut("", 4), "");
+        assert_eq!(cut("abcd", 4), "abcd"); // exactly at the limit: whole
+        assert_eq!(cut("abcde", 4), "abcd");
+        assert_eq!(cut("abcd", 0), "");
+        // "鍵" is 3 bytes, "🔑" 4: every position inside one falls back to
+        // its start, never beyond the limit.
+        let text = "a鍵🔑b";
+        for (max, expected) in [
+            (1, "a"),
+            (2, "a"),
+            (3, "a"),
+            (4, "a鍵"),
+            (5, "a鍵"),
+            (7, "a鍵"),
+            (8, "a鍵🔑"),
+            (9, "a鍵🔑b"),
+            (100, "a鍵🔑b"),
+        ] {
+            assert_eq!(cut(text, max), expected, "{max}");
+        }
+        assert_eq!(cut("🔑", 3), "");
+    }
+
+    /// A hand-written error whose detail and message are as long as asked.
+    #[derive(Debug)]
+    struct Long {
+        detail: String,
+        message: String,
+    }
+
+    impl SkmsError for Long {
+        fn code(&self) -> u32 {
+            60400
+        }
+        fn status(&self) -> u16 {
+            400
+        }
+        fn message(&self) -> &str {
+            &self.message
+        }
+        fn detail(&self) -> Option<Cow<'_, str>> {
+            Some(Cow::Borrowed(&self.detail))
+        }
+    }
+
+    fn sent(error: &Long) -> Status {
+        DetailPolicy::DEFAULT.status(error)
+    }
+
+    #[test]
+    fn a_long_detail_is_cut_and_marked_a_long_message_cut() {
+        // At the limit: whole, unmarked.
+        let whole = "x".repeat(MAX_DETAIL_BYTES);
+        let status = sent(&Long {
+            detail: whole.clone(),
+            message: "m".into(),
+        });
+        assert!(status.metadata().get(DETAIL_TRUNCATED_KEY).is_none());
+        let decoded = Decoded::<StandardError>::from_status(&status)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (decoded.detail(), decoded.detail_truncated()),
+            (Some(whole.as_str()), None)
+        );
+
+        // One byte more, the last character straddling the limit.
+        let detail = std::format!("{}鍵", "x".repeat(MAX_DETAIL_BYTES - 2));
+        let message = "鍵".repeat(MAX_MESSAGE_BYTES);
+        let status = sent(&Long {
+            detail: detail.clone(),
+            message: message.clone(),
+        });
+        let mark = status.metadata().get(DETAIL_TRUNCATED_KEY).unwrap();
+        assert_eq!(mark.to_str().unwrap(), (MAX_DETAIL_BYTES + 1).to_string());
+        let decoded = Decoded::<StandardError>::from_status(&status)
+            .unwrap()
+            .unwrap();
+        assert_eq!(decoded.detail(), Some(&detail[..MAX_DETAIL_BYTES - 2]));
+        assert_eq!(decoded.detail_truncated(), Some(detail.len()));
+        assert_eq!(decoded.message(), cut(&message, MAX_MESSAGE_BYTES));
+        assert_eq!(decoded.message().len(), MAX_MESSAGE_BYTES - 1);
+    }
+
+    fn marked(detail: Option<&str>, marks: &[&'static str]) -> Status {
+        let mut status = Status::invalid_argument("Key not found in the keyVault");
+        let metadata = status.metadata_mut();
+        metadata.insert("skms-code", MetadataValue::from_static("40013"));
+        if let Some(detail) = detail {
+            metadata.insert_bin(DETAIL_KEY, MetadataValue::from_bytes(detail.as_bytes()));
+        }
+        for mark in marks {
+            metadata.append(DETAIL_TRUNCATED_KEY, MetadataValue::from_static(mark));
+        }
+        status
+    }
+
+    #[test]
+    fn a_mark_that_no_server_writes_is_refused() {
+        let decode = |status: &Status| Decoded::<StandardError>::from_status(status);
+        let decoded = decode(&marked(Some("abc"), &["4"])).unwrap().unwrap();
+        assert_eq!(decoded.detail_truncated(), Some(4));
+        // The code is known, and rebuilds a unit variant.
+        assert_eq!(decoded.error(), Some(&StandardError::KeyNotFound));
+        for (status, kind) in [
+            (
+                marked(Some("abc"), &["3"]),
+                StatusDecodeErrorKind::TruncatedNotLength,
+            ),
+            (
+                marked(Some("abc"), &["2"]),
+                StatusDecodeErrorKind::TruncatedNotLength,
+            ),
+            (
+                marked(Some("abc"), &[""]),
+                StatusDecodeErrorKind::TruncatedNotLength,
+            ),
+            (
+                marked(Some("abc"), &["+9"]),
+                StatusDecodeErrorKind::TruncatedNotLength,
+            ),
+            (
+                marked(Some("abc"), &["99999999999999999999999"]),
+                StatusDecodeErrorKind::TruncatedNotLength,
+            ),
+            (
+                marked(Some("abc"), &["9", "9"]),
+                StatusDecodeErrorKind::DuplicateTruncated,
+            ),
+            (
+                marked(None, &["9"]),
+                StatusDecodeErrorKind::TruncatedWithoutDetail,
+            ),
+        ] {
+            assert_eq!(decode(&status).unwrap_err().kind(), kind, "{status:?}");
+        }
+        assert_eq!(
+            decode(&marked(Some("abc"), &["3"]))
+                .unwrap_err()
+                .to_string(),
+            "invalid SKMS status: `skms-detail-truncated` must be a length in bytes greater \
+             than the detail's, found \"3\""
+        );
+    }
 
     #[test]
     fn the_statuses_of_code_proto_and_the_choices() {
