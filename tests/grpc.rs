@@ -26,7 +26,10 @@ mod text_codec;
 use std::net::SocketAddr;
 
 use one_method::OneMethod;
-use skms_core::tonic::{StatusDecodeErrorKind, CODE_KEY, DETAIL_KEY};
+use skms_core::tonic::{
+    StatusDecodeErrorKind, CODE_KEY, DETAIL_KEY, DETAIL_TRUNCATED_KEY, MAX_DETAIL_BYTES,
+    MAX_MESSAGE_BYTES,
+};
 use skms_core::{Decoded, DetailPolicy, SkmsError, StandardError};
 use text_codec::TextCodec;
 use tonic::codegen::http;
@@ -67,6 +70,16 @@ enum VaultError {
         grpc = "already_exists"
     )]
     KeyExists(#[skms(detail)] String),
+    /// Own, 4xx, public, the detail formatted from a field that echoes the
+    /// request, as long as the request.
+    #[skms(
+        code = 60400,
+        status = 400,
+        msg = "Key id rejected",
+        detail = "keyId : {input}",
+        public_detail
+    )]
+    Rejected { input: String },
     /// 409 without: `ABORTED`.
     #[skms(code = 60410, status = 409, msg = "Key version conflict")]
     VersionConflict,
@@ -104,6 +117,10 @@ fn answer(asked: &str) -> Result<Response<String>, Status> {
         "conflict" => VaultError::VersionConflict,
         "standard" => VaultError::Standard(StandardError::InvalidToken),
         "hsm" => VaultError::Hsm(HsmError::Locked),
+        "rejected" => VaultError::Rejected {
+            input: long_input(detail.parse().unwrap()),
+        },
+        "long-message" => return Err(skms_core::tonic::status(&LongMessage)),
         // Statuses that an SKMS server would not send.
         "forged-code" => return Err(forged(&[("skms-code", "40O13")], &[])),
         "two-codes" => {
@@ -116,6 +133,34 @@ fn answer(asked: &str) -> Result<Response<String>, Status> {
         "not-utf8" => return Err(forged(&[("skms-code", "40013")], &[b"\xff\xfe"])),
         _ => return Err(Status::invalid_argument(format!("unknown request {kind}"))),
     })?
+}
+
+/// `bytes` bytes of input, "鍵" (3 bytes of UTF-8) repeated, so that a cut
+/// falls inside a character.
+fn long_input(bytes: usize) -> String {
+    let mut input = "鍵".repeat(bytes / 3);
+    input.push_str(&"k".repeat(bytes % 3));
+    input
+}
+
+/// Hand-written, with a message far longer than any in a catalog.
+#[derive(Debug)]
+struct LongMessage;
+
+impl SkmsError for LongMessage {
+    fn code(&self) -> u32 {
+        60401
+    }
+    fn status(&self) -> u16 {
+        400
+    }
+    fn message(&self) -> &str {
+        static MESSAGE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        MESSAGE.get_or_init(|| long_input(64 << 10))
+    }
+    fn detail(&self) -> Option<std::borrow::Cow<'_, str>> {
+        None
+    }
 }
 
 /// A status with SKMS metadata written by hand.
@@ -277,6 +322,60 @@ async fn every_kind_of_variant_over_a_real_channel() {
         decoded(&status).error(),
         Some(&VaultError::Sealed("until 09:00".into()))
     );
+}
+
+/// Metadata is bounded (h2 refuses a header list past 16 KiB by default):
+/// without a bound, a detail past about 10 KB lost the whole error, the
+/// client receiving a bare `INTERNAL` or `RESOURCE_EXHAUSTED`. The code and
+/// the message always arrive; the detail arrives cut, and says so.
+#[tokio::test]
+async fn a_long_detail_arrives_cut_with_the_code_and_the_message() {
+    let mut client = connect(serve(None).await).await;
+    for bytes in [8 << 10, 16 << 10, 64 << 10, 1 << 20] {
+        // Formatted from a field: "keyId : " and 4,088 bytes of input fit,
+        // the 4,089th is inside a "鍵".
+        let detail = format!("keyId : {}", long_input(bytes));
+        let status = fail(&mut client, ASK, &format!("rejected:{bytes}")).await;
+        assert_eq!(status.code(), Code::InvalidArgument, "{bytes}");
+        assert_eq!(status.message(), "Key id rejected", "{bytes}");
+        let mark = status.metadata().get(DETAIL_TRUNCATED_KEY).unwrap();
+        assert_eq!(mark.to_str().unwrap(), detail.len().to_string());
+        let (code, sent) = skms_metadata(&status);
+        assert_eq!(code, "60400");
+        let sent = sent.unwrap();
+        assert_eq!(sent.len(), MAX_DETAIL_BYTES - 2, "{bytes}");
+        assert_eq!(sent, detail[..MAX_DETAIL_BYTES - 2]);
+        let received = decoded(&status);
+        assert_eq!(
+            (received.code(), received.message(), received.detail()),
+            (60400, "Key id rejected", Some(sent.as_str()))
+        );
+        assert_eq!(received.detail_truncated(), Some(detail.len()));
+
+        // A variant whose field is the detail: not rebuilt from a cut
+        // detail, which would pass for the whole key id; the code stays.
+        let input = long_input(bytes);
+        let status = fail(&mut client, ASK, &format!("not-found:{input}")).await;
+        assert_eq!(status.message(), "Key not found in the keyVault");
+        let received = decoded(&status);
+        assert_eq!((received.code(), received.error()), (40013, None));
+        assert_eq!(received.detail(), Some(&input[..MAX_DETAIL_BYTES - 1]));
+        assert_eq!(received.detail_truncated(), Some(bytes));
+    }
+
+    // At the limit, a detail arrives whole, unmarked, and rebuilds.
+    let input = "k".repeat(MAX_DETAIL_BYTES);
+    let status = fail(&mut client, ASK, &format!("not-found:{input}")).await;
+    assert!(status.metadata().get(DETAIL_TRUNCATED_KEY).is_none());
+    let received = decoded(&status);
+    assert_eq!(received.error(), Some(&VaultError::KeyNotFound(input)));
+    assert_eq!(received.detail_truncated(), None);
+
+    // A hand-written message of 64 KB: cut too, the code intact.
+    let status = fail(&mut client, ASK, "long-message").await;
+    assert_eq!(skms_metadata(&status), ("60401", None));
+    assert_eq!(status.message().len(), MAX_MESSAGE_BYTES - 1);
+    assert!(LongMessage.message().starts_with(status.message()));
 }
 
 #[tokio::test]
