@@ -49,6 +49,20 @@
 //!   `skms-detail-bin` ([`DETAIL_KEY`]): binary, so that a detail may hold
 //!   any UTF-8, sent base64-encoded as gRPC requires.
 //!
+//! # How much of the detail a status carries
+//!
+//! Metadata travels as HTTP/2 headers, which a peer bounds (h2, under tonic,
+//! refuses a header list past 16 KiB by default): a status whose detail
+//! went past that would reach the client as a bare `INTERNAL` or
+//! `RESOURCE_EXHAUSTED`, without its SKMS code. So a status carries at most
+//! [`MAX_DETAIL_BYTES`] (4 KiB) of the detail, cut at a character boundary,
+//! and then marks the cut with the detail's whole length in
+//! [`DETAIL_TRUNCATED_KEY`] (`skms-detail-truncated`), which
+//! [`Decoded::detail_truncated`] reports; the message is bounded too
+//! ([`MAX_MESSAGE_BYTES`]). The code and the message always arrive. A cut
+//! detail does not rebuild a variant whose field is the detail. HTTP bodies
+//! have no such limit: over HTTP the detail is always sent whole.
+//!
 //! The detail goes through the [`DetailPolicy`] in force
 //! ([`DetailPolicy::in_force`]), exactly as over HTTP: a withheld detail is
 //! logged (the same event, through [`LogSafe`](crate::LogSafe)) and never
@@ -303,7 +317,9 @@ impl<E: FromBody> Decoded<E> {
     /// (by code, never by message, the unknown kept whole).
     ///
     /// The gRPC code plays no part: a server may have chosen another one for
-    /// the variant.
+    /// the variant. A detail cut by the server ([`MAX_DETAIL_BYTES`]) is
+    /// reported by [`Decoded::detail_truncated`], and does not rebuild a
+    /// variant whose field is the detail.
     ///
     /// # Errors
     ///
