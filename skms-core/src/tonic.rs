@@ -108,6 +108,26 @@ pub const DETAIL_TRUNCATED_KEY: &str = "skms-detail-truncated";
 /// `RESOURCE_EXHAUSTED`, without the SKMS code. 4 KiB is 5,464 bytes in
 /// base64, which leaves room for the message and the rest of the headers.
 /// HTTP bodies have no such limit: over HTTP the detail is always whole.
+///
+/// ```
+/// use skms_core::tonic::MAX_DETAIL_BYTES;
+/// use skms_core::{Decoded, SkmsError};
+///
+/// #[derive(Debug, SkmsError)]
+/// #[skms(code = 60400, status = 400, msg = "Key id rejected", detail = "keyId : {0}")]
+/// struct Rejected(String);
+///
+/// // 8 + 15,000 bytes: "鍵" is 3 bytes of UTF-8.
+/// let status = tonic::Status::from(Rejected("鍵".repeat(5000)));
+/// assert_eq!(status.metadata().get("skms-detail-truncated").unwrap(), "15008");
+///
+/// let decoded = Decoded::<Rejected>::from_status(&status).unwrap().unwrap();
+/// assert_eq!(decoded.code(), 60400);
+/// assert_eq!(decoded.detail_truncated(), Some(15008));
+/// let detail = decoded.detail().unwrap();
+/// assert_eq!(detail.len(), MAX_DETAIL_BYTES - 2); // no "鍵" split
+/// assert!(detail.starts_with("keyId : 鍵鍵"));
+/// ```
 pub const MAX_DETAIL_BYTES: usize = 4096;
 
 /// The most bytes of UTF-8 of the message that a status carries (in
