@@ -254,7 +254,10 @@
 //! 409 `ABORTED`, 500 `INTERNAL`, ...); the SKMS message; the SKMS code in
 //! the metadata `skms-code` and the detail in `skms-detail-bin`, after the
 //! same [`DetailPolicy`] as over HTTP (a withheld detail logged, never
-//! sent). On the client, `Decoded::from_status` rebuilds the typed error,
+//! sent), at most 4 KiB of it (metadata is bounded; a longer detail is cut
+//! at a character boundary and marked `skms-detail-truncated`, which
+//! `Decoded::detail_truncated` reports; HTTP bodies have no such limit).
+//! On the client, `Decoded::from_status` rebuilds the typed error,
 //! and answers `None` for a status without an SKMS code, which it does not
 //! guess at. `skms_core::tonic` has the table, the choices made where
 //! `code.proto` is not one to one, and an example.
