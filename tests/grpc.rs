@@ -28,9 +28,9 @@ mod text_codec;
 use std::net::SocketAddr;
 
 use one_method::OneMethod;
-use stream_method::StreamMethod;
 use skms_core::tonic::{StatusDecodeErrorKind, CODE_KEY, DETAIL_KEY};
 use skms_core::{Decoded, DetailPolicy, SkmsError, StandardError};
+use stream_method::StreamMethod;
 use text_codec::TextCodec;
 use tonic::codegen::http;
 use tonic::metadata::MetadataValue;
