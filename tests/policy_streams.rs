@@ -1,6 +1,7 @@
 //! A router's layer answers the SKMS errors of its response bodies too:
 //! a gRPC response stream, polled as the response body after the layer's
-//! future has finished, and a streamed axum body. The process installs a
+//! future has finished, a streamed axum body, and (through the middleware)
+//! a streamed actix-web body. The process installs a
 //! permissive policy; the public server and router are strict through
 //! their layers, and their clients must not receive a 5xx detail that
 //! their stream writes. tests/grpc.rs checks the other way round (the
@@ -9,7 +10,7 @@
 //! Its own test binary: it installs the policy of the process, and the
 //! process-wide log capture.
 
-#![cfg(any(feature = "tonic", feature = "axum"))]
+#![cfg(any(feature = "tonic", feature = "axum", feature = "actix-web"))]
 
 mod support;
 
@@ -38,6 +39,70 @@ fn install_permissive() {
 /// A detail that a public client must never see.
 fn internal_detail(server: &str) -> String {
     format!("Connect to hsm.vault.internal:8080 [10.14.10.171] failed ({server})")
+}
+
+/// An NDJSON answer written as it is polled: one line, then the SKMS error
+/// that ends it, written with the policy in force then. Its chunks are `T`,
+/// the bytes of the server's choice.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+struct Lines<T> {
+    detail: String,
+    written: usize,
+    chunks: core::marker::PhantomData<fn() -> T>,
+}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+impl<T> Lines<T> {
+    fn new(detail: String) -> Self {
+        Lines {
+            detail,
+            written: 0,
+            chunks: core::marker::PhantomData,
+        }
+    }
+}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+impl<T: From<Vec<u8>>> futures_core::Stream for Lines<T> {
+    type Item = Result<T, core::convert::Infallible>;
+
+    fn poll_next(
+        mut self: core::pin::Pin<&mut Self>,
+        _: &mut core::task::Context<'_>,
+    ) -> core::task::Poll<Option<Self::Item>> {
+        self.written += 1;
+        core::task::Poll::Ready(match self.written {
+            1 => Some(Ok(b"{\"watching\":true}\n".to_vec().into())),
+            2 => {
+                let error = VaultError::Internal(self.detail.clone());
+                let mut line = DetailPolicy::in_force().to_json_vec(&error);
+                line.push(b'\n');
+                Some(Ok(line.into()))
+            }
+            _ => None,
+        })
+    }
+}
+
+/// The detail of `server`, fit for a path (no spaces, no brackets).
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+fn path_detail(server: &str) -> String {
+    internal_detail(server).replace([' ', '[', ']'], "_")
+}
+
+/// Asks `path` of the server at `address` for its lines: the body as sent
+/// (chunked), which must hold the error's code.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+fn watched(address: std::net::SocketAddr, path: &str) -> String {
+    let answer = support::tcp::get(address, path, &[]);
+    assert_eq!(answer.status, 200);
+    assert!(
+        answer.body.contains(r#"{"watching":true}"#),
+        "{}",
+        answer.body
+    );
+    assert!(answer.body.contains(r#"{"code":50001,"#), "{}", answer.body);
+    answer.body
 }
 
 #[cfg(feature = "tonic")]
@@ -152,46 +217,17 @@ mod grpc {
 
 #[cfg(feature = "axum")]
 mod axum_body {
-    use core::convert::Infallible;
-    use core::pin::Pin;
-    use core::task::{Context, Poll};
-
     use axum::body::Body;
     use axum::extract::Path;
     use axum::routing::get;
     use axum::Router;
     use skms_core::DetailPolicy;
 
-    use super::{install_permissive, internal_detail, VaultError};
+    use super::{install_permissive, path_detail, watched, Lines};
     use crate::support;
 
-    /// An NDJSON answer written as it is polled: one line, then the SKMS
-    /// error that ends it, written with the policy in force then.
-    struct Lines {
-        detail: String,
-        written: usize,
-    }
-
-    impl futures_core::Stream for Lines {
-        type Item = Result<Vec<u8>, Infallible>;
-
-        fn poll_next(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-            self.written += 1;
-            Poll::Ready(match self.written {
-                1 => Some(Ok(b"{\"watching\":true}\n".to_vec())),
-                2 => {
-                    let error = VaultError::Internal(self.detail.clone());
-                    let mut line = DetailPolicy::in_force().to_json_vec(&error);
-                    line.push(b'\n');
-                    Some(Ok(line))
-                }
-                _ => None,
-            })
-        }
-    }
-
     async fn watch(Path(detail): Path<String>) -> Body {
-        Body::from_stream(Lines { detail, written: 0 })
+        Body::from_stream(Lines::<Vec<u8>>::new(detail))
     }
 
     #[test]
@@ -205,27 +241,59 @@ mod axum_body {
             .nest("/internal", routes());
         let server = support::servers::axum(app);
 
-        // The detail travels in the path: no `[`, `]` or spaces there.
-        let public_detail = internal_detail("axum-public").replace([' ', '[', ']'], "_");
-        let answer = support::tcp::get(server.address, &format!("/api/watch/{public_detail}"), &[]);
-        assert_eq!(answer.status, 200);
-        assert!(
-            answer.body.contains(r#"{"watching":true}"#),
-            "{}",
-            answer.body
-        );
-        assert!(answer.body.contains(r#"{"code":50001,"#), "{}", answer.body);
-        assert!(!answer.body.contains(&public_detail), "{}", answer.body);
+        let public_detail = path_detail("axum-public");
+        let body = watched(server.address, &format!("/api/watch/{public_detail}"));
+        assert!(!body.contains(&public_detail), "{body}");
         assert_eq!(log.with_detail(&public_detail).len(), 1);
 
         // Without a layer, the installed policy sends it.
-        let internal_detail = internal_detail("axum-internal").replace([' ', '[', ']'], "_");
-        let answer = support::tcp::get(
+        let internal_detail = path_detail("axum-internal");
+        let body = watched(
             server.address,
             &format!("/internal/watch/{internal_detail}"),
-            &[],
         );
-        assert!(answer.body.contains(&internal_detail), "{}", answer.body);
+        assert!(body.contains(&internal_detail), "{body}");
+        assert!(log.with_detail(&internal_detail).is_empty());
+    }
+}
+
+#[cfg(feature = "actix-web")]
+mod actix_body {
+    use actix_web::{web, App, HttpResponse};
+    use skms_core::DetailPolicy;
+
+    use super::{install_permissive, path_detail, watched, Lines};
+    use crate::support;
+
+    async fn watch(detail: web::Path<String>) -> HttpResponse {
+        HttpResponse::Ok().streaming(Lines::<web::Bytes>::new(detail.into_inner()))
+    }
+
+    #[test]
+    fn a_strict_middleware_withholds_the_details_of_a_streamed_body() {
+        install_permissive();
+        let log = support::log::capture();
+
+        let server = support::servers::actix(crate::actix_server!(|| App::new()
+            .service(
+                web::scope("/api")
+                    .wrap(DetailPolicy::DEFAULT.actix_middleware())
+                    .route("/watch/{detail}", web::get().to(watch)),
+            )
+            .service(web::scope("/internal").route("/watch/{detail}", web::get().to(watch)))));
+
+        let public_detail = path_detail("actix-public");
+        let body = watched(server.address, &format!("/api/watch/{public_detail}"));
+        assert!(!body.contains(&public_detail), "{body}");
+        assert_eq!(log.with_detail(&public_detail).len(), 1);
+
+        // Without the middleware, the installed policy sends it.
+        let internal_detail = path_detail("actix-internal");
+        let body = watched(
+            server.address,
+            &format!("/internal/watch/{internal_detail}"),
+        );
+        assert!(body.contains(&internal_detail), "{body}");
         assert!(log.with_detail(&internal_detail).is_empty());
     }
 }

@@ -69,3 +69,35 @@ impl<B: http_body::Body> http_body::Body for InPolicy<B> {
         self.inner.size_hint()
     }
 }
+
+/// An actix-web response body whose chunks are produced with the policy in
+/// force: a streaming body (`HttpResponse::streaming`) writes its SKMS
+/// errors there, after the service's future has returned the response.
+#[cfg(feature = "actix-web")]
+impl<B: ::actix_web::body::MessageBody> ::actix_web::body::MessageBody for InPolicy<B> {
+    type Error = B::Error;
+
+    // Writes no chunk: no scope.
+    fn size(&self) -> ::actix_web::body::BodySize {
+        self.inner.size()
+    }
+
+    fn poll_next(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<::actix_web::web::Bytes, B::Error>>> {
+        let this = self.project();
+        let inner = this.inner;
+        this.policy.scope(|| inner.poll_next(cx))
+    }
+
+    // A body that is already bytes (a `Result<_, E>` answered by a
+    // handler) stays bytes, which actix-web sends without polling; it
+    // was written in the service's future, with the policy in force.
+    fn try_into_bytes(self) -> Result<::actix_web::web::Bytes, Self> {
+        let InPolicy { inner, policy } = self;
+        inner
+            .try_into_bytes()
+            .map_err(|inner| InPolicy::new(policy, inner))
+    }
+}

@@ -238,9 +238,9 @@
 //! A router or scope can answer with its own policy: `DetailPolicy::layer`
 //! (feature `tower`) and `DetailPolicy::actix_middleware` (feature
 //! `actix-web`) put it in force while the service they wrap runs
-//! ([`DetailPolicy::scope`], [`DetailPolicy::in_force`]), and the `tower`
-//! layer while the bodies of its responses are polled (gRPC response
-//! streams, streamed bodies). The `catalog` and
+//! ([`DetailPolicy::scope`], [`DetailPolicy::in_force`]) and while the
+//! bodies of its responses are polled (gRPC response streams, streamed
+//! bodies). The `catalog` and
 //! `catalog_entry` handlers of `skms_core::axum` and `skms_core::actix_web`
 //! serve a type's composed catalog, as JSON or Markdown.
 //! [`DetailPolicy::refer_to_withheld_details`] sends, instead of nothing,
