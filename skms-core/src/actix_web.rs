@@ -198,10 +198,7 @@ where
 
     fn call(&self, request: R) -> Self::Future {
         DetailPolicyFuture {
-            inner: crate::InPolicy::new(
-                self.policy,
-                self.policy.scope(|| self.service.call(request)),
-            ),
+            inner: self.policy.scope(|| self.service.call(request)),
             policy: self.policy,
         }
     }
@@ -214,7 +211,7 @@ pin_project_lite::pin_project! {
     #[derive(Debug)]
     pub struct DetailPolicyFuture<F> {
         #[pin]
-        inner: crate::InPolicy<F>,
+        inner: F,
         policy: DetailPolicy,
     }
 }
@@ -231,8 +228,9 @@ where
     ) -> core::task::Poll<Self::Output> {
         let this = self.project();
         let policy = *this.policy;
-        this.inner
-            .poll(cx)
+        let inner = this.inner;
+        policy
+            .scope(|| inner.poll(cx))
             .map_ok(|response| response.map_body(|_, body| crate::InPolicy::new(policy, body)))
     }
 }

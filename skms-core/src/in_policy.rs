@@ -1,7 +1,7 @@
 //! `InPolicy`: a future, or a response body, polled with a [`DetailPolicy`]
-//! in force, what the per-router layer (`tower`) and middleware
-//! (`actix-web`) wrap around the futures of the services they wrap, and the
-//! layer around the bodies of their responses.
+//! in force: what the per-router layer (`tower`) and middleware
+//! (`actix-web`) wrap around the bodies of the responses of the services
+//! they wrap, which are polled after the services' futures have finished.
 
 use core::future::Future;
 use core::pin::Pin;
@@ -11,10 +11,11 @@ use crate::DetailPolicy;
 
 pin_project_lite::pin_project! {
     /// A future or a response body polled with a [`DetailPolicy`] in force
-    /// ([`DetailPolicy::scope`] around each poll): what the `tower` layer
-    /// and the actix-web middleware of a policy return, and (feature
-    /// `tower`) the body of every response of the `tower` layer, which is
-    /// polled after the service's future has finished.
+    /// ([`DetailPolicy::scope`] around each poll): the body of every
+    /// response of the `tower` layer (an `http_body::Body`) and of the
+    /// actix-web middleware (a `MessageBody`) of a policy, which is polled
+    /// after the service's future has finished; around a future, what runs
+    /// a task of one's own with a policy in force.
     #[derive(Debug)]
     pub struct InPolicy<F> {
         #[pin]

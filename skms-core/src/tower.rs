@@ -134,7 +134,7 @@ where
     fn call(&mut self, request: R) -> DetailPolicyFuture<S::Future> {
         let inner = &mut self.inner;
         DetailPolicyFuture {
-            inner: InPolicy::new(self.policy, self.policy.scope(|| inner.call(request))),
+            inner: self.policy.scope(|| inner.call(request)),
             policy: self.policy,
         }
     }
@@ -147,7 +147,7 @@ pin_project_lite::pin_project! {
     #[derive(Debug)]
     pub struct DetailPolicyFuture<F> {
         #[pin]
-        inner: InPolicy<F>,
+        inner: F,
         policy: DetailPolicy,
     }
 }
@@ -161,8 +161,9 @@ where
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
         let policy = *this.policy;
-        this.inner
-            .poll(cx)
+        let inner = this.inner;
+        policy
+            .scope(|| inner.poll(cx))
             .map_ok(|response| response.map(|body| InPolicy::new(policy, body)))
     }
 }
