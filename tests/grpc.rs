@@ -20,6 +20,8 @@ mod support;
 
 #[path = "../examples/grpc/one_method.rs"]
 mod one_method;
+#[path = "../examples/grpc/stream_method.rs"]
+mod stream_method;
 #[path = "../examples/grpc/text_codec.rs"]
 mod text_codec;
 
@@ -31,6 +33,7 @@ use skms_core::tonic::{
     MAX_MESSAGE_BYTES,
 };
 use skms_core::{Decoded, DetailPolicy, SkmsError, StandardError};
+use stream_method::StreamMethod;
 use text_codec::TextCodec;
 use tonic::codegen::http;
 use tonic::metadata::MetadataValue;
@@ -204,6 +207,57 @@ async fn serve(policy: Option<DetailPolicy>) -> SocketAddr {
         None => tokio::spawn(Server::builder().serve_with_incoming(VAULT, incoming)),
     };
     address
+}
+
+/// The service `skms.test.Vault`, with one server-streaming method,
+/// `Watch`: `kind:detail` answers one message, then fails as `Ask` does,
+/// while the response body is polled.
+const WATCH: &str = "/skms.test.Vault/Watch";
+
+fn watch(asked: &str, index: usize) -> Option<Result<String, Status>> {
+    match index {
+        0 => Some(Ok(format!("watching {asked}"))),
+        1 => Some(answer(asked).map(Response::into_inner)),
+        _ => None,
+    }
+}
+
+/// A server of `Watch` on `127.0.0.1:0`, under `policy` (through its tower
+/// layer) or the installed one.
+async fn serve_stream(policy: Option<DetailPolicy>) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let incoming = TcpIncoming::from(listener);
+    let service = StreamMethod {
+        path: WATCH,
+        handler: watch,
+    };
+    match policy {
+        Some(policy) => tokio::spawn(
+            Server::builder()
+                .layer(policy.layer())
+                .serve_with_incoming(service, incoming),
+        ),
+        None => tokio::spawn(Server::builder().serve_with_incoming(service, incoming)),
+    };
+    address
+}
+
+/// Calls `Watch` with `asked`: the first message, and the status that the
+/// stream fails with after it.
+async fn fail_in_stream(client: &mut tonic::client::Grpc<Channel>, asked: &str) -> Status {
+    client.ready().await.unwrap();
+    let path = http::uri::PathAndQuery::from_static(WATCH);
+    let mut answers = client
+        .server_streaming(Request::new(asked.to_owned()), path, TextCodec)
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(
+        answers.message().await.unwrap().as_deref(),
+        Some(format!("watching {asked}").as_str())
+    );
+    answers.message().await.unwrap_err()
 }
 
 /// A client of the server at `address`.
@@ -465,6 +519,45 @@ async fn a_layer_answers_with_its_own_policy() {
     let status = fail(&mut admin, ASK, "signature:admin-internal").await;
     assert_eq!(skms_metadata(&status), ("60401", None));
     assert_eq!(log.with_detail("admin-internal").len(), 1);
+}
+
+/// The README's setup: the installed policy strict (the default), the
+/// administrators' server permissive through its layer. A response stream
+/// is polled as the response body, after the layer's future has finished:
+/// the layer answers the errors it yields all the same.
+/// tests/policy_streams.rs checks the other way round.
+#[tokio::test]
+async fn a_layer_answers_the_errors_of_a_response_stream() {
+    let log = support::log::capture();
+    let mut admin = connect(serve_stream(Some(ADMIN)).await).await;
+    let mut public = connect(serve_stream(None).await).await;
+    let mut partner = connect(serve_stream(Some(PARTNER)).await).await;
+
+    let status = fail_in_stream(&mut admin, "internal:stream-admin-5xx").await;
+    assert_eq!(status.code(), Code::Internal);
+    assert_eq!(
+        skms_metadata(&status),
+        ("50001", Some("stream-admin-5xx".to_owned()))
+    );
+    assert_eq!(
+        decoded(&status).error(),
+        Some(&VaultError::Internal("stream-admin-5xx".into()))
+    );
+    assert!(log.with_detail("stream-admin-5xx").is_empty());
+
+    // Without a layer, the installed policy: withheld, logged once.
+    let status = fail_in_stream(&mut public, "internal:stream-public-5xx").await;
+    assert_eq!(skms_metadata(&status), ("50001", None));
+    assert_eq!(log.with_detail("stream-public-5xx").len(), 1);
+
+    // A 4xx detail, which the installed policy would send: the partners'
+    // layer sends a reference instead.
+    let status = fail_in_stream(&mut partner, "not-found:stream-partner-4xx").await;
+    let (code, sent) = skms_metadata(&status);
+    assert_eq!(code, "40013");
+    assert!(sent.expect("a reference").starts_with("ref : "));
+    let logged = log.with_detail("stream-partner-4xx");
+    assert_eq!(logged.len(), 1, "{logged:?}");
 }
 
 #[tokio::test]

@@ -108,12 +108,14 @@ impl DetailPolicy {
 ///
 /// One process often serves a public API and an internal one, which must
 /// expose different details; the rest of the process keeps the installed
-/// policy. While the wrapped service's future is polled, the policy is
+/// policy. While the wrapped service's future is polled, and then while the
+/// body of its response is polled, the policy is
 /// [in force](DetailPolicy::in_force) on that thread
 /// ([`DetailPolicy::scope`]), and every SKMS error that a handler returns is
 /// answered with it: actix-web turns a handler's error into its response
-/// there. A withheld detail is logged once, by the conversion that withholds
-/// it, and never sent.
+/// there, and a streaming body (`HttpResponse::streaming`), polled after
+/// the handler has returned, writes its errors there. A withheld detail is
+/// logged once, by the conversion that withholds it, and never sent.
 ///
 /// An error that a service below returns as `Err(actix_web::Error)` instead
 /// of a response (another middleware's, say) is turned into its response by
@@ -152,11 +154,11 @@ impl DetailPolicyMiddleware {
     }
 }
 
-impl<S, R> ::actix_web::dev::Transform<S, R> for DetailPolicyMiddleware
+impl<S, R, B> ::actix_web::dev::Transform<S, R> for DetailPolicyMiddleware
 where
-    S: ::actix_web::dev::Service<R>,
+    S: ::actix_web::dev::Service<R, Response = ::actix_web::dev::ServiceResponse<B>>,
 {
-    type Response = S::Response;
+    type Response = ::actix_web::dev::ServiceResponse<crate::InPolicy<B>>;
     type Error = S::Error;
     type Transform = DetailPolicyService<S>;
     type InitError = ();
@@ -177,13 +179,15 @@ pub struct DetailPolicyService<S> {
     policy: DetailPolicy,
 }
 
-impl<S, R> ::actix_web::dev::Service<R> for DetailPolicyService<S>
+/// The responses are the wrapped service's, each body wrapped in an
+/// [`InPolicy`](crate::InPolicy) that polls it with the policy in force.
+impl<S, R, B> ::actix_web::dev::Service<R> for DetailPolicyService<S>
 where
-    S: ::actix_web::dev::Service<R>,
+    S: ::actix_web::dev::Service<R, Response = ::actix_web::dev::ServiceResponse<B>>,
 {
-    type Response = S::Response;
+    type Response = ::actix_web::dev::ServiceResponse<crate::InPolicy<B>>;
     type Error = S::Error;
-    type Future = crate::InPolicy<S::Future>;
+    type Future = DetailPolicyFuture<S::Future>;
 
     fn poll_ready(
         &self,
@@ -193,10 +197,41 @@ where
     }
 
     fn call(&self, request: R) -> Self::Future {
-        crate::InPolicy::new(
-            self.policy,
-            self.policy.scope(|| self.service.call(request)),
-        )
+        DetailPolicyFuture {
+            inner: self.policy.scope(|| self.service.call(request)),
+            policy: self.policy,
+        }
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The future of [`DetailPolicyService`]: the wrapped service's, polled
+    /// with the policy in force, whose response's body is then polled with
+    /// the policy in force too.
+    #[derive(Debug)]
+    pub struct DetailPolicyFuture<F> {
+        #[pin]
+        inner: F,
+        policy: DetailPolicy,
+    }
+}
+
+impl<F, B, E> core::future::Future for DetailPolicyFuture<F>
+where
+    F: core::future::Future<Output = Result<::actix_web::dev::ServiceResponse<B>, E>>,
+{
+    type Output = Result<::actix_web::dev::ServiceResponse<crate::InPolicy<B>>, E>;
+
+    fn poll(
+        self: core::pin::Pin<&mut Self>,
+        cx: &mut core::task::Context<'_>,
+    ) -> core::task::Poll<Self::Output> {
+        let this = self.project();
+        let policy = *this.policy;
+        let inner = this.inner;
+        policy
+            .scope(|| inner.poll(cx))
+            .map_ok(|response| response.map_body(|_, body| crate::InPolicy::new(policy, body)))
     }
 }
 

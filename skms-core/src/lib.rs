@@ -238,7 +238,9 @@
 //! A router or scope can answer with its own policy: `DetailPolicy::layer`
 //! (feature `tower`) and `DetailPolicy::actix_middleware` (feature
 //! `actix-web`) put it in force while the service they wrap runs
-//! ([`DetailPolicy::scope`], [`DetailPolicy::in_force`]). The `catalog` and
+//! ([`DetailPolicy::scope`], [`DetailPolicy::in_force`]) and while the
+//! bodies of its responses are polled (gRPC response streams, streamed
+//! bodies). The `catalog` and
 //! `catalog_entry` handlers of `skms_core::axum` and `skms_core::actix_web`
 //! serve a type's composed catalog, as JSON or Markdown.
 //! [`DetailPolicy::refer_to_withheld_details`] sends, instead of nothing,
@@ -347,8 +349,8 @@
 //!   on the client; see `skms_core::tonic`. Only tonic's `Status`, `Code`
 //!   and metadata: no transport, no codegen, no protobuf.
 //! - `tower`: `DetailPolicy::layer`, a `tower` layer that answers the SKMS
-//!   errors of the service it wraps with its own policy; `axum` turns it
-//!   on. See `skms_core::tower`.
+//!   errors of the service it wraps, those of its response bodies included,
+//!   with its own policy; `axum` turns it on. See `skms_core::tower`.
 //! - `utoipa`: [`ErrorBody`] is a `utoipa::ToSchema`, and every derived
 //!   type a `utoipa::IntoResponses` that documents each code of its composed
 //!   catalog in an OpenAPI document; see `skms_core::utoipa` and

@@ -25,24 +25,38 @@
 //!     .nest("/admin", admin_routes.layer(ADMIN.layer()));
 //! ```
 //!
-//! It works with any `tower::Service`, whatever its request and response
-//! types: while the wrapped service's future is polled, its policy is
+//! It works with any `tower::Service` that answers `http::Response`s
+//! (axum's routers, tonic's servers, hyper's services), whatever its request
+//! type: while the wrapped service's future is polled, and then while the
+//! body of its response is polled, its policy is
 //! [in force](DetailPolicy::in_force) on that thread
 //! ([`DetailPolicy::scope`]), and every SKMS error converted into a
-//! response there (axum's `IntoResponse`, `http::Response::from`) is
-//! answered with it. A withheld detail is logged once, by the conversion
-//! that withholds it, and never sent.
+//! response there (axum's `IntoResponse`, `http::Response::from`,
+//! `tonic::Status::from`) is answered with it. A withheld detail is logged
+//! once, by the conversion that withholds it, and never sent.
 //!
-//! Only `tower-layer` and `tower-service` are needed (axum already depends
-//! on both); feature `axum` turns this one on.
+//! The body matters: a gRPC server-streaming method's stream is polled as
+//! the response body, after the service's future has returned the response,
+//! and so is a streamed axum body. Each error that such a stream yields
+//! (`Err(Status::from(error))`) is answered with the layer's policy too:
+//! `Server::builder().layer(policy.layer())` covers all that the server
+//! sends.
+//!
+//! Only `tower-layer`, `tower-service`, `http` and `http-body` are needed
+//! (axum, tonic and hyper already depend on all four); feature `axum` turns
+//! this one on.
 
+use core::future::Future;
+use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use crate::{DetailPolicy, InPolicy};
 
 impl DetailPolicy {
     /// A `tower` layer that answers the SKMS errors of the service it wraps
-    /// with this policy; see [`skms_core::tower`](crate::tower).
+    /// with this policy, those of its response bodies (gRPC response
+    /// streams, streamed bodies) included; see
+    /// [`skms_core::tower`](crate::tower).
     #[must_use]
     pub const fn layer(self) -> DetailPolicyLayer {
         DetailPolicyLayer { policy: self }
@@ -50,7 +64,8 @@ impl DetailPolicy {
 }
 
 /// A `tower::Layer` that puts its [`DetailPolicy`] in force while the
-/// service it wraps runs: `router.layer(policy.layer())`.
+/// service it wraps runs and while the bodies of its responses are polled:
+/// `router.layer(policy.layer())`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DetailPolicyLayer {
     policy: DetailPolicy,
@@ -101,21 +116,54 @@ impl<S> DetailPolicyService<S> {
     }
 }
 
-impl<S, R> tower_service::Service<R> for DetailPolicyService<S>
+/// The responses are the wrapped service's, each body wrapped in an
+/// [`InPolicy`] that polls it with the policy in force.
+impl<S, R, B> tower_service::Service<R> for DetailPolicyService<S>
 where
-    S: tower_service::Service<R>,
+    S: tower_service::Service<R, Response = http::Response<B>>,
 {
-    type Response = S::Response;
+    type Response = http::Response<InPolicy<B>>;
     type Error = S::Error;
-    type Future = InPolicy<S::Future>;
+    type Future = DetailPolicyFuture<S::Future>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
         let inner = &mut self.inner;
         self.policy.scope(|| inner.poll_ready(cx))
     }
 
-    fn call(&mut self, request: R) -> InPolicy<S::Future> {
+    fn call(&mut self, request: R) -> DetailPolicyFuture<S::Future> {
         let inner = &mut self.inner;
-        InPolicy::new(self.policy, self.policy.scope(|| inner.call(request)))
+        DetailPolicyFuture {
+            inner: self.policy.scope(|| inner.call(request)),
+            policy: self.policy,
+        }
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The future of [`DetailPolicyService`]: the wrapped service's, polled
+    /// with the policy in force, whose response's body is then polled with
+    /// the policy in force too.
+    #[derive(Debug)]
+    pub struct DetailPolicyFuture<F> {
+        #[pin]
+        inner: F,
+        policy: DetailPolicy,
+    }
+}
+
+impl<F, B, E> Future for DetailPolicyFuture<F>
+where
+    F: Future<Output = Result<http::Response<B>, E>>,
+{
+    type Output = Result<http::Response<InPolicy<B>>, E>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        let policy = *this.policy;
+        let inner = this.inner;
+        policy
+            .scope(|| inner.poll(cx))
+            .map_ok(|response| response.map(|body| InPolicy::new(policy, body)))
     }
 }
