@@ -91,6 +91,14 @@ fn check_server(address: SocketAddr, base: &str) {
         "| 60001 | Vault sealed | The vault is sealed \\| unseal it | 503 | https://docs.example.com/errors/60001 |\n"
     ));
 
+    // HEAD as GET, without the body.
+    for path in [base.to_owned(), format!("{base}/40013")] {
+        let answer = support::tcp::request(address, "HEAD", &path, &[]);
+        assert_eq!(answer.status, 200, "HEAD {path}");
+        assert_eq!(answer.header("content-type"), Some("application/json"));
+        assert_eq!(answer.body, "", "HEAD {path}");
+    }
+
     // Anything else: 404, an SKMS body, in JSON whatever was asked.
     for (requested, accept) in [
         ("40999", MARKDOWN),
@@ -148,13 +156,10 @@ fn axum_serves_the_catalog() {
 #[test]
 fn actix_web_serves_the_catalog() {
     use actix_web::{web, App};
-    use skms_core::actix_web::{catalog, catalog_entry};
+    use skms_core::actix_web::catalog_service;
 
-    let server = support::servers::actix(actix_server!(|| App::new().service(
-        web::scope("/support")
-            .route("/errors", web::get().to(catalog::<KmsError>))
-            .route("/errors/{code}", web::get().to(catalog_entry::<KmsError>))
-    )));
+    let server = support::servers::actix(actix_server!(|| App::new()
+        .service(web::scope("/support").service(catalog_service::<KmsError>("/errors")))));
     check_server(server.address, "/support/errors");
 }
 

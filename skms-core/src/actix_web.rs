@@ -235,6 +235,27 @@ where
     }
 }
 
+/// The catalog endpoint of `E` as one service mounted at `path`: [`catalog`]
+/// at `path` and [`catalog_entry`] at `path/{code}`, each for `GET` and for
+/// `HEAD` (answered as `GET`, without the body, as axum answers it). A route
+/// of `web::get()` alone answers `HEAD` with actix-web's 404.
+///
+/// ```
+/// use actix_web::App;
+/// use skms_core::StandardError;
+///
+/// let app = App::new().service(skms_core::actix_web::catalog_service::<StandardError>("/errors"));
+/// ```
+#[must_use]
+pub fn catalog_service<E: crate::Catalog + 'static>(path: &str) -> ::actix_web::Scope {
+    use ::actix_web::web;
+    web::scope(path)
+        .route("", web::get().to(catalog::<E>))
+        .route("", web::head().to(catalog::<E>))
+        .route("/{code}", web::get().to(catalog_entry::<E>))
+        .route("/{code}", web::head().to(catalog_entry::<E>))
+}
+
 /// A handler that serves the composed catalog of `E`: `GET /errors`,
 /// mounted wherever the service wants.
 ///
@@ -242,7 +263,7 @@ where
 /// reference's Markdown table
 /// ([`Listing::to_markdown`](crate::Listing::to_markdown)) when the
 /// request's `Accept` prefers `text/markdown`. With [`catalog_entry`] for
-/// one code:
+/// one code, and for `HEAD` too, [`catalog_service`] mounts both; by hand:
 ///
 /// ```
 /// use actix_web::{web, App};
@@ -250,7 +271,9 @@ where
 ///
 /// let app = App::new()
 ///     .route("/errors", web::get().to(skms_core::actix_web::catalog::<StandardError>))
-///     .route("/errors/{code}", web::get().to(skms_core::actix_web::catalog_entry::<StandardError>));
+///     .route("/errors", web::head().to(skms_core::actix_web::catalog::<StandardError>))
+///     .route("/errors/{code}", web::get().to(skms_core::actix_web::catalog_entry::<StandardError>))
+///     .route("/errors/{code}", web::head().to(skms_core::actix_web::catalog_entry::<StandardError>));
 /// ```
 pub async fn catalog<E: crate::Catalog>(request: ::actix_web::HttpRequest) -> HttpResponse {
     let format = crate::catalog_endpoint::Format::negotiate(accept(&request).as_deref());

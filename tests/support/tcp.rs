@@ -24,8 +24,14 @@ impl Answer {
 
 /// `GET path` with the extra header lines `headers` (`"accept: text/markdown"`).
 pub fn get(address: SocketAddr, path: &str, headers: &[&str]) -> Answer {
+    request(address, "GET", path, headers)
+}
+
+/// `METHOD path` with the extra header lines `headers`.
+pub fn request(address: SocketAddr, method: &str, path: &str, headers: &[&str]) -> Answer {
     let mut stream = TcpStream::connect(address).unwrap();
-    let mut request = format!("GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n");
+    let mut request =
+        format!("{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n");
     for header in headers {
         request.push_str(header);
         request.push_str("\r\n");
