@@ -43,28 +43,126 @@ pub struct LogSafe<T>(pub T);
 
 impl<T: fmt::Display> fmt::Display for LogSafe<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(Escaping(f), "{}", self.0)
+        write!(
+            Escaping {
+                out: f,
+                quote: false
+            },
+            "{}",
+            self.0
+        )
     }
 }
 
-/// Escapes what it is given into the formatter it wraps.
-struct Escaping<'a, 'b>(&'a mut fmt::Formatter<'b>);
+/// The `Display` of `T` as one quoted token: between double quotes, escaped
+/// as [`LogSafe`] escapes it and `"` as `\"`, so that a key=value (logfmt)
+/// reader of the line takes no `key=value` inside it for a field of the
+/// event. What the withheld-detail event of skms-core writes its message
+/// with.
+pub(crate) struct Quoted<T>(pub(crate) T);
+
+impl<T: fmt::Display> fmt::Display for Quoted<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_char('"')?;
+        write!(
+            Escaping {
+                out: f,
+                quote: true
+            },
+            "{}",
+            self.0
+        )?;
+        f.write_char('"')
+    }
+}
+
+/// The first `max` bytes of a detail, cut at a character boundary, in its
+/// [`LogSafe`] form, and the length in bytes of the whole detail when it was
+/// cut: what the withheld-detail event of skms-core records, so that a
+/// detail of megabytes does not become a log line of megabytes.
+pub(crate) struct Capped {
+    /// The [`LogSafe`] form of the detail's first bytes.
+    pub(crate) text: String,
+    /// The length in bytes of the whole detail, when longer than `max`.
+    pub(crate) cut_from: Option<u64>,
+}
+
+impl Capped {
+    pub(crate) fn new<T: fmt::Display>(detail: T, max: usize) -> Capped {
+        let mut kept = Keep {
+            text: String::new(),
+            max,
+            len: 0,
+        };
+        // Keep's writes cannot fail; a Display that fails leaves what it wrote.
+        let _ = write!(kept, "{detail}");
+        let text = if kept.text.chars().any(|c| escape(c).is_some()) {
+            LogSafe(kept.text.as_str()).to_string()
+        } else {
+            kept.text
+        };
+        Capped {
+            text,
+            cut_from: (kept.len > max).then(|| u64::try_from(kept.len).unwrap_or(u64::MAX)),
+        }
+    }
+}
+
+/// Keeps the first `max` bytes written to it (cut at a character boundary)
+/// and counts them all.
+struct Keep {
+    text: String,
+    max: usize,
+    len: usize,
+}
+
+impl fmt::Write for Keep {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        self.len = self.len.saturating_add(text.len());
+        let room = self.max - self.text.len();
+        if text.len() <= room {
+            self.text.push_str(text);
+        } else {
+            let mut end = room;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            self.text.push_str(&text[..end]);
+            // Nothing after a cut: the next piece could fit where this
+            // one's last character did not.
+            self.max = self.text.len();
+        }
+        Ok(())
+    }
+}
+
+/// Escapes what it is given into the formatter it wraps; `"` too, when
+/// `quote`.
+struct Escaping<'a, 'b> {
+    out: &'a mut fmt::Formatter<'b>,
+    quote: bool,
+}
 
 impl fmt::Write for Escaping<'_, '_> {
     fn write_str(&mut self, text: &str) -> fmt::Result {
         // `text[run..]` is not yet written, and needs no escape before `at`.
         let mut run = 0;
         for (at, c) in text.char_indices() {
-            if let Some(escape) = escape(c) {
-                self.0.write_str(&text[run..at])?;
+            let escape = if self.quote && c == '"' {
+                Some(Escape::Named("\\\""))
+            } else {
+                escape(c)
+            };
+            if let Some(escape) = escape {
+                self.out.write_str(&text[run..at])?;
                 match escape {
-                    Escape::Named(name) => self.0.write_str(name)?,
-                    Escape::Unicode => write!(self.0, "\\u{{{:x}}}", u32::from(c))?,
+                    Escape::Named(name) => self.out.write_str(name)?,
+                    Escape::Unicode => write!(self.out, "\\u{{{:x}}}", u32::from(c))?,
                 }
                 run = at + c.len_utf8();
             }
         }
-        self.0.write_str(&text[run..])
+        self.out.write_str(&text[run..])
     }
 }
 

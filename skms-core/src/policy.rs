@@ -307,12 +307,9 @@ impl DetailPolicy {
     pub(crate) fn send<E: SkmsError + ?Sized>(&self, error: &E) -> Sent {
         if !error.has_detail() || self.shows_detail(error) {
             Sent::Detail
-        } else if self.refers_to_withheld_details() {
-            let reference = Reference::new();
-            self.withhold(error, Some(&reference));
-            Sent::Reference(reference)
+        } else if self.log_withheld_details {
+            self.withhold(error)
         } else {
-            self.withhold(error, None);
             Sent::Nothing
         }
     }
@@ -412,45 +409,93 @@ impl DetailPolicy {
         f()
     }
 
-    /// Logs the detail of `error`, which the client does not receive, with
-    /// the reference sent in its place, if any. The message and the detail
-    /// are logged through [`LogSafe`](crate::LogSafe): a detail is often client input, and
-    /// must not be able to forge a log line.
-    fn withhold<E: SkmsError + ?Sized>(&self, error: &E, reference: Option<&Reference>) {
-        if !self.log_withheld_details {
-            return;
+    /// Logs the detail of `error`, which the client does not receive, and
+    /// makes the reference sent in its place, if the policy sends one and
+    /// the event will be recorded: a reference that no log holds would
+    /// connect nothing. The message and the detail are logged in their
+    /// [`LogSafe`](crate::LogSafe) form (a detail is often client input, and
+    /// must not be able to forge a log line), the message quoted and the
+    /// detail as a string field (which `fmt` quotes), cut to
+    /// [`LOGGED_DETAIL_MAX`] bytes, so that a key=value reader of the line
+    /// finds no field in them.
+    #[cfg(feature = "tracing")]
+    fn withhold<E: SkmsError + ?Sized>(&self, error: &E) -> Sent {
+        use tracing::Level;
+
+        let code = error.code();
+        let status = error.status();
+        // The same target, level and fields as the events below.
+        let recorded = if is_client_error(status) {
+            tracing::event_enabled!(
+                target: LOG_TARGET,
+                Level::INFO,
+                code,
+                status,
+                detail,
+                detail_len,
+                reference
+            )
+        } else {
+            tracing::event_enabled!(
+                target: LOG_TARGET,
+                Level::ERROR,
+                code,
+                status,
+                detail,
+                detail_len,
+                reference
+            )
+        };
+        if !recorded {
+            return Sent::Nothing;
         }
-        #[cfg(feature = "tracing")]
-        {
-            let code = error.code();
-            let status = error.status();
-            let message = crate::LogSafe(error.message());
-            let detail = crate::LogSafe(crate::error::DetailOf(error));
-            let reference = reference.map(|reference| tracing::field::display(reference.digits()));
-            if is_client_error(status) {
-                tracing::info!(
-                    target: LOG_TARGET,
-                    code,
-                    status,
-                    detail = %detail,
-                    reference,
-                    "[{code}] {message}; detail withheld from the client",
-                );
-            } else {
-                tracing::error!(
-                    target: LOG_TARGET,
-                    code,
-                    status,
-                    detail = %detail,
-                    reference,
-                    "[{code}] {message}; detail withheld from the client",
-                );
-            }
+        let reference = self.refer_to_withheld_details.then(Reference::new);
+        let message = crate::log_safe::Quoted(error.message());
+        let logged = crate::log_safe::Capped::new(crate::error::DetailOf(error), LOGGED_DETAIL_MAX);
+        let detail = logged.text.as_str();
+        let detail_len = logged.cut_from;
+        let logged_reference = reference
+            .as_ref()
+            .map(|reference| tracing::field::display(reference.digits()));
+        if is_client_error(status) {
+            tracing::info!(
+                target: LOG_TARGET,
+                code,
+                status,
+                detail,
+                detail_len,
+                reference = logged_reference,
+                "[{code}] {message}; detail withheld from the client",
+            );
+        } else {
+            tracing::error!(
+                target: LOG_TARGET,
+                code,
+                status,
+                detail,
+                detail_len,
+                reference = logged_reference,
+                "[{code}] {message}; detail withheld from the client",
+            );
         }
-        #[cfg(not(feature = "tracing"))]
-        let _ = (error, reference);
+        reference.map_or(Sent::Nothing, Sent::Reference)
+    }
+
+    /// Without `tracing`, nothing is logged, and no reference is sent.
+    #[cfg(not(feature = "tracing"))]
+    #[allow(clippy::unused_self)]
+    fn withhold<E: SkmsError + ?Sized>(&self, error: &E) -> Sent {
+        let _ = error;
+        Sent::Nothing
     }
 }
+
+/// How many bytes of a withheld detail are logged at most: a detail of
+/// megabytes (a request body quoted whole) would otherwise be one log line
+/// of megabytes. A longer detail is cut at a character boundary, and its
+/// length recorded in the field `detail_len`.
+#[cfg(feature = "tracing")]
+pub(crate) const LOGGED_DETAIL_MAX: usize = 2048;
 
 /// What [`DetailPolicy::send`] decided the client receives of a detail.
 pub(crate) enum Sent {
@@ -463,45 +508,68 @@ pub(crate) enum Sent {
 }
 
 /// What a policy that refers to withheld details sends in their place:
-/// `ref : ` and eight lowercase hexadecimal digits.
+/// `ref : ` and sixteen lowercase hexadecimal digits (64 bits).
 pub(crate) struct Reference {
-    detail: [u8; Reference::PREFIX.len() + 8],
+    detail: [u8; Reference::PREFIX.len() + Reference::DIGITS],
 }
 
 impl Reference {
     const PREFIX: &'static str = "ref : ";
+    const DIGITS: usize = 16;
 
-    /// A new reference: a process-wide counter, hashed with SipHash under
-    /// the random keys of a `RandomState` made once per process, so that
-    /// references are not predictable from one another and differ between
-    /// processes, without a dependency on a random number generator.
+    /// A new reference: a process-wide counter through a permutation of the
+    /// 64-bit numbers keyed once per process. A permutation, so that no two
+    /// references of a process are alike (a counter never repeats);
+    /// keyed by the random keys of a `RandomState`, so that references
+    /// cannot be told from one another and differ between processes,
+    /// without a dependency on a random number generator.
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     fn new() -> Reference {
         static KEYS: OnceLock<RandomState> = OnceLock::new();
         static COUNTER: AtomicU64 = AtomicU64::new(0);
         let count = COUNTER.fetch_add(1, Ordering::Relaxed);
-        // The low 32 bits of the hash: eight hexadecimal digits.
-        #[allow(clippy::cast_possible_truncation)]
-        let value = KEYS.get_or_init(RandomState::new).hash_one(count) as u32;
-        let mut detail = [0; Reference::PREFIX.len() + 8];
+        Reference::from_value(permute(KEYS.get_or_init(RandomState::new), count))
+    }
+
+    fn from_value(value: u64) -> Reference {
+        let mut detail = [0; Reference::PREFIX.len() + Reference::DIGITS];
         detail[..Reference::PREFIX.len()].copy_from_slice(Reference::PREFIX.as_bytes());
         for (i, digit) in detail[Reference::PREFIX.len()..].iter_mut().enumerate() {
-            let nibble = (value >> (28 - 4 * i)) & 0xf;
-            *digit = b"0123456789abcdef"[nibble as usize];
+            let nibble = (value >> (60 - 4 * i)) & 0xf;
+            *digit = b"0123456789abcdef"[usize::try_from(nibble).unwrap_or_default()];
         }
         Reference { detail }
     }
 
-    /// `ref : 7f3a9c21`, the detail that the client receives.
+    /// `ref : 7f3a9c2104d5e8b6`, the detail that the client receives.
     pub(crate) fn detail(&self) -> &str {
         // Only ASCII was written.
         core::str::from_utf8(&self.detail).unwrap_or_default()
     }
 
-    /// `7f3a9c21`, what the log holds.
+    /// `7f3a9c2104d5e8b6`, what the log holds.
     #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     fn digits(&self) -> &str {
         &self.detail()[Reference::PREFIX.len()..]
     }
+}
+
+/// A permutation of the 64-bit numbers chosen by `keys`: four Feistel rounds
+/// over the two 32-bit halves, each round's function SipHash under the keys
+/// (Luby and Rackoff: with four rounds of a pseudorandom function, a
+/// pseudorandom permutation). Distinct inputs give distinct outputs, whatever
+/// the keys.
+#[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+fn permute(keys: &RandomState, value: u64) -> u64 {
+    // The two halves of `value`: the casts keep 32 bits each on purpose.
+    #[allow(clippy::cast_possible_truncation)]
+    let (mut left, mut right) = ((value >> 32) as u32, value as u32);
+    for round in 0..4u8 {
+        #[allow(clippy::cast_possible_truncation)]
+        let mixed = keys.hash_one((round, right)) as u32;
+        (left, right) = (right, left ^ mixed);
+    }
+    (u64::from(left) << 32) | u64::from(right)
 }
 
 impl Default for DetailPolicy {
