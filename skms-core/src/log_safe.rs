@@ -240,3 +240,67 @@ mod tests {
         assert_eq!(LogSafe(Pieces).to_string(), r"one\ntwo3\r");
     }
 }
+
+#[cfg(test)]
+mod quoted_and_capped_tests {
+    use super::{Capped, Quoted};
+
+    #[test]
+    fn quoted_text_is_one_token_with_its_quotes_escaped() {
+        assert_eq!(Quoted("Invalid token").to_string(), r#""Invalid token""#);
+        assert_eq!(
+            Quoted("a \"b\" c=d\n\\").to_string(),
+            r#""a \"b\" c=d\n\\""#
+        );
+        assert_eq!(Quoted("\u{1b}é").to_string(), r#""\u{1b}é""#);
+    }
+
+    #[test]
+    fn a_short_detail_is_kept_whole_in_its_log_safe_form() {
+        let capped = Capped::new("keyId : 0000009", 16);
+        assert_eq!(capped.text, "keyId : 0000009");
+        assert_eq!(capped.cut_from, None);
+        // Exactly the cap: whole.
+        let capped = Capped::new("0123456789abcdef", 16);
+        assert_eq!(capped.text, "0123456789abcdef");
+        assert_eq!(capped.cut_from, None);
+        // Escaped after the cap is applied: the cap counts the detail's bytes.
+        let capped = Capped::new("a\nb\"", 4);
+        assert_eq!(capped.text, r#"a\nb""#);
+        assert_eq!(capped.cut_from, None);
+    }
+
+    #[test]
+    fn a_long_detail_is_cut_at_a_character_boundary_with_its_length() {
+        let capped = Capped::new("0123456789abcdefg", 16);
+        assert_eq!(capped.text, "0123456789abcdef");
+        assert_eq!(capped.cut_from, Some(17));
+        // `é` is two bytes: the one that would end past the cap is left out.
+        let capped = Capped::new("aéé", 4);
+        assert_eq!(capped.text, "aé");
+        assert_eq!(capped.cut_from, Some(5));
+        let capped = Capped::new("\n".repeat(10), 3);
+        assert_eq!(capped.text, r"\n\n\n");
+        assert_eq!(capped.cut_from, Some(10));
+    }
+
+    #[test]
+    fn a_detail_written_in_pieces_is_cut_once() {
+        struct Pieces;
+        impl core::fmt::Display for Pieces {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("abc")?;
+                f.write_str("é")?;
+                f.write_str("d")?;
+                f.write_str("efgh")
+            }
+        }
+        // "abc" fits, "é" does not (it would end at byte 5): nothing after.
+        let capped = Capped::new(Pieces, 4);
+        assert_eq!(capped.text, "abc");
+        assert_eq!(capped.cut_from, Some(10));
+        let capped = Capped::new(Pieces, 6);
+        assert_eq!(capped.text, "abcéd");
+        assert_eq!(capped.cut_from, Some(10));
+    }
+}

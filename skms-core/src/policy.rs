@@ -610,3 +610,163 @@ impl fmt::Display for PolicyInstalled {
 }
 
 impl std::error::Error for PolicyInstalled {}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::hash_map::RandomState;
+    use std::collections::HashSet;
+    use std::hash::BuildHasher;
+
+    use super::{permute, Reference};
+
+    #[test]
+    fn a_reference_is_sixteen_lowercase_hexadecimal_digits() {
+        let reference = Reference::from_value(0x0123_4567_89ab_cdef);
+        assert_eq!(reference.detail(), "ref : 0123456789abcdef");
+        assert_eq!(reference.digits(), "0123456789abcdef");
+        assert_eq!(
+            Reference::from_value(u64::MAX).detail(),
+            "ref : ffffffffffffffff"
+        );
+        assert_eq!(Reference::from_value(0).digits(), "0000000000000000");
+    }
+
+    #[test]
+    fn references_do_not_repeat() {
+        let references: HashSet<String> = (0..200_000)
+            .map(|_| Reference::new().digits().to_owned())
+            .collect();
+        assert_eq!(references.len(), 200_000);
+    }
+
+    /// The inverse of [`permute`]: the rounds undone in reverse order.
+    fn unpermute(keys: &RandomState, value: u64) -> u64 {
+        #[allow(clippy::cast_possible_truncation)]
+        let (mut left, mut right) = ((value >> 32) as u32, value as u32);
+        for round in (0..4u8).rev() {
+            #[allow(clippy::cast_possible_truncation)]
+            let mixed = keys.hash_one((round, left)) as u32;
+            (left, right) = (right ^ mixed, left);
+        }
+        (u64::from(left) << 32) | u64::from(right)
+    }
+
+    #[test]
+    fn the_permutation_is_one_undone_by_its_inverse_and_keyed() {
+        let keys = RandomState::new();
+        let other = RandomState::new();
+        for value in [0, 1, 2, 0xffff_ffff, 1 << 32, u64::MAX, 0x0123_4567_89ab_cdef] {
+            let permuted = permute(&keys, value);
+            assert_eq!(unpermute(&keys, permuted), value, "{value:x}");
+            assert_ne!(permuted, value, "{value:x}");
+            assert_ne!(permute(&other, value), permuted, "{value:x}");
+        }
+        // Both halves of the output depend on both halves of the input.
+        let base = permute(&keys, 0);
+        for changed in [permute(&keys, 1), permute(&keys, 1 << 32)] {
+            assert_ne!(changed >> 32, base >> 32);
+            assert_ne!(changed & 0xffff_ffff, base & 0xffff_ffff);
+        }
+    }
+
+    #[cfg(feature = "tracing")]
+    mod logged {
+        use core::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Arc;
+
+        use tracing::span::{Attributes, Id, Record};
+        use tracing::subscriber::Interest;
+        use tracing::{Event, Level, Metadata, Subscriber};
+
+        use crate::{DetailPolicy, SkmsError};
+
+        #[derive(Debug, SkmsError)]
+        #[skms(crate = "crate")]
+        enum VaultError {
+            #[skms(code = 50001, status = 500, msg = "Internal", detail = "{0}")]
+            Internal(&'static str),
+            #[skms(
+                code = 40101,
+                status = 401,
+                msg = "Invalid token",
+                detail = "{0}",
+                internal_detail
+            )]
+            Expired(&'static str),
+        }
+
+        /// Records the events of target `skms_core` up to `level`, and
+        /// counts them.
+        struct UpTo {
+            level: Level,
+            events: Arc<AtomicUsize>,
+        }
+
+        impl Subscriber for UpTo {
+            fn register_callsite(&self, _: &'static Metadata<'static>) -> Interest {
+                // Asked each time: other tests' subscribers share the callsites.
+                Interest::sometimes()
+            }
+
+            fn enabled(&self, metadata: &Metadata<'_>) -> bool {
+                metadata.target() == "skms_core" && *metadata.level() <= self.level
+            }
+
+            fn new_span(&self, _: &Attributes<'_>) -> Id {
+                Id::from_u64(1)
+            }
+
+            fn record(&self, _: &Id, _: &Record<'_>) {}
+
+            fn record_follows_from(&self, _: &Id, _: &Id) {}
+
+            fn event(&self, _: &Event<'_>) {
+                self.events.fetch_add(1, Ordering::SeqCst);
+            }
+
+            fn enter(&self, _: &Id) {}
+
+            fn exit(&self, _: &Id) {}
+        }
+
+        const REFERRING: DetailPolicy = DetailPolicy::DEFAULT.refer_to_withheld_details(true);
+
+        fn refers(error: &VaultError) -> bool {
+            let body = String::from_utf8(REFERRING.to_json_vec(error)).unwrap();
+            body.contains(r#","detail":"ref : "#)
+        }
+
+        /// One test: tracing caches whether a callsite is enabled, and a
+        /// callsite registered on one thread while another thread sets its
+        /// default subscriber can keep a stale answer.
+        #[test]
+        fn a_reference_is_sent_only_for_a_recorded_event() {
+            // No subscriber: nothing is recorded.
+            assert!(!refers(&VaultError::Internal("nobody logs it")));
+            assert!(!refers(&VaultError::Expired("nobody logs it")));
+
+            for (level, client, server) in [
+                (Level::ERROR, false, true),
+                (Level::WARN, false, true),
+                (Level::INFO, true, true),
+            ] {
+                let events = Arc::new(AtomicUsize::new(0));
+                let subscriber = UpTo {
+                    level,
+                    events: Arc::clone(&events),
+                };
+                tracing::subscriber::with_default(subscriber, || {
+                    tracing::callsite::rebuild_interest_cache();
+                    assert_eq!(refers(&VaultError::Expired("x")), client, "{level}");
+                    assert_eq!(events.swap(0, Ordering::SeqCst), usize::from(client));
+                    assert_eq!(refers(&VaultError::Internal("x")), server, "{level}");
+                    assert_eq!(events.swap(0, Ordering::SeqCst), usize::from(server));
+                    // Not asked for: logged all the same, not referred to.
+                    let body = DetailPolicy::DEFAULT.to_json_vec(&VaultError::Internal("x"));
+                    assert!(!body.windows(6).any(|w| w == b"ref : "));
+                    assert_eq!(events.swap(0, Ordering::SeqCst), 1);
+                });
+            }
+        }
+    }
+}
