@@ -82,7 +82,10 @@ fn log() -> &'static Log {
 impl Log {
     /// The turn of one test, with the filter at `targets`.
     fn filtered(&self, targets: Targets) -> MutexGuard<'_, ()> {
-        let turn = self.turn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let turn = self
+            .turn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         self.filter.reload(targets).unwrap();
         turn
     }

@@ -683,7 +683,15 @@ mod tests {
     fn the_permutation_is_one_undone_by_its_inverse_and_keyed() {
         let keys = RandomState::new();
         let other = RandomState::new();
-        for value in [0, 1, 2, 0xffff_ffff, 1 << 32, u64::MAX, 0x0123_4567_89ab_cdef] {
+        for value in [
+            0,
+            1,
+            2,
+            0xffff_ffff,
+            1 << 32,
+            u64::MAX,
+            0x0123_4567_89ab_cdef,
+        ] {
             let permuted = permute(&keys, value);
             assert_eq!(unpermute(&keys, permuted), value, "{value:x}");
             assert_ne!(permuted, value, "{value:x}");
