@@ -59,8 +59,10 @@ impl<T: fmt::Display> fmt::Display for LogSafe<T> {
 /// reader of the line takes no `key=value` inside it for a field of the
 /// event. What the withheld-detail event of skms-core writes its message
 /// with.
+#[cfg(feature = "tracing")]
 pub(crate) struct Quoted<T>(pub(crate) T);
 
+#[cfg(feature = "tracing")]
 impl<T: fmt::Display> fmt::Display for Quoted<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_char('"')?;
@@ -80,6 +82,7 @@ impl<T: fmt::Display> fmt::Display for Quoted<T> {
 /// [`LogSafe`] form, and the length in bytes of the whole detail when it was
 /// cut: what the withheld-detail event of skms-core records, so that a
 /// detail of megabytes does not become a log line of megabytes.
+#[cfg(feature = "tracing")]
 pub(crate) struct Capped {
     /// The [`LogSafe`] form of the detail's first bytes.
     pub(crate) text: String,
@@ -87,6 +90,7 @@ pub(crate) struct Capped {
     pub(crate) cut_from: Option<u64>,
 }
 
+#[cfg(feature = "tracing")]
 impl Capped {
     pub(crate) fn new<T: fmt::Display>(detail: T, max: usize) -> Capped {
         let mut kept = Keep {
@@ -110,12 +114,14 @@ impl Capped {
 
 /// Keeps the first `max` bytes written to it (cut at a character boundary)
 /// and counts them all.
+#[cfg(feature = "tracing")]
 struct Keep {
     text: String,
     max: usize,
     len: usize,
 }
 
+#[cfg(feature = "tracing")]
 impl fmt::Write for Keep {
     fn write_str(&mut self, text: &str) -> fmt::Result {
         self.len = self.len.saturating_add(text.len());
@@ -241,7 +247,7 @@ mod tests {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "tracing"))]
 mod quoted_and_capped_tests {
     use super::{Capped, Quoted};
 

@@ -530,6 +530,7 @@ pub(crate) enum Sent {
     /// The error's detail, if it has one.
     Detail,
     /// A reference in place of the withheld detail.
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     Reference(Reference),
     /// No detail: it was withheld.
     Nothing,
