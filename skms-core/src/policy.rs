@@ -730,6 +730,8 @@ mod tests {
                 internal_detail
             )]
             Expired(&'static str),
+            #[skms(code = 40013, status = 400, msg = "Key not found", detail = "{0}")]
+            KeyNotFound(&'static str),
         }
 
         /// Records the events of target `skms_core` up to `level`, and
@@ -802,6 +804,10 @@ mod tests {
                     let body = DetailPolicy::DEFAULT.to_json_vec(&VaultError::Internal("x"));
                     assert!(!body.windows(6).any(|w| w == b"ref : "));
                     assert_eq!(events.swap(0, Ordering::SeqCst), 1);
+                    // A sent detail is sent, neither logged nor referred to.
+                    let body = REFERRING.to_json_vec(&VaultError::KeyNotFound("shown"));
+                    assert!(body.ends_with(br#","detail":"shown"}"#));
+                    assert_eq!(events.swap(0, Ordering::SeqCst), 0);
                 });
             }
         }
