@@ -495,7 +495,7 @@ async fn a_layer_answers_with_its_own_policy() {
         let sent = sent.expect("a reference");
         let digits = sent.strip_prefix("ref : ").expect("a reference");
         assert!(
-            digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_hexdigit()),
+            digits.len() == 16 && digits.bytes().all(|b| b.is_ascii_hexdigit()),
             "{sent}"
         );
         let logged = log.with_detail(detail);

@@ -4,6 +4,10 @@
 //! servers on 127.0.0.1 answer a hostile request, `tracing-subscriber`'s
 //! default `fmt` output is captured, and the log must hold the detail on the
 //! event's own line, escaped, with the reference that the client received.
+//! A key=value (logfmt) reader of that line must find the event's own
+//! `code`, `status`, `detail` and `reference`, once each, whatever `key=value`
+//! text the detail holds, and a detail of megabytes must not make a line of
+//! megabytes.
 //!
 //! Its own test binary: it installs the process-wide subscriber and detail
 //! policy.
@@ -46,6 +50,14 @@ enum VaultError {
         detail = "keyId : {0}"
     )]
     KeyNotFound(String),
+    /// 5xx, unmarked, of 5 MB: logged cut.
+    #[skms(
+        code = 50002,
+        status = 500,
+        msg = "An unexpected error has occurred in the internal system",
+        detail = "{0}: {1}"
+    )]
+    Long(String, String),
 }
 
 impl VaultError {
@@ -53,6 +65,7 @@ impl VaultError {
         match kind {
             "internal" => VaultError::Internal(key_id),
             "expired" => VaultError::Expired(key_id),
+            "long" => VaultError::Long(key_id, "é".repeat(LONG / 2)),
             _ => VaultError::KeyNotFound(key_id),
         }
     }
@@ -62,10 +75,14 @@ impl VaultError {
 /// screen, and every other kind of character that ends a line or controls a
 /// terminal, percent-encoded in the path as a client sends them.
 const FORGED: &str = "%0A2026-11-30T00:00:00.000000Z%20%20INFO%20audit:%20admin%20login%20ok\
-     %0D%1B[2J%7F%C2%85%C2%9B%E2%80%A8%E2%80%A9%E2%80%AE%09end";
+     %0D%1B[2J%7F%C2%85%C2%9B%E2%80%A8%E2%80%A9%E2%80%AE%09end\
+     %20reference=00000000%20code=40101%20status=401%20detail=%22x%5C%22%20y=%22";
 
 /// What the decoded detail must look like in the log: each character escaped.
-const FORGED_LOGGED: &str = r"\n2026-11-30T00:00:00.000000Z  INFO audit: admin login ok\r\u{1b}[2J\u{7f}\u{85}\u{9b}\u{2028}\u{2029}\u{202e}\tend";
+const FORGED_LOGGED: &str = r#"\n2026-11-30T00:00:00.000000Z  INFO audit: admin login ok\r\u{1b}[2J\u{7f}\u{85}\u{9b}\u{2028}\u{2029}\u{202e}\tend reference=00000000 code=40101 status=401 detail="x\\" y=""#;
+
+/// The bytes of the long detail after its key id.
+const LONG: usize = 5_000_000;
 
 /// The `fmt` subscriber's output, as it would reach a file or a terminal.
 fn log() -> &'static Arc<Mutex<Vec<u8>>> {
@@ -118,30 +135,60 @@ fn check_server(address: SocketAddr, server: &str) {
         .strip_prefix(prefix)
         .and_then(|rest| rest.strip_suffix(r#""}"#))
         .unwrap_or_else(|| panic!("{body}"));
-    assert_eq!(reference.len(), 8, "{reference}");
+    assert_eq!(reference.len(), 16, "{reference}");
     assert!(reference
         .bytes()
         .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
     let line = logged_line(log, &key);
     assert!(line.contains(" ERROR skms_core: [50001] "), "{line}");
-    assert!(
-        line.contains(&format!(
-            "detail=HSM timed out for key {key}{FORGED_LOGGED}"
-        )),
+    let fields = event_fields(&line);
+    assert_eq!(fields.code, "50001", "{line}");
+    assert_eq!(fields.status, "500", "{line}");
+    assert_eq!(fields.reference.as_deref(), Some(reference), "{line}");
+    assert_eq!(
+        fields.detail,
+        format!("HSM timed out for key {key}{FORGED_LOGGED}"),
         "{line}"
     );
-    assert!(line.contains(&format!("reference={reference}")), "{line}");
+    assert_eq!(fields.detail_len, None, "{line}");
 
     // 4xx marked internal: withheld, logged at INFO.
     let key = format!("{server}-expired");
     let (status, body) = get(address, &format!("/expired/{key}{FORGED}"));
     assert_eq!(status, 401);
-    assert!(body.starts_with(r#"{"code":40101,"message":"Invalid token","detail":"ref : "#));
+    let reference = body
+        .strip_prefix(r#"{"code":40101,"message":"Invalid token","detail":"ref : "#)
+        .and_then(|rest| rest.strip_suffix(r#""}"#))
+        .unwrap_or_else(|| panic!("{body}"));
     let line = logged_line(log, &key);
     assert!(line.contains("  INFO skms_core: [40101] "), "{line}");
-    assert!(
-        line.contains(&format!("detail=token of key {key}{FORGED_LOGGED}")),
+    let fields = event_fields(&line);
+    assert_eq!(fields.code, "40101", "{line}");
+    assert_eq!(fields.status, "401", "{line}");
+    assert_eq!(fields.reference.as_deref(), Some(reference), "{line}");
+    assert_eq!(
+        fields.detail,
+        format!("token of key {key}{FORGED_LOGGED} expired"),
         "{line}"
+    );
+
+    // 5 MB of detail: the first 2048 bytes logged, cut at a character
+    // boundary, and the whole length beside them.
+    let key = format!("{server}-long");
+    let (status, body) = get(address, &format!("/long/{key}"));
+    assert_eq!(status, 500);
+    assert!(body.contains(r#","detail":"ref : "#), "{body}");
+    let line = logged_line(log, &key);
+    assert!(line.len() < 3000, "a line of {} bytes", line.len());
+    let fields = event_fields(&line);
+    assert_eq!(fields.code, "50002", "{line}");
+    let detail = format!("{key}: {}", "é".repeat(LONG / 2));
+    assert_eq!(fields.detail_len, Some(detail.len().to_string()), "{line}");
+    assert!(detail.starts_with(&fields.detail), "{line}");
+    assert!(
+        (2047..=2048).contains(&fields.detail.len()),
+        "{}",
+        fields.detail.len()
     );
 
     // 4xx unmarked: sent, JSON-escaped; nothing logged.
@@ -156,6 +203,33 @@ fn check_server(address: SocketAddr, server: &str) {
     );
     let output = String::from_utf8(log.lock().unwrap().clone()).unwrap();
     assert!(!output.contains(&key), "{output}");
+}
+
+/// The fields of a withheld-detail event, as a key=value reader finds them
+/// in its line: each of `code`, `status`, `detail` once, `reference` and
+/// `detail_len` at most once.
+struct EventFields {
+    code: String,
+    status: String,
+    detail: String,
+    reference: Option<String>,
+    detail_len: Option<String>,
+}
+
+fn event_fields(line: &str) -> EventFields {
+    let pairs = support::log::logfmt(line);
+    let one = |key: &str| -> Option<String> {
+        let values = support::log::values(&pairs, key);
+        assert!(values.len() <= 1, "{key} {values:?} in {line}");
+        values.first().map(|value| (*value).to_owned())
+    };
+    EventFields {
+        code: one("code").unwrap_or_else(|| panic!("no code: {line}")),
+        status: one("status").unwrap_or_else(|| panic!("no status: {line}")),
+        detail: one("detail").unwrap_or_else(|| panic!("no detail: {line}")),
+        reference: one("reference"),
+        detail_len: one("detail_len"),
+    }
 }
 
 /// The one line of the log that names `key`, once the whole log is known to

@@ -245,7 +245,8 @@
 //! serve a type's composed catalog, as JSON or Markdown.
 //! [`DetailPolicy::refer_to_withheld_details`] sends, instead of nothing,
 //! a random reference that the log holds next to the withheld detail
-//! (`"detail":"ref : 7f3a9c21"`), for the client to quote.
+//! (`"detail":"ref : 7f3a9c2104d5e8b6"`), for the client to quote; only when
+//! a subscriber records that event.
 //!
 //! # Over gRPC
 //!

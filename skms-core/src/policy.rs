@@ -31,9 +31,28 @@ use crate::{DetailExposure, Entry, ErrorBody, SkmsError};
 /// A withheld detail leaves no `detail` key in the body. It is logged instead,
 /// with feature `tracing` (which every server integration turns on): one
 /// event with target `skms_core`, at `ERROR` level for a 5xx status and `INFO`
-/// for a 4xx one, with the fields `code`, `status` and `detail`. Inside a
-/// request span (tower-http's `TraceLayer`, `tracing-actix-web`), the event
-/// carries the request's context.
+/// for a 4xx one, with the fields `code`, `status` and `detail` (and
+/// `detail_len`, `reference` when they apply). Inside a request span
+/// (tower-http's `TraceLayer`, `tracing-actix-web`), the event carries the
+/// request's context.
+///
+/// A detail is often client input, so the event is written for a reader of
+/// `key=value` lines (logfmt) to trust:
+///
+/// - the detail is recorded in its [`LogSafe`](crate::LogSafe) form (no line
+///   break, no control character), as a string field, which `fmt`'s text
+///   output writes quoted, with `"` and `\` escaped as `{:?}` does: a detail
+///   `k13 reference=00000000 code=40101` is one value, never three fields;
+///   a JSON formatter receives the same text as its string;
+/// - a detail longer than 2048 bytes is logged cut at a character boundary
+///   before them, and the field `detail_len` holds its whole length in bytes
+///   (the field is absent when the detail is whole);
+/// - the message, `[50001] "An unexpected error has occurred in the internal
+///   system"; detail withheld from the client`, quotes the error's message.
+///
+/// ```text
+/// ERROR skms_core: [50001] "An unexpected error has occurred in the internal system"; detail withheld from the client code=50001 status=500 detail="Connect to devkms:8080 [10.14.10.171] failed: \"timed out\""
+/// ```
 ///
 /// ```
 /// use skms_core::{DetailPolicy, SkmsError};
@@ -155,16 +174,23 @@ impl DetailPolicy {
     /// the support desk have something to quote that connects the failure
     /// with the log.
     ///
-    /// The body then carries `"detail":"ref : 7f3a9c21"`, eight hexadecimal
-    /// digits drawn at random for each response, and the log event of the
+    /// The body then carries `"detail":"ref : 7f3a9c2104d5e8b6"`: `ref : ` and
+    /// sixteen lowercase hexadecimal digits (64 bits), and the log event of the
     /// withheld detail carries the same digits in its field `reference`. The
-    /// reference says nothing of the detail: the digits come from a counter
-    /// hashed with a key that the process draws from the operating system's
-    /// randomness at first use, so they cannot be guessed from one another.
+    /// reference says nothing of the detail: it is a process-wide counter
+    /// through a permutation keyed with randomness that the process draws
+    /// from the operating system at first use, so no two references of a
+    /// process are alike, and they cannot be guessed from one another.
     ///
     /// A reference is sent only where it is logged: with feature `tracing`
-    /// (which every server integration turns on), and while the policy
-    /// [logs withheld details](DetailPolicy::log_withheld_details).
+    /// (which every server integration turns on), while the policy
+    /// [logs withheld details](DetailPolicy::log_withheld_details), and when
+    /// the event will be recorded, which the subscriber in force says
+    /// (`tracing::event_enabled!` with the event's target, `skms_core`, and
+    /// level: `INFO` for a 4xx status, `ERROR` otherwise). Under a subscriber
+    /// at `WARN`, a withheld 4xx detail gets no reference; under
+    /// `EnvFilter::new("info,skms_core=off")`, or with no subscriber at all,
+    /// none does.
     ///
     /// ```
     /// use skms_core::{DetailPolicy, SkmsError};
@@ -177,10 +203,11 @@ impl DetailPolicy {
     ///
     /// let policy = DetailPolicy::DEFAULT.refer_to_withheld_details(true);
     /// let body = policy.to_json_vec(&VaultError::Internal("Connect to devkms:8080 failed".into()));
-    /// let body = String::from_utf8(body).unwrap();
-    /// # #[cfg(feature = "tracing")]
-    /// assert!(body.starts_with(r#"{"code":50001,"message":"An unexpected error has occurred in the internal system","detail":"ref : "#));
-    /// assert!(!body.contains("devkms"));
+    /// // No subscriber records the event here: no reference, and no detail.
+    /// assert_eq!(
+    ///     body,
+    ///     br#"{"code":50001,"message":"An unexpected error has occurred in the internal system"}"#,
+    /// );
     /// ```
     #[must_use]
     pub const fn refer_to_withheld_details(self, refer: bool) -> Self {
@@ -210,7 +237,8 @@ impl DetailPolicy {
 
     /// Whether a reference is sent in place of a withheld detail (see
     /// [`refer_to_withheld_details`](DetailPolicy::refer_to_withheld_details)):
-    /// asked for, and logged.
+    /// asked for, and logged by the policy. Each reference is then sent only
+    /// if a subscriber records the event of its detail.
     #[must_use]
     pub const fn refers_to_withheld_details(&self) -> bool {
         self.refer_to_withheld_details && self.log_withheld_details && cfg!(feature = "tracing")
@@ -307,12 +335,9 @@ impl DetailPolicy {
     pub(crate) fn send<E: SkmsError + ?Sized>(&self, error: &E) -> Sent {
         if !error.has_detail() || self.shows_detail(error) {
             Sent::Detail
-        } else if self.refers_to_withheld_details() {
-            let reference = Reference::new();
-            self.withhold(error, Some(&reference));
-            Sent::Reference(reference)
+        } else if self.log_withheld_details {
+            self.withhold(error)
         } else {
-            self.withhold(error, None);
             Sent::Nothing
         }
     }
@@ -412,96 +437,168 @@ impl DetailPolicy {
         f()
     }
 
-    /// Logs the detail of `error`, which the client does not receive, with
-    /// the reference sent in its place, if any. The message and the detail
-    /// are logged through [`LogSafe`](crate::LogSafe): a detail is often client input, and
-    /// must not be able to forge a log line.
-    fn withhold<E: SkmsError + ?Sized>(&self, error: &E, reference: Option<&Reference>) {
-        if !self.log_withheld_details {
-            return;
+    /// Logs the detail of `error`, which the client does not receive, and
+    /// makes the reference sent in its place, if the policy sends one and
+    /// the event will be recorded: a reference that no log holds would
+    /// connect nothing. The message and the detail are logged in their
+    /// [`LogSafe`](crate::LogSafe) form (a detail is often client input, and
+    /// must not be able to forge a log line), the message quoted and the
+    /// detail as a string field (which `fmt` quotes), cut to
+    /// [`LOGGED_DETAIL_MAX`] bytes, so that a key=value reader of the line
+    /// finds no field in them.
+    #[cfg(feature = "tracing")]
+    fn withhold<E: SkmsError + ?Sized>(&self, error: &E) -> Sent {
+        use tracing::Level;
+
+        let code = error.code();
+        let status = error.status();
+        // The same target, level and fields as the events below.
+        let recorded = if is_client_error(status) {
+            tracing::event_enabled!(
+                target: LOG_TARGET,
+                Level::INFO,
+                code,
+                status,
+                detail,
+                detail_len,
+                reference
+            )
+        } else {
+            tracing::event_enabled!(
+                target: LOG_TARGET,
+                Level::ERROR,
+                code,
+                status,
+                detail,
+                detail_len,
+                reference
+            )
+        };
+        if !recorded {
+            return Sent::Nothing;
         }
-        #[cfg(feature = "tracing")]
-        {
-            let code = error.code();
-            let status = error.status();
-            let message = crate::LogSafe(error.message());
-            let detail = crate::LogSafe(crate::error::DetailOf(error));
-            let reference = reference.map(|reference| tracing::field::display(reference.digits()));
-            if is_client_error(status) {
-                tracing::info!(
-                    target: LOG_TARGET,
-                    code,
-                    status,
-                    detail = %detail,
-                    reference,
-                    "[{code}] {message}; detail withheld from the client",
-                );
-            } else {
-                tracing::error!(
-                    target: LOG_TARGET,
-                    code,
-                    status,
-                    detail = %detail,
-                    reference,
-                    "[{code}] {message}; detail withheld from the client",
-                );
-            }
+        let reference = self.refer_to_withheld_details.then(Reference::new);
+        let message = crate::log_safe::Quoted(error.message());
+        let logged = crate::log_safe::Capped::new(crate::error::DetailOf(error), LOGGED_DETAIL_MAX);
+        let detail = logged.text.as_str();
+        let detail_len = logged.cut_from;
+        let logged_reference = reference
+            .as_ref()
+            .map(|reference| tracing::field::display(reference.digits()));
+        if is_client_error(status) {
+            tracing::info!(
+                target: LOG_TARGET,
+                code,
+                status,
+                detail,
+                detail_len,
+                reference = logged_reference,
+                "[{code}] {message}; detail withheld from the client",
+            );
+        } else {
+            tracing::error!(
+                target: LOG_TARGET,
+                code,
+                status,
+                detail,
+                detail_len,
+                reference = logged_reference,
+                "[{code}] {message}; detail withheld from the client",
+            );
         }
-        #[cfg(not(feature = "tracing"))]
-        let _ = (error, reference);
+        reference.map_or(Sent::Nothing, Sent::Reference)
+    }
+
+    /// Without `tracing`, nothing is logged, and no reference is sent.
+    #[cfg(not(feature = "tracing"))]
+    #[allow(clippy::unused_self)]
+    fn withhold<E: SkmsError + ?Sized>(&self, error: &E) -> Sent {
+        let _ = error;
+        Sent::Nothing
     }
 }
+
+/// How many bytes of a withheld detail are logged at most: a detail of
+/// megabytes (a request body quoted whole) would otherwise be one log line
+/// of megabytes. A longer detail is cut at a character boundary, and its
+/// length recorded in the field `detail_len`.
+#[cfg(feature = "tracing")]
+pub(crate) const LOGGED_DETAIL_MAX: usize = 2048;
 
 /// What [`DetailPolicy::send`] decided the client receives of a detail.
 pub(crate) enum Sent {
     /// The error's detail, if it has one.
     Detail,
     /// A reference in place of the withheld detail.
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     Reference(Reference),
     /// No detail: it was withheld.
     Nothing,
 }
 
 /// What a policy that refers to withheld details sends in their place:
-/// `ref : ` and eight lowercase hexadecimal digits.
+/// `ref : ` and sixteen lowercase hexadecimal digits (64 bits).
 pub(crate) struct Reference {
-    detail: [u8; Reference::PREFIX.len() + 8],
+    detail: [u8; Reference::PREFIX.len() + Reference::DIGITS],
 }
 
 impl Reference {
     const PREFIX: &'static str = "ref : ";
+    const DIGITS: usize = 16;
 
-    /// A new reference: a process-wide counter, hashed with SipHash under
-    /// the random keys of a `RandomState` made once per process, so that
-    /// references are not predictable from one another and differ between
-    /// processes, without a dependency on a random number generator.
+    /// A new reference: a process-wide counter through a permutation of the
+    /// 64-bit numbers keyed once per process. A permutation, so that no two
+    /// references of a process are alike (a counter never repeats);
+    /// keyed by the random keys of a `RandomState`, so that references
+    /// cannot be told from one another and differ between processes,
+    /// without a dependency on a random number generator.
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     fn new() -> Reference {
         static KEYS: OnceLock<RandomState> = OnceLock::new();
         static COUNTER: AtomicU64 = AtomicU64::new(0);
         let count = COUNTER.fetch_add(1, Ordering::Relaxed);
-        // The low 32 bits of the hash: eight hexadecimal digits.
-        #[allow(clippy::cast_possible_truncation)]
-        let value = KEYS.get_or_init(RandomState::new).hash_one(count) as u32;
-        let mut detail = [0; Reference::PREFIX.len() + 8];
+        Reference::from_value(permute(KEYS.get_or_init(RandomState::new), count))
+    }
+
+    fn from_value(value: u64) -> Reference {
+        let mut detail = [0; Reference::PREFIX.len() + Reference::DIGITS];
         detail[..Reference::PREFIX.len()].copy_from_slice(Reference::PREFIX.as_bytes());
         for (i, digit) in detail[Reference::PREFIX.len()..].iter_mut().enumerate() {
-            let nibble = (value >> (28 - 4 * i)) & 0xf;
-            *digit = b"0123456789abcdef"[nibble as usize];
+            let nibble = (value >> (60 - 4 * i)) & 0xf;
+            *digit = b"0123456789abcdef"[usize::try_from(nibble).unwrap_or_default()];
         }
         Reference { detail }
     }
 
-    /// `ref : 7f3a9c21`, the detail that the client receives.
+    /// `ref : 7f3a9c2104d5e8b6`, the detail that the client receives.
     pub(crate) fn detail(&self) -> &str {
         // Only ASCII was written.
         core::str::from_utf8(&self.detail).unwrap_or_default()
     }
 
-    /// `7f3a9c21`, what the log holds.
+    /// `7f3a9c2104d5e8b6`, what the log holds.
     #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     fn digits(&self) -> &str {
         &self.detail()[Reference::PREFIX.len()..]
     }
+}
+
+/// A permutation of the 64-bit numbers chosen by `keys`: four Feistel rounds
+/// over the two 32-bit halves, each round's function SipHash under the keys
+/// (Luby and Rackoff: with four rounds of a pseudorandom function, a
+/// pseudorandom permutation). Distinct inputs give distinct outputs, whatever
+/// the keys.
+#[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+fn permute(keys: &RandomState, value: u64) -> u64 {
+    // The two halves of `value`: the casts keep 32 bits each on purpose.
+    #[allow(clippy::cast_possible_truncation)]
+    let (mut left, mut right) = ((value >> 32) as u32, value as u32);
+    for round in 0..4u8 {
+        #[allow(clippy::cast_possible_truncation)]
+        let mixed = keys.hash_one((round, right)) as u32;
+        (left, right) = (right, left ^ mixed);
+    }
+    (u64::from(left) << 32) | u64::from(right)
 }
 
 impl Default for DetailPolicy {
@@ -542,3 +639,177 @@ impl fmt::Display for PolicyInstalled {
 }
 
 impl std::error::Error for PolicyInstalled {}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::hash_map::RandomState;
+    use std::collections::HashSet;
+    use std::hash::BuildHasher;
+
+    use super::{permute, Reference};
+
+    #[test]
+    fn a_reference_is_sixteen_lowercase_hexadecimal_digits() {
+        let reference = Reference::from_value(0x0123_4567_89ab_cdef);
+        assert_eq!(reference.detail(), "ref : 0123456789abcdef");
+        assert_eq!(reference.digits(), "0123456789abcdef");
+        assert_eq!(
+            Reference::from_value(u64::MAX).detail(),
+            "ref : ffffffffffffffff"
+        );
+        assert_eq!(Reference::from_value(0).digits(), "0000000000000000");
+    }
+
+    #[test]
+    fn references_do_not_repeat() {
+        let references: HashSet<String> = (0..200_000)
+            .map(|_| Reference::new().digits().to_owned())
+            .collect();
+        assert_eq!(references.len(), 200_000);
+    }
+
+    /// The inverse of [`permute`]: the rounds undone in reverse order.
+    fn unpermute(keys: &RandomState, value: u64) -> u64 {
+        #[allow(clippy::cast_possible_truncation)]
+        let (mut left, mut right) = ((value >> 32) as u32, value as u32);
+        for round in (0..4u8).rev() {
+            #[allow(clippy::cast_possible_truncation)]
+            let mixed = keys.hash_one((round, left)) as u32;
+            (left, right) = (right ^ mixed, left);
+        }
+        (u64::from(left) << 32) | u64::from(right)
+    }
+
+    #[test]
+    fn the_permutation_is_one_undone_by_its_inverse_and_keyed() {
+        let keys = RandomState::new();
+        let other = RandomState::new();
+        for value in [
+            0,
+            1,
+            2,
+            0xffff_ffff,
+            1 << 32,
+            u64::MAX,
+            0x0123_4567_89ab_cdef,
+        ] {
+            let permuted = permute(&keys, value);
+            assert_eq!(unpermute(&keys, permuted), value, "{value:x}");
+            assert_ne!(permuted, value, "{value:x}");
+            assert_ne!(permute(&other, value), permuted, "{value:x}");
+        }
+        // Both halves of the output depend on both halves of the input.
+        let base = permute(&keys, 0);
+        for changed in [permute(&keys, 1), permute(&keys, 1 << 32)] {
+            assert_ne!(changed >> 32, base >> 32);
+            assert_ne!(changed & 0xffff_ffff, base & 0xffff_ffff);
+        }
+    }
+
+    #[cfg(feature = "tracing")]
+    mod logged {
+        use core::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Arc;
+
+        use tracing::span::{Attributes, Id, Record};
+        use tracing::subscriber::Interest;
+        use tracing::{Event, Level, Metadata, Subscriber};
+
+        use crate::{DetailPolicy, SkmsError};
+
+        #[derive(Debug, SkmsError)]
+        #[skms(crate = "crate")]
+        enum VaultError {
+            #[skms(code = 50001, status = 500, msg = "Internal", detail = "{0}")]
+            Internal(&'static str),
+            #[skms(
+                code = 40101,
+                status = 401,
+                msg = "Invalid token",
+                detail = "{0}",
+                internal_detail
+            )]
+            Expired(&'static str),
+            #[skms(code = 40013, status = 400, msg = "Key not found", detail = "{0}")]
+            KeyNotFound(&'static str),
+        }
+
+        /// Records the events of target `skms_core` up to `level`, and
+        /// counts them.
+        struct UpTo {
+            level: Level,
+            events: Arc<AtomicUsize>,
+        }
+
+        impl Subscriber for UpTo {
+            fn register_callsite(&self, _: &'static Metadata<'static>) -> Interest {
+                // Asked each time: other tests' subscribers share the callsites.
+                Interest::sometimes()
+            }
+
+            fn enabled(&self, metadata: &Metadata<'_>) -> bool {
+                metadata.target() == "skms_core" && *metadata.level() <= self.level
+            }
+
+            fn new_span(&self, _: &Attributes<'_>) -> Id {
+                Id::from_u64(1)
+            }
+
+            fn record(&self, _: &Id, _: &Record<'_>) {}
+
+            fn record_follows_from(&self, _: &Id, _: &Id) {}
+
+            fn event(&self, _: &Event<'_>) {
+                self.events.fetch_add(1, Ordering::SeqCst);
+            }
+
+            fn enter(&self, _: &Id) {}
+
+            fn exit(&self, _: &Id) {}
+        }
+
+        const REFERRING: DetailPolicy = DetailPolicy::DEFAULT.refer_to_withheld_details(true);
+
+        fn refers(error: &VaultError) -> bool {
+            let body = String::from_utf8(REFERRING.to_json_vec(error)).unwrap();
+            body.contains(r#","detail":"ref : "#)
+        }
+
+        /// One test: tracing caches whether a callsite is enabled, and a
+        /// callsite registered on one thread while another thread sets its
+        /// default subscriber can keep a stale answer.
+        #[test]
+        fn a_reference_is_sent_only_for_a_recorded_event() {
+            // No subscriber: nothing is recorded.
+            assert!(!refers(&VaultError::Internal("nobody logs it")));
+            assert!(!refers(&VaultError::Expired("nobody logs it")));
+
+            for (level, client, server) in [
+                (Level::ERROR, false, true),
+                (Level::WARN, false, true),
+                (Level::INFO, true, true),
+            ] {
+                let events = Arc::new(AtomicUsize::new(0));
+                let subscriber = UpTo {
+                    level,
+                    events: Arc::clone(&events),
+                };
+                tracing::subscriber::with_default(subscriber, || {
+                    tracing::callsite::rebuild_interest_cache();
+                    assert_eq!(refers(&VaultError::Expired("x")), client, "{level}");
+                    assert_eq!(events.swap(0, Ordering::SeqCst), usize::from(client));
+                    assert_eq!(refers(&VaultError::Internal("x")), server, "{level}");
+                    assert_eq!(events.swap(0, Ordering::SeqCst), usize::from(server));
+                    // Not asked for: logged all the same, not referred to.
+                    let body = DetailPolicy::DEFAULT.to_json_vec(&VaultError::Internal("x"));
+                    assert!(!body.windows(6).any(|w| w == b"ref : "));
+                    assert_eq!(events.swap(0, Ordering::SeqCst), 1);
+                    // A sent detail is sent, neither logged nor referred to.
+                    let body = REFERRING.to_json_vec(&VaultError::KeyNotFound("shown"));
+                    assert!(body.ends_with(br#","detail":"shown"}"#));
+                    assert_eq!(events.swap(0, Ordering::SeqCst), 0);
+                });
+            }
+        }
+    }
+}

@@ -68,7 +68,7 @@
 //! logged (the same event, through [`LogSafe`](crate::LogSafe)) and never
 //! sent; a policy that
 //! [refers to withheld details](DetailPolicy::refer_to_withheld_details)
-//! sends its reference as the detail. A tonic server wrapped in
+//! sends its reference as the detail (when the event is recorded). A tonic server wrapped in
 //! [`DetailPolicy::layer`](crate::tower) (feature `tower`) answers with the
 //! layer's policy; [`DetailPolicy::status`] answers with a policy of its own
 //! in one place.

@@ -112,3 +112,84 @@ impl Visit for Fields {
         self.0.insert(field.name().to_owned(), format!("{value:?}"));
     }
 }
+
+/// The `key=value` pairs of a line, as a logfmt reader takes them: a value
+/// is a run of characters up to a space, or a quoted string in which `\`
+/// escapes the next character (`\n`, `\r`, `\t` read as the characters they
+/// name; `\u{..}` is left as it is written); a word without `=` is a key
+/// without a value.
+pub fn logfmt(line: &str) -> Vec<(String, Option<String>)> {
+    /// A quoted string from after its opening quote: its unescaped text.
+    fn quoted(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> String {
+        let mut text = String::new();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => break,
+                '\\' => match chars.next() {
+                    Some('n') => text.push('\n'),
+                    Some('r') => text.push('\r'),
+                    Some('t') => text.push('\t'),
+                    Some('u') => text.push_str("\\u"),
+                    Some(other) => text.push(other),
+                    None => {}
+                },
+                c => text.push(c),
+            }
+        }
+        text
+    }
+
+    let mut pairs = Vec::new();
+    let mut chars = line.chars().peekable();
+    loop {
+        while chars.peek() == Some(&' ') {
+            chars.next();
+        }
+        let Some(&first) = chars.peek() else {
+            return pairs;
+        };
+        let key = if first == '"' {
+            chars.next();
+            quoted(&mut chars)
+        } else {
+            let mut key = String::new();
+            while let Some(&c) = chars.peek() {
+                if c == ' ' || c == '=' {
+                    break;
+                }
+                key.push(c);
+                chars.next();
+            }
+            key
+        };
+        let value = if chars.peek() == Some(&'=') {
+            chars.next();
+            if chars.peek() == Some(&'"') {
+                chars.next();
+                Some(quoted(&mut chars))
+            } else {
+                let mut value = String::new();
+                while let Some(&c) = chars.peek() {
+                    if c == ' ' {
+                        break;
+                    }
+                    value.push(c);
+                    chars.next();
+                }
+                Some(value)
+            }
+        } else {
+            None
+        };
+        pairs.push((key, value));
+    }
+}
+
+/// The values of the fields named `key` in `pairs`.
+pub fn values<'a>(pairs: &'a [(String, Option<String>)], key: &str) -> Vec<&'a str> {
+    pairs
+        .iter()
+        .filter(|(name, _)| name == key)
+        .filter_map(|(_, value)| value.as_deref())
+        .collect()
+}
