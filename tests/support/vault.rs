@@ -185,7 +185,7 @@ pub async fn check_server(base: &str) {
         assert_eq!(
             event.field("message"),
             Some(
-                "[50001] An unexpected error has occurred in the internal system; \
+                "[50001] \"An unexpected error has occurred in the internal system\"; \
                  detail withheld from the client"
             )
         );
