@@ -4,6 +4,10 @@
 //! snapshot guard (`snapshot.rs`) compares its committed table with the
 //! current one through the same rules.
 //!
+//! One concern, the changes of a catalog: the rules that class them and the
+//! three renderings of their list (text, Markdown changelog, JSON), which is
+//! why it is over 500 lines.
+//!
 //! Every function here is `#[inline]`: tests and tools call them, a service
 //! never does at run time, so they are compiled in the crate that calls
 //! them (a test, the `skms` command) and not in every build of skms-core,

@@ -1,3 +1,7 @@
+// One concern, an SKMS error as a `tonic::Status` and back (the metadata,
+// its bounds and their decoding), which is why it is over 500 lines: a third
+// of them are the user documentation and the unit tests of the metadata.
+
 //! SKMS errors over gRPC, as [`tonic::Status`].
 //!
 //! With feature `tonic`, every derived type (and so

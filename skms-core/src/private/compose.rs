@@ -1,7 +1,9 @@
-//! The composition check (no code means two things in a type's composed
-//! catalog), evaluated by the compiler, with its const `Message` buffer;
-//! the lookups of codes that the generated code makes (`CodeTable`,
-//! `own_position`) and the `listing` of a composed catalog.
+//! The composition checks, evaluated by the compiler: no code means two
+//! things in a type's composed catalog, no reserved code is used in it, and
+//! the catalog endpoint's own code keeps its meaning; with the const
+//! `Message` buffer they write, the binary search they look codes up with
+//! (`own_position`), and the `listing` of a composed catalog. One concern:
+//! about half of the file is the unit tests of each check's message.
 //!
 //! The checks and the message buffer run in const evaluation only, and the
 //! lookups are small: every function is `#[inline]`, so that no build of
@@ -338,43 +340,6 @@ pub fn listing<T: crate::Catalog + ?Sized>(
     includes: &'static [Include],
 ) -> crate::Listing {
     crate::Listing::compose(entries, includes).with_type::<T>(T::RESERVED, T::RANGE)
-}
-
-/// A type's own codes in a hash table that the derive builds: what
-/// `Catalog::lookup`, `FromBody` and `StandardError::from_code` find a code
-/// in, with one read (or `PROBES`) where a binary search makes one a level.
-pub struct CodeTable<const N: usize, const PROBES: usize> {
-    /// Odd, chosen by the derive so that codes rarely share a slot.
-    pub multiplier: u32,
-    /// `N`, a power of two, is at least twice the number of codes. A code
-    /// is in the slot `code * multiplier >> (32 - log2 N)` or one of the
-    /// `PROBES - 1` after it, as `code << 32 | (index + 1)`; an empty slot is
-    /// 0.
-    pub slots: [u64; N],
-}
-
-impl<const N: usize, const PROBES: usize> CodeTable<N, PROBES> {
-    /// The index in the type's `ENTRIES` of the entry of `code`.
-    #[inline]
-    #[must_use]
-    pub fn index(&self, code: u32) -> Option<usize> {
-        let mask = N.wrapping_sub(1);
-        let shift = 32_u32.saturating_sub(N.trailing_zeros());
-        let home = code
-            .wrapping_mul(self.multiplier)
-            .checked_shr(shift)
-            .unwrap_or(0) as usize;
-        for probe in 0..PROBES {
-            let cell = *self.slots.get(home.wrapping_add(probe) & mask)?;
-            if cell == 0 {
-                return None;
-            }
-            if (cell >> 32) as u32 == code {
-                return Some((cell as u32).wrapping_sub(1) as usize);
-            }
-        }
-        None
-    }
 }
 
 /// The index in `entries` of the entry of `code`, by binary search over

@@ -5,6 +5,7 @@
 //! One module a concern; the generated code names everything by its flat
 //! path, `skms_core::__private::NAME`, re-exported here.
 
+mod code_table;
 mod compose;
 mod detail;
 mod entry;
@@ -25,8 +26,9 @@ pub use crate::error::display_error as display;
 #[cfg(feature = "json")]
 pub use crate::decode_json::{fast_path as decode_fast_path, precise_slice as decode_precise};
 
+pub use self::code_table::CodeTable;
 pub use self::compose::{
-    check_include, endpoint_conflict, generic_in, listing, own_position, CodeTable, Message,
+    check_include, endpoint_conflict, generic_in, listing, own_position, Message,
 };
 pub use self::detail::{
     write_plain_detail, AsPlainField, DetailDisplay, DetailField, DetailWriter, DisplayFieldValue,
