@@ -173,17 +173,9 @@ pub(crate) fn entry<E: Catalog>(
 /// the answer for a reserved code, which the catalog does not answer with
 /// but holds, as retired.
 fn write_reserved(out: &mut Vec<u8>, code: u32, reserved: &Reserved) {
-    let _ = write!(
-        crate::json::Bytes(out),
-        "{{\"code\":{code},\"reserved\":{{\"low\":{},\"high\":{}",
-        reserved.codes.low,
-        reserved.codes.high
-    );
-    if let Some(reason) = reserved.reason {
-        out.extend_from_slice(b",\"reason\":");
-        crate::json::write_str(out, reason);
-    }
-    out.extend_from_slice(b"}}");
+    let _ = write!(crate::json::Bytes(out), "{{\"code\":{code},\"reserved\":");
+    crate::export::write_reserved(out, reserved);
+    out.push(b'}');
 }
 
 fn render(listing: &Listing, format: Format) -> String {

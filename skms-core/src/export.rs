@@ -17,12 +17,30 @@ use core::fmt::Write as _;
 use std::string::String;
 use std::vec::Vec;
 
+use crate::catalog::Reserved;
 use crate::listing::{Listed, Listing};
 use crate::DetailExposure;
 
 /// The format version that [`Listing::to_json`] writes and the newest that
 /// [`Listing::from_json`] reads.
 pub const EXPORT_FORMAT: u32 = 1;
+
+/// `{"low":40106,"high":40109,"reason":"..."}`: one reservation, as the
+/// export lists it and the catalog endpoint answers a reserved code.
+#[inline]
+pub(crate) fn write_reserved(out: &mut Vec<u8>, reserved: &Reserved) {
+    let _ = write!(
+        crate::json::Bytes(out),
+        "{{\"low\":{},\"high\":{}",
+        reserved.codes.low,
+        reserved.codes.high
+    );
+    if let Some(reason) = reserved.reason {
+        out.extend_from_slice(b",\"reason\":");
+        crate::json::write_str(out, reason);
+    }
+    out.push(b'}');
+}
 
 impl Listed {
     /// Appends the JSON object of this code, as [`Listing::to_json`] lists it.
@@ -116,17 +134,7 @@ impl Listing {
             out.extend_from_slice(b",\"reserved\":[");
             for (index, reserved) in self.reserved.iter().enumerate() {
                 out.extend_from_slice(if index == 0 { b"\n  " } else { b",\n  " });
-                let _ = write!(
-                    crate::json::Bytes(&mut out),
-                    "{{\"low\":{},\"high\":{}",
-                    reserved.codes.low,
-                    reserved.codes.high
-                );
-                if let Some(reason) = reserved.reason {
-                    out.extend_from_slice(b",\"reason\":");
-                    crate::json::write_str(&mut out, reason);
-                }
-                out.push(b'}');
+                write_reserved(&mut out, reserved);
             }
             out.extend_from_slice(b"\n]");
         }

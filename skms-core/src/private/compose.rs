@@ -10,7 +10,7 @@
 //! skms-core compiles the checks to machine code (const evaluation reads
 //! their MIR).
 
-use crate::catalog::{Entry, Include, Reserved};
+use crate::catalog::{CodeRange, Entry, Include, Reserved};
 
 /// Why the catalog included through `includes[index]` cannot be composed
 /// into the type `name`: a code of it that means something else in the
@@ -143,7 +143,7 @@ const fn used_in<'a>(
 ) -> Option<(&'a Entry, &'a Reserved)> {
     let mut r = 0;
     while r < reserved.len() {
-        if let Some(entry) = find_in_range(entries, includes, &reserved[r]) {
+        if let Some(entry) = find_in_range(entries, includes, reserved[r].codes) {
             return Some((entry, &reserved[r]));
         }
         r += 1;
@@ -174,24 +174,24 @@ const fn reserved_and_used<'a>(
     None
 }
 
-/// The first entry of the catalog (`entries`, `includes`) whose code
-/// `reserved` holds.
+/// The first entry of the catalog (`entries`, `includes`, to any depth)
+/// whose code is in `codes`.
 #[inline]
 const fn find_in_range<'a>(
     entries: &'a [Entry],
     includes: &'a [Include],
-    reserved: &Reserved,
+    codes: CodeRange,
 ) -> Option<&'a Entry> {
     let mut i = 0;
     while i < entries.len() {
-        if reserved.contains(entries[i].code) {
+        if codes.contains(entries[i].code) {
             return Some(&entries[i]);
         }
         i += 1;
     }
     let mut i = 0;
     while i < includes.len() {
-        let found = find_in_range(includes[i].entries, includes[i].includes, reserved);
+        let found = find_in_range(includes[i].entries, includes[i].includes, codes);
         if found.is_some() {
             return found;
         }
@@ -366,21 +366,7 @@ pub const fn own_position(entries: &[Entry], by_code: &[u32], code: u32) -> Opti
 
 #[inline]
 const fn find<'a>(entries: &'a [Entry], includes: &'a [Include], code: u32) -> Option<&'a Entry> {
-    let mut i = 0;
-    while i < entries.len() {
-        if entries[i].code == code {
-            return Some(&entries[i]);
-        }
-        i += 1;
-    }
-    let mut i = 0;
-    while i < includes.len() {
-        if let Some(entry) = find(includes[i].entries, includes[i].includes, code) {
-            return Some(entry);
-        }
-        i += 1;
-    }
-    None
+    find_in_range(entries, includes, CodeRange::code(code))
 }
 
 /// Why the catalog endpoint cannot serve the catalog (`entries`,
