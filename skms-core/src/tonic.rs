@@ -1,7 +1,3 @@
-// One concern, an SKMS error as a `tonic::Status` and back (the metadata,
-// its bounds and their decoding), which is why it is over 500 lines: a third
-// of them are the user documentation and the unit tests of the metadata.
-
 //! SKMS errors over gRPC, as [`tonic::Status`].
 //!
 //! With feature `tonic`, every derived type (and so
@@ -80,6 +76,10 @@
 //! The status's `details` (`grpc-status-details-bin`, a protobuf
 //! `google.rpc.Status`) are left empty: writing them would need protobuf,
 //! and the metadata carries everything an SKMS client reads.
+
+// One concern, an SKMS error as a `tonic::Status` and back (the metadata,
+// its bounds and their decoding), which is why it is over 500 lines: a third
+// of them are the user documentation and the unit tests of the metadata.
 
 use ::tonic::metadata::{MetadataMap, MetadataValue};
 use ::tonic::{Code, Status};
