@@ -378,3 +378,28 @@ fn a_policy_can_send_a_reference_in_place_of_a_withheld_detail() {
     let body = quiet.to_json_vec(&Vault::Internal("quiet reference"));
     assert_eq!(&body[..], &[&prefix[..], b"}"].concat()[..]);
 }
+
+/// A field whose `Display` fails on its own (against std's contract): the
+/// withheld detail is logged as written up to the failure, the body sent
+/// without it, and nothing panics.
+#[test]
+fn a_withheld_detail_whose_display_fails_is_logged_as_written() {
+    #[derive(Debug)]
+    struct Failing;
+    impl Display for Failing {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("written before failing")?;
+            Err(std::fmt::Error)
+        }
+    }
+    #[derive(Debug, SkmsError)]
+    #[skms(code = 50002, status = 500, msg = "Internal", detail = "{0} and after")]
+    struct Internal(Failing);
+
+    let log = support::log::capture();
+    let body = DetailPolicy::DEFAULT.to_json_vec(&Internal(Failing));
+    assert_eq!(body, br#"{"code":50002,"message":"Internal"}"#);
+    let events = log.with_detail("written before failing");
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].field("code"), Some("50002"));
+}

@@ -1,5 +1,6 @@
 //! The `SkmsError` trait and the ways every SKMS error is written out.
 
+use core::cell::Cell;
 use core::fmt;
 use std::borrow::Cow;
 use std::boxed::Box;
@@ -68,7 +69,12 @@ pub trait SkmsError {
     ///
     /// # Errors
     ///
-    /// Passes on the error of the formatter.
+    /// Passes on the error of the formatter, and that of a field's `Display`
+    /// that fails on its own (against std's contract), which ends the detail
+    /// there. Elsewhere such a field never panics: [`detail`](SkmsError::detail),
+    /// the type's `Display` (and so `to_string`) and the JSON body keep what
+    /// was written before it failed, and `Serialize` returns the serializer's
+    /// error.
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.detail() {
             Some(detail) => f.write_str(&detail),
@@ -262,25 +268,118 @@ where
     write!(f, "[{}] {}", error.code(), error.message())?;
     if error.has_detail() {
         f.write_str(": ")?;
-        error.fmt_detail(f)?;
+        fmt::Display::fmt(&DetailOf(error), f)?;
     }
     Ok(())
 }
 
 /// The detail of an error as a `Display` and `Serialize` value that writes it
-/// straight into its output.
+/// straight into its output. A field whose `Display` fails on its own ends
+/// the detail where it failed: `Display` keeps what was written (see
+/// [`write_keeping`]), `Serialize` reports it.
 pub(crate) struct DetailOf<'a, E: ?Sized>(pub(crate) &'a E);
 
 impl<E: SkmsError + ?Sized> fmt::Display for DetailOf<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_detail(f)
+        write_keeping(f, format_args!("{}", FmtDetail(self.0)), &Cell::new(false))
     }
 }
 
 impl<E: SkmsError + ?Sized> Serialize for DetailOf<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        collect_str_reporting(serializer, &FmtDetail(self.0))
     }
+}
+
+/// The detail of an error as a `Display`: its `fmt_detail`, whose error is
+/// passed on, whether the writer's or a field's. For a writer that never
+/// fails (a `String`, a `Vec`), every error is a field's.
+pub(crate) struct FmtDetail<'a, E: ?Sized>(pub(crate) &'a E);
+
+impl<E: SkmsError + ?Sized> fmt::Display for FmtDetail<'_, E> {
+    #[inline]
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_detail(f)
+    }
+}
+
+/// Writes `args` into `f`. An error that `args` raises on its own (a
+/// field's `Display` that fails, against std's contract, which allows an
+/// error only when the writer fails) is not passed on: what was written
+/// stays, the rest of `args` is left out, and `failed` is set. An error of
+/// `f` itself is passed on.
+///
+/// Passing a field's error on would make `to_string` panic, and serde_json's
+/// `collect_str` too, in code the user did not write.
+pub(crate) fn write_keeping(
+    f: &mut fmt::Formatter<'_>,
+    args: fmt::Arguments<'_>,
+    failed: &Cell<bool>,
+) -> fmt::Result {
+    /// `f`, noting whether a write to it failed.
+    struct Sink<'a, 'b> {
+        f: &'a mut fmt::Formatter<'b>,
+        failed: bool,
+    }
+
+    impl fmt::Write for Sink<'_, '_> {
+        #[inline]
+        fn write_str(&mut self, text: &str) -> fmt::Result {
+            let result = self.f.write_str(text);
+            self.failed |= result.is_err();
+            result
+        }
+    }
+
+    let mut sink = Sink { f, failed: false };
+    match fmt::write(&mut sink, args) {
+        Err(error) if sink.failed => Err(error),
+        Err(_) => {
+            failed.set(true);
+            Ok(())
+        }
+        Ok(()) => Ok(()),
+    }
+}
+
+/// The message of the serializer's error when a detail's `Display` failed
+/// on its own.
+pub(crate) const DISPLAY_FAILED: &str =
+    "a `Display` of the detail returned an error without its writer failing";
+
+/// `value` as one string through `collect_str`, with an error of `value`'s
+/// own `Display` reported as the serializer's error (serde_json would
+/// otherwise panic on it).
+///
+/// # Errors
+///
+/// The serializer's, or [`DISPLAY_FAILED`].
+pub(crate) fn collect_str_reporting<S: Serializer, T: fmt::Display + ?Sized>(
+    serializer: S,
+    value: &T,
+) -> Result<S::Ok, S::Error> {
+    /// `value`, written with [`write_keeping`].
+    struct Keeping<'a, T: ?Sized> {
+        value: &'a T,
+        failed: Cell<bool>,
+    }
+
+    impl<T: fmt::Display + ?Sized> fmt::Display for Keeping<'_, T> {
+        #[inline]
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write_keeping(f, format_args!("{}", self.value), &self.failed)
+        }
+    }
+
+    let keeping = Keeping {
+        value,
+        failed: Cell::new(false),
+    };
+    let written = serializer.collect_str(&keeping)?;
+    if keeping.failed.get() {
+        return Err(serde::ser::Error::custom(DISPLAY_FAILED));
+    }
+    Ok(written)
 }
 
 impl Serialize for dyn SkmsError + '_ {

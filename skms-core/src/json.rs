@@ -8,7 +8,7 @@
 use core::fmt::{self, Write as _};
 use std::vec::Vec;
 
-use crate::error::DetailOf;
+use crate::error::FmtDetail;
 use crate::SkmsError;
 
 /// Appends the SKMS body of `error` to `out`: the same bytes as
@@ -61,7 +61,7 @@ pub(crate) fn write_detail_and_close<E: SkmsError + ?Sized>(error: &E, out: &mut
         out.extend_from_slice(b",\"detail\":\"");
         // The escaping writer never fails; a detail's Display that fails
         // leaves what it wrote, as serde_json would have failed mid-string.
-        let _ = write!(Escaping(out), "{}", DetailOf(error));
+        let _ = write!(Escaping(out), "{}", FmtDetail(error));
         out.push(b'"');
     }
     out.push(b'}');

@@ -2,11 +2,12 @@
 //! `Formatter` and a JSON string), and the values of the fields it hands over
 //! (`FieldValue`), chosen for each field's type by `DetailField`.
 
+use core::cell::Cell;
 use core::fmt;
 use std::vec::Vec;
 
 use crate::catalog::{DetailKind, Entry};
-use crate::error::DetailOf;
+use crate::error::{write_keeping, FmtDetail};
 
 use super::texts::{self, walk};
 use super::{Cow, Resolved};
@@ -78,19 +79,7 @@ pub trait DetailWriter {
 impl DetailWriter for fmt::Formatter<'_> {
     #[inline]
     fn plain_detail(&mut self, texts: &str, _: &str, fields: &[FieldValue<'_>]) -> fmt::Result {
-        walk(
-            self,
-            texts,
-            fields,
-            |f, text| {
-                if text.is_empty() {
-                    Ok(())
-                } else {
-                    f.write_str(text)
-                }
-            },
-            |f, field| field.fmt(f),
-        )
+        plain_detail(self, texts, fields, &Cell::new(false))
     }
 
     #[inline]
@@ -102,6 +91,38 @@ impl DetailWriter for fmt::Formatter<'_> {
     fn resolved(&mut self, resolved: Resolved<'_>) -> fmt::Result {
         resolved.fmt_detail(self)
     }
+}
+
+/// Writes the texts and fields of a plain detail into `f`.
+///
+/// # Errors
+///
+/// Passes on the error of `f`; a field whose `Display` fails on its own ends
+/// the detail there, with an error, and sets `failed`.
+#[inline]
+pub(crate) fn plain_detail(
+    f: &mut fmt::Formatter<'_>,
+    texts: &str,
+    fields: &[FieldValue<'_>],
+    failed: &Cell<bool>,
+) -> fmt::Result {
+    walk(
+        f,
+        texts,
+        fields,
+        |f, text| {
+            if text.is_empty() {
+                Ok(())
+            } else {
+                f.write_str(text)
+            }
+        },
+        // A field that failed stops the walk, with an error that is not `f`'s.
+        |f, field| match field.fmt(f, failed) {
+            Ok(()) if failed.get() => Err(fmt::Error),
+            result => result,
+        },
+    )
 }
 
 /// The inside of the JSON string of a detail: what is written is escaped.
@@ -141,7 +162,7 @@ impl DetailWriter for JsonDetail<'_> {
                 Ok(())
             }
             Resolved::Transparent(inner) => {
-                crate::json::escape_fmt(self.0, format_args!("{}", DetailOf(inner)))
+                crate::json::escape_fmt(self.0, format_args!("{}", FmtDetail(inner)))
             }
         }
     }
@@ -204,15 +225,17 @@ pub enum FieldValue<'a> {
 impl FieldValue<'_> {
     /// Writes the field as `{}` would, its own spec reset (the width of the
     /// formatter of the whole error is not the field's).
+    /// A `Display` that fails on its own sets `failed` (see
+    /// [`write_keeping`]).
     #[inline]
-    fn fmt(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn fmt(self, f: &mut fmt::Formatter<'_>, failed: &Cell<bool>) -> fmt::Result {
         match self {
             FieldValue::Str(text) => f.write_str(text),
             FieldValue::Unsigned(n) => f.write_str(crate::json::Digits::new(n, false).as_str()),
             FieldValue::Signed(n) => {
                 f.write_str(crate::json::Digits::new(n.unsigned_abs(), n < 0).as_str())
             }
-            FieldValue::Display(field) => write!(f, "{field}"),
+            FieldValue::Display(field) => write_keeping(f, format_args!("{field}"), failed),
         }
     }
 

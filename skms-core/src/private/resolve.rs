@@ -3,10 +3,10 @@
 //! `TransparentField`, what such a field's type must be.
 
 use core::fmt;
-use std::string::ToString;
+use std::string::String;
 
 use crate::catalog::{DetailKind, Entry, Include, Reserved, REUSED};
-use crate::error::DetailOf;
+use crate::error::FmtDetail;
 use crate::{DetailExposure, SkmsError};
 
 use super::Cow;
@@ -89,7 +89,11 @@ impl<'a> Resolved<'a> {
                 DetailKind::None => None,
                 DetailKind::Static(detail) => Some(Cow::Borrowed(detail)),
                 DetailKind::Formatted | DetailKind::Plain(_) => {
-                    Some(Cow::Owned(DetailOf(this).to_string()))
+                    // Not `to_string`, which panics when a `Display` fails:
+                    // what was written is the detail.
+                    let mut detail = String::new();
+                    let _ = fmt::write(&mut detail, format_args!("{}", FmtDetail(this)));
+                    Some(Cow::Owned(detail))
                 }
             },
             Resolved::Transparent(inner) => inner.detail(),

@@ -2,14 +2,15 @@
 //! (`serialize_resolved`, with the detail as one serde string) and of
 //! `write_json`.
 
+use core::cell::Cell;
 use core::fmt;
 use std::vec::Vec;
 
 use crate::catalog::{DetailKind, Entry};
-use crate::error::DetailOf;
+use crate::error::{collect_str_reporting, FmtDetail, DISPLAY_FAILED};
 use crate::SkmsError;
 
-use super::detail::{DetailWriter, JsonDetail};
+use super::detail::{plain_detail, DetailWriter, JsonDetail};
 use super::texts::ONE_FIELD_ALONE;
 use super::{serde, FieldValue, Resolved};
 
@@ -123,16 +124,23 @@ impl<S: serde::Serializer> SerdeString<S> {
     }
 }
 
-/// Texts and fields as `Display`, for `collect_str`.
+/// Texts and fields as `Display`, for `collect_str`; `failed` is set when a
+/// field's `Display` failed on its own.
 struct PlainDetailDisplay<'a> {
     texts: &'a str,
     fields: &'a [FieldValue<'a>],
+    failed: Cell<bool>,
 }
 
 impl fmt::Display for PlainDetailDisplay<'_> {
     #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.plain_detail(self.texts, "", self.fields)
+        match plain_detail(f, self.texts, self.fields, &self.failed) {
+            // Reported after `collect_str`: serde_json panics on an error
+            // that its writer did not raise.
+            Err(_) if self.failed.get() => Ok(()),
+            written => written,
+        }
     }
 }
 
@@ -158,8 +166,18 @@ impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
         };
         match whole {
             Some(text) => self.finish(|serializer| serializer.serialize_str(text)),
-            None => self
-                .finish(|serializer| serializer.collect_str(&PlainDetailDisplay { texts, fields })),
+            None => self.finish(|serializer| {
+                let display = PlainDetailDisplay {
+                    texts,
+                    fields,
+                    failed: Cell::new(false),
+                };
+                let written = serializer.collect_str(&display)?;
+                if display.failed.get() {
+                    return Err(serde::ser::Error::custom(DISPLAY_FAILED));
+                }
+                Ok(written)
+            }),
         }
     }
 
@@ -167,7 +185,7 @@ impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
     fn write_fmt(&mut self, args: fmt::Arguments<'_>) -> fmt::Result {
         match args.as_str() {
             Some(text) => self.finish(|serializer| serializer.serialize_str(text)),
-            None => self.finish(|serializer| serializer.collect_str(&args)),
+            None => self.finish(|serializer| collect_str_reporting(serializer, &args)),
         }
     }
 
@@ -181,7 +199,7 @@ impl<S: serde::Serializer> DetailWriter for SerdeString<S> {
                 self.finish(|serializer| serializer.serialize_str(detail))
             }
             Resolved::Transparent(inner) => {
-                self.finish(|serializer| serializer.collect_str(&DetailOf(inner)))
+                self.finish(|serializer| collect_str_reporting(serializer, &FmtDetail(inner)))
             }
         }
     }
