@@ -370,6 +370,9 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// On docs.rs (which sets `docsrs` and builds with every feature, see
+// `[package.metadata.docs.rs]`), each item behind a feature says which.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 // The docs link to the JSON decoding items, which exist only with `json`.
 #![cfg_attr(not(feature = "json"), allow(rustdoc::broken_intra_doc_links))]
 
