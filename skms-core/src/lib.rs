@@ -377,6 +377,7 @@ mod body;
 mod catalog;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod catalog_endpoint;
+mod code;
 mod decode;
 #[cfg(feature = "json")]
 mod decode_fast;
@@ -420,6 +421,7 @@ pub use crate::body::ErrorBody;
 pub use crate::catalog::{Catalog, CodeRange, Entry, Include, Reserved};
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use crate::catalog_endpoint::CodeNotInCatalog;
+pub use crate::code::{parse_code, ParseCodeError};
 pub use crate::decode::{Decoded, FromBody};
 #[cfg(feature = "json")]
 pub use crate::decode_json::{DecodeError, DecodeErrorKind};
