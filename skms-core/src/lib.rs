@@ -394,6 +394,8 @@ mod log_safe;
 pub mod observe;
 mod policy;
 mod registry;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod rejection;
 mod snapshot;
 mod standard;
 mod status;
@@ -437,6 +439,8 @@ pub use crate::listing::{Listed, Listing};
 pub use crate::log_safe::LogSafe;
 pub use crate::policy::{DetailPolicy, PolicyInstalled};
 pub use crate::registry::{check_services, Clash, ClashKind};
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use crate::rejection::Rejection;
 pub use crate::snapshot::{SnapshotError, SnapshotMismatch, SNAPSHOT_ENV};
 pub use crate::standard::{StandardError, UnknownCode};
 pub use crate::status::HttpStatus;
