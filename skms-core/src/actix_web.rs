@@ -30,6 +30,13 @@
 //! [`DetailPolicy`] in force: byte for byte what `serde_json` writes for the
 //! body the client is allowed to see.
 //!
+//! What actix-web answers on its own before a handler runs (an
+//! extractor's error, a path that no route matches, a method that a
+//! resource does not take) is answered with SKMS errors too, through the
+//! service's `From<`[`Rejection`](crate::Rejection)`>`: [`rejection`] for
+//! the extractors' configurations, [`fallback`] and [`method_not_allowed`]
+//! as default services.
+//!
 //! `ResponseError` needs `Debug` and `Display`: a derived type has them,
 //! unless it says `#[skms(std_error = false)]` and has no `Display` of its
 //! own (from thiserror, say), in which case it does not implement

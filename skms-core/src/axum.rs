@@ -30,6 +30,12 @@
 //! [`DetailPolicy`] in force: byte for byte what `serde_json` writes for the
 //! body the client is allowed to see.
 //!
+//! What axum answers on its own before a handler runs (an extractor's
+//! rejection, a path that no route matches, a method that the route does
+//! not take) is answered with SKMS errors too, through the service's
+//! `From<`[`Rejection`]`>`: [`WithSkmsRejection`] around an extractor,
+//! [`fallback`] and [`method_not_allowed`] for the router.
+//!
 //! axum's `IntoResponse` is the one of `axum-core`, which axum re-exports:
 //! axum 0.8 (`axum-core` 0.5).
 
@@ -286,19 +292,26 @@ where
 /// axum would answer an empty 404.
 ///
 /// The reference has no code for it (none of its codes answers 404), so
-/// the service's `From<Rejection>` chooses one:
+/// the service's `From<Rejection>` chooses one. With
+/// [`method_not_allowed`] and [`WithSkmsRejection`], every error that a
+/// client of the router sees is an SKMS body:
 ///
 /// ```
+/// use axum::extract::Path;
+/// use axum::routing::get;
+/// use skms_core::axum::{fallback, method_not_allowed, WithSkmsRejection};
 /// use skms_core::{Rejection, SkmsError, StandardError};
 ///
 /// #[derive(Debug, SkmsError)]
 /// enum ShopError {
+///     #[skms(code = 60400, status = 400, msg = "Malformed request", detail = "{0}")]
+///     Malformed(String),
 ///     #[skms(code = 60404, status = 404, msg = "No such resource")]
 ///     NoSuchResource,
 ///     #[skms(code = 60405, status = 405, msg = "Method not allowed", detail = "{0}")]
 ///     MethodNotAllowed(String),
-///     #[skms(code = 60400, status = 400, msg = "Malformed request", detail = "{0}")]
-///     Malformed(String),
+///     #[skms(code = 60001, status = 404, msg = "No such order", detail = "{0}")]
+///     NoSuchOrder(u64),
 ///     #[skms(transparent)]
 ///     Standard(StandardError),
 /// }
@@ -306,7 +319,7 @@ where
 /// impl From<Rejection> for ShopError {
 ///     fn from(rejection: Rejection) -> Self {
 ///         match (rejection.standard(), rejection.status()) {
-///             (Some(standard), _) => ShopError::Standard(standard),
+///             (Some(standard), _) => ShopError::Standard(standard), // 40105, 50001
 ///             (None, 404) => ShopError::NoSuchResource,
 ///             (None, 405) => ShopError::MethodNotAllowed(rejection.text().to_owned()),
 ///             (None, _) => ShopError::Malformed(rejection.text().to_owned()),
@@ -314,10 +327,16 @@ where
 ///     }
 /// }
 ///
+/// async fn order(
+///     WithSkmsRejection(Path(id), _): WithSkmsRejection<Path<u64>, ShopError>,
+/// ) -> Result<String, ShopError> {
+///     Err(ShopError::NoSuchOrder(id))
+/// }
+///
 /// let app: axum::Router = axum::Router::new()
-///     .route("/orders", axum::routing::get(|| async { "orders" }))
-///     .fallback(skms_core::axum::fallback::<ShopError>)
-///     .method_not_allowed_fallback(skms_core::axum::method_not_allowed::<ShopError>);
+///     .route("/orders/{id}", get(order))
+///     .fallback(fallback::<ShopError>)
+///     .method_not_allowed_fallback(method_not_allowed::<ShopError>);
 /// ```
 pub async fn fallback<E: From<Rejection> + SkmsError>() -> Response {
     response(&E::from(crate::rejection::no_route()))

@@ -334,11 +334,14 @@
 //!   it changes nothing else of the build's serde_json). Without it,
 //!   [`FromBody`], [`Decoded`] and the `Deserialize` impls remain, for any
 //!   serde format; `reqwest` turns it on.
-//! - `axum`: every derived type is an axum `IntoResponse`, and handlers
-//!   serve the catalog; see `skms_core::axum`.
+//! - `axum`: every derived type is an axum `IntoResponse`, handlers
+//!   serve the catalog, and an extractor wrapper and two fallbacks answer
+//!   axum's own rejections, unmatched routes and wrong methods with SKMS
+//!   errors (through `From<Rejection>`); see `skms_core::axum`.
 //! - `actix-web`: every derived type is an actix-web `ResponseError`, a
-//!   middleware chooses the policy of a scope, and handlers serve the
-//!   catalog; see `skms_core::actix_web`.
+//!   middleware chooses the policy of a scope, handlers serve the
+//!   catalog, and helpers answer extractor errors, unmatched routes and
+//!   wrong methods with SKMS errors; see `skms_core::actix_web`.
 //! - `http`: every derived type converts into `http::StatusCode` and
 //!   `http::Response<B>`; see `skms_core::http`.
 //! - `reqwest`: `skms_core::reqwest::SkmsResponseExt` turns a reqwest
