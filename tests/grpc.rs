@@ -656,6 +656,61 @@ fn leading_zeros_are_refused_however_many() {
     );
 }
 
+/// `skms-code` is read by `skms_core::parse_code`: each way of failing it
+/// has its kind, with the reason as the source.
+#[test]
+fn skms_code_is_read_as_every_code_is() {
+    use skms_core::ParseCodeError;
+    for (text, kind, reason) in [
+        (
+            "",
+            StatusDecodeErrorKind::CodeNotInteger,
+            ParseCodeError::Empty,
+        ),
+        (
+            "+40013",
+            StatusDecodeErrorKind::CodeNotInteger,
+            ParseCodeError::NotDigit { position: 0 },
+        ),
+        (
+            "40013 ",
+            StatusDecodeErrorKind::CodeNotInteger,
+            ParseCodeError::NotDigit { position: 5 },
+        ),
+        (
+            "040013",
+            StatusDecodeErrorKind::CodeLeadingZero,
+            ParseCodeError::LeadingZero,
+        ),
+        (
+            "4294967296",
+            StatusDecodeErrorKind::CodeOutOfRange,
+            ParseCodeError::TooLarge,
+        ),
+    ] {
+        let mut status = Status::internal("m");
+        status
+            .metadata_mut()
+            .insert("skms-code", MetadataValue::try_from(text).unwrap());
+        let error = Decoded::<VaultError>::from_status(&status).unwrap_err();
+        assert_eq!(error.kind(), kind, "{text:?}");
+        let source = std::error::Error::source(&error).unwrap();
+        assert_eq!(
+            source.downcast_ref::<ParseCodeError>(),
+            Some(&reason),
+            "{text:?}"
+        );
+    }
+    let mut status = Status::internal("m");
+    status
+        .metadata_mut()
+        .insert("skms-code", MetadataValue::from_static("4294967295"));
+    let decoded = Decoded::<VaultError>::from_status(&status)
+        .unwrap()
+        .unwrap();
+    assert_eq!(decoded.code(), u32::MAX);
+}
+
 /// A status that says `Ok` is no SKMS error, whatever its metadata says:
 /// refused, neither decoded as the code it carries nor taken for no error.
 #[test]

@@ -48,6 +48,11 @@ struct Order {
     quantity: u32,
 }
 
+#[derive(Debug, serde::Deserialize)]
+struct Search {
+    page: u32,
+}
+
 const JSON: &str = "content-type: application/json";
 
 /// One request and the SKMS error that must answer it.
@@ -84,6 +89,8 @@ fn check_server(address: SocketAddr) -> Vec<(String, Decoded<ShopError>)> {
     // The handlers themselves.
     let answer = support::tcp::get(address, "/orders/1", &[]);
     assert_eq!((answer.status, answer.body.as_str()), (200, "order 1"));
+    let answer = support::tcp::get(address, "/search?page=3", &[]);
+    assert_eq!((answer.status, answer.body.as_str()), (200, "page 3"));
     let answer = support::tcp::send(
         address,
         "POST",
@@ -110,6 +117,10 @@ fn check_server(address: SocketAddr) -> Vec<(String, Decoded<ShopError>)> {
         ),
         // A missing field: the reference's 40105 "Required value is missing".
         case("POST", "/orders", Some(r#"{"sku":"tea"}"#), 400, 40105),
+        // A query string without a required field: 40105 too.
+        case("GET", "/search", None, 400, 40105),
+        // A query string of the wrong type: 60400.
+        case("GET", "/search?page=first", None, 400, 60400),
         // A path that no route matches: the service's 60404.
         case("GET", "/nowhere", None, 404, 60404),
         // A method that the route does not take: the service's 60405.
@@ -145,10 +156,14 @@ fn check_server(address: SocketAddr) -> Vec<(String, Decoded<ShopError>)> {
         Some(&ShopError::Standard(StandardError::RequiredValueMissing))
     );
     assert_eq!(decoded[4].1.message(), "Required value is missing");
-    assert_eq!(decoded[5].1.error(), Some(&ShopError::NoSuchResource));
-    assert_eq!(decoded[5].1.detail(), None);
     assert_eq!(
-        decoded[6].1.error(),
+        decoded[5].1.error(),
+        Some(&ShopError::Standard(StandardError::RequiredValueMissing))
+    );
+    assert_eq!(decoded[7].1.error(), Some(&ShopError::NoSuchResource));
+    assert_eq!(decoded[7].1.detail(), None);
+    assert_eq!(
+        decoded[8].1.error(),
         Some(&ShopError::MethodNotAllowed(
             "Method DELETE is not allowed here".to_owned()
         ))
@@ -159,7 +174,7 @@ fn check_server(address: SocketAddr) -> Vec<(String, Decoded<ShopError>)> {
 #[cfg(feature = "axum")]
 #[test]
 fn axum_answers_its_rejections_with_skms_bodies() {
-    use axum::extract::Path;
+    use axum::extract::{Path, Query};
     use axum::routing::get;
     use axum::Json;
     use skms_core::axum::{fallback, method_not_allowed, WithSkmsRejection};
@@ -179,8 +194,15 @@ fn axum_answers_its_rejections_with_skms_bodies() {
         format!("{} {}", order.quantity, order.sku)
     }
 
+    async fn search(
+        WithSkmsRejection(Query(search), _): WithSkmsRejection<Query<Search>, ShopError>,
+    ) -> String {
+        format!("page {}", search.page)
+    }
+
     let router = axum::Router::new()
         .route("/orders/{id}", get(order))
+        .route("/search", get(search))
         .route("/orders", axum::routing::post(create))
         .fallback(fallback::<ShopError>)
         .method_not_allowed_fallback(method_not_allowed::<ShopError>);
@@ -236,10 +258,16 @@ fn actix_web_answers_its_rejections_with_skms_bodies() {
         format!("{} {}", order.quantity, order.sku)
     }
 
+    async fn search(search: web::Query<Search>) -> String {
+        format!("page {}", search.page)
+    }
+
     let server = support::servers::actix(actix_server!(|| App::new()
         .app_data(web::JsonConfig::default().error_handler(rejection::<ShopError, _>))
         .app_data(web::PathConfig::default().error_handler(rejection::<ShopError, _>))
+        .app_data(web::QueryConfig::default().error_handler(rejection::<ShopError, _>))
         .route("/orders/{id}", web::get().to(order))
+        .route("/search", web::get().to(search))
         .service(
             web::resource("/orders")
                 .route(web::post().to(create))

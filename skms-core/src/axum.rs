@@ -357,3 +357,23 @@ pub async fn method_not_allowed<E: From<Rejection> + SkmsError>(
         method.as_str(),
     )))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::WithSkmsRejection;
+    use crate::StandardError;
+    use std::format;
+    use std::string::String;
+
+    #[test]
+    fn the_wrapper_is_its_value() {
+        let mut wrapped: WithSkmsRejection<String, StandardError> =
+            WithSkmsRejection(String::from("tea"), core::marker::PhantomData);
+        assert_eq!(wrapped.len(), 3); // through Deref
+        wrapped.push('s'); // through DerefMut
+        let copy = wrapped.clone();
+        assert_eq!(format!("{copy:?}"), r#"WithSkmsRejection("teas")"#);
+        assert_eq!(wrapped.into_inner(), "teas");
+        assert_eq!(copy.0, "teas");
+    }
+}
