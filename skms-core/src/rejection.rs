@@ -162,6 +162,10 @@ impl fmt::Display for Rejection {
     }
 }
 
+/// A rejection is an error of the request, which a service may keep as
+/// the source of its own.
+impl std::error::Error for Rejection {}
+
 /// The text that [`fallback`](crate::axum::fallback) and its actix-web
 /// counterpart give a path that no route matches.
 pub(crate) const NO_ROUTE: &str = "No route matches the path";
@@ -195,6 +199,8 @@ mod tests {
         let rejection = Rejection::new(405, format_args!("{}{}", "a", "b"));
         assert_eq!(rejection.status(), 405);
         assert_eq!(rejection.to_string(), "405 ab");
+        let error: &dyn std::error::Error = &rejection;
+        assert_eq!(error.to_string(), "405 ab");
     }
 
     #[test]
