@@ -55,12 +55,8 @@ impl CodeNotInCatalog {
     /// its first [`QUOTED`](Self::QUOTED) bytes (cut at a character
     /// boundary) and `...` when there were more.
     pub(crate) fn quoting(requested: &str) -> CodeNotInCatalog {
-        let mut cut = requested.len().min(Self::QUOTED);
-        while !requested.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let mut quoted = String::from(&requested[..cut]);
-        if cut < requested.len() {
+        let (mut quoted, cut) = crate::log_safe::first_bytes(requested, Self::QUOTED);
+        if cut {
             quoted.push_str("...");
         }
         CodeNotInCatalog { requested: quoted }

@@ -114,7 +114,8 @@ impl Capped {
 
 /// The first `max` bytes of the `Display` of `value`, cut at a character
 /// boundary (the rest is not kept, however long), and whether it was cut:
-/// the text of a [`Rejection`](crate::Rejection).
+/// the text of a [`Rejection`](crate::Rejection), the segment that
+/// [`CodeNotInCatalog`](crate::CodeNotInCatalog) quotes.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) fn first_bytes<T: fmt::Display>(value: T, max: usize) -> (String, bool) {
     let mut kept = Keep {
