@@ -107,6 +107,12 @@ fn check_server(address: SocketAddr, base: &str) {
         ("+40013", ""),
         ("abc", ""),
         ("%0A40013", ""),
+        // One code, one URL: no leading zero (`0` is the code 0, which the
+        // catalog does not hold).
+        ("040013", ""),
+        ("00040013", ""),
+        ("0", ""),
+        ("%340013", ""),
     ] {
         let answer = get(
             address,
@@ -119,6 +125,23 @@ fn check_server(address: SocketAddr, base: &str) {
             answer.body,
             format!(
                 r#"{{"code":40400,"message":"Error code not found in the catalog","detail":"code : {requested}"}}"#
+            )
+        );
+    }
+
+    // A long segment is quoted cut short, the cut marked: not sent back whole.
+    for requested in [
+        "0".repeat(60_000),
+        "4".repeat(41),
+        format!("{}40013", "0".repeat(100)),
+    ] {
+        let answer = get(address, &format!("{base}/{requested}"), &[]);
+        assert_eq!(answer.status, 404, "{} bytes", requested.len());
+        assert_eq!(
+            answer.body,
+            format!(
+                r#"{{"code":40400,"message":"Error code not found in the catalog","detail":"code : {}..."}}"#,
+                &requested[..40]
             )
         );
     }

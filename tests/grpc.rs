@@ -126,6 +126,8 @@ fn answer(asked: &str) -> Result<Response<String>, Status> {
         "long-message" => return Err(skms_core::tonic::status(&LongMessage)),
         // Statuses that an SKMS server would not send.
         "forged-code" => return Err(forged(&[("skms-code", "40O13")], &[])),
+        "zero-code" => return Err(forged(&[("skms-code", "0040013")], &[])),
+        "signed-code" => return Err(forged(&[("skms-code", "+40013")], &[])),
         "two-codes" => {
             return Err(forged(
                 &[("skms-code", "40013"), ("skms-code", "40101")],
@@ -579,6 +581,17 @@ async fn other_statuses_are_not_guessed() {
             StatusDecodeErrorKind::CodeNotInteger,
             r#"invalid SKMS status: `skms-code` must be an integer within u32, found "40O13""#,
         ),
+        // A code is read one way everywhere: no leading zero, no sign.
+        (
+            "zero-code",
+            StatusDecodeErrorKind::CodeLeadingZero,
+            r#"invalid SKMS status: `skms-code` must be written without a leading zero, found "0040013""#,
+        ),
+        (
+            "signed-code",
+            StatusDecodeErrorKind::CodeNotInteger,
+            r#"invalid SKMS status: `skms-code` must be an integer within u32, found "+40013""#,
+        ),
         (
             "two-codes",
             StatusDecodeErrorKind::DuplicateCode,
@@ -600,6 +613,102 @@ async fn other_statuses_are_not_guessed() {
         assert_eq!(error.kind(), kind, "{asked}");
         assert_eq!(error.to_string(), text, "{asked}");
     }
+}
+
+/// However many zeros lead it, `skms-code` is not read as the code after
+/// them; what the error quotes of it is cut short, and its source says
+/// what is wrong with the text.
+#[test]
+fn leading_zeros_are_refused_however_many() {
+    for zeros in [1, 2, 100_000] {
+        let mut status = Status::internal("Key not found in the keyVault");
+        let code = format!("{}40013", "0".repeat(zeros));
+        status
+            .metadata_mut()
+            .insert("skms-code", code.parse().unwrap());
+        let error = Decoded::<VaultError>::from_status(&status).unwrap_err();
+        assert_eq!(error.kind(), StatusDecodeErrorKind::CodeLeadingZero);
+        let source = std::error::Error::source(&error).unwrap();
+        assert_eq!(
+            source.downcast_ref::<skms_core::ParseCodeError>(),
+            Some(&skms_core::ParseCodeError::LeadingZero)
+        );
+        let quoted = if code.len() > 40 {
+            format!("{}...", &code[..40])
+        } else {
+            code.clone()
+        };
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "invalid SKMS status: `skms-code` must be written without a leading zero, found \"{quoted}\""
+            )
+        );
+    }
+    let mut status = Status::internal("m");
+    status
+        .metadata_mut()
+        .insert("skms-code", "40O13".parse().unwrap());
+    let error = Decoded::<VaultError>::from_status(&status).unwrap_err();
+    assert_eq!(
+        std::error::Error::source(&error).unwrap().to_string(),
+        "a code must be ASCII digits; byte 2 is not one"
+    );
+}
+
+/// `skms-code` is read by `skms_core::parse_code`: each way of failing it
+/// has its kind, with the reason as the source.
+#[test]
+fn skms_code_is_read_as_every_code_is() {
+    use skms_core::ParseCodeError;
+    for (text, kind, reason) in [
+        (
+            "",
+            StatusDecodeErrorKind::CodeNotInteger,
+            ParseCodeError::Empty,
+        ),
+        (
+            "+40013",
+            StatusDecodeErrorKind::CodeNotInteger,
+            ParseCodeError::NotDigit { position: 0 },
+        ),
+        (
+            "40013 ",
+            StatusDecodeErrorKind::CodeNotInteger,
+            ParseCodeError::NotDigit { position: 5 },
+        ),
+        (
+            "040013",
+            StatusDecodeErrorKind::CodeLeadingZero,
+            ParseCodeError::LeadingZero,
+        ),
+        (
+            "4294967296",
+            StatusDecodeErrorKind::CodeOutOfRange,
+            ParseCodeError::TooLarge,
+        ),
+    ] {
+        let mut status = Status::internal("m");
+        status
+            .metadata_mut()
+            .insert("skms-code", MetadataValue::try_from(text).unwrap());
+        let error = Decoded::<VaultError>::from_status(&status).unwrap_err();
+        assert_eq!(error.kind(), kind, "{text:?}");
+        let source = std::error::Error::source(&error).unwrap();
+        assert_eq!(
+            source.downcast_ref::<ParseCodeError>(),
+            Some(&reason),
+            "{text:?}"
+        );
+    }
+    let mut status = Status::internal("m");
+    status
+        .metadata_mut()
+        .insert("skms-code", MetadataValue::from_static("4294967295"));
+    let decoded = Decoded::<VaultError>::from_status(&status)
+        .unwrap()
+        .unwrap();
+    assert_eq!(decoded.code(), u32::MAX);
 }
 
 /// A status that says `Ok` is no SKMS error, whatever its metadata says:

@@ -129,3 +129,32 @@ fn the_readme_composition_error_is_the_compilers() {
     assert_eq!(sample[0], compiler[0]);
     assert_eq!(sample[2..], compiler[2..]);
 }
+
+/// The README's rejection example is the doc-tested one of
+/// `skms_core::axum::fallback`, less the lines the README leaves to the
+/// reader (the enum, the imports of axum): each of its lines is one there.
+#[test]
+fn the_readme_rejection_example_is_doc_tested() {
+    let docs: Vec<&str> = include_str!("../skms-core/src/axum.rs")
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("///"))
+        .map(|line| line.strip_prefix(' ').unwrap_or(line))
+        .collect();
+    let block = README
+        .find("### Every error an SKMS body")
+        .map(|section| {
+            let start = README[section..].find("```rust,ignore\n").unwrap()
+                + section
+                + "```rust,ignore\n".len();
+            let end = README[start..].find("```").unwrap() + start;
+            &README[start..end]
+        })
+        .unwrap();
+    assert!(block.lines().count() > 20);
+    for line in block.lines().filter(|line| !line.is_empty()) {
+        assert!(
+            docs.contains(&line),
+            "not in the doc-tested example: {line}"
+        );
+    }
+}

@@ -30,6 +30,13 @@
 //! [`DetailPolicy`] in force: byte for byte what `serde_json` writes for the
 //! body the client is allowed to see.
 //!
+//! What actix-web answers on its own before a handler runs (an
+//! extractor's error, a path that no route matches, a method that a
+//! resource does not take) is answered with SKMS errors too, through the
+//! service's `From<`[`Rejection`](crate::Rejection)`>`: [`rejection`] for
+//! the extractors' configurations, [`fallback`] and [`method_not_allowed`]
+//! as default services.
+//!
 //! `ResponseError` needs `Debug` and `Display`: a derived type has them,
 //! unless it says `#[skms(std_error = false)]` and has no `Display` of its
 //! own (from thiserror, say), in which case it does not implement
@@ -314,4 +321,110 @@ fn text_response(
         .insert_header((CONTENT_TYPE, format.content_type()))
         .insert_header((::actix_web::http::header::VARY, "accept"))
         .body(text)
+}
+
+/// An error handler for actix-web's extractor configurations, whose
+/// rejection it answers with the SKMS error `E::from(rejection)` of a
+/// [`Rejection`](crate::Rejection) (the rejection's status and text) where
+/// actix-web would answer its plain text:
+/// `JsonConfig::default().error_handler(rejection::<ShopError, _>)`, and
+/// alike for `PathConfig`, `QueryConfig` and `FormConfig`, each of which
+/// takes a function of its own error type.
+///
+/// [`Rejection::standard`](crate::Rejection::standard) gives the
+/// reference's code where one fits (40105 "Required value is missing" for
+/// a missing field); the service's `From<Rejection>` chooses its own for
+/// the rest. `E` answers as every SKMS error does, its `ResponseError` with
+/// the [`DetailPolicy`] in force.
+///
+/// ```
+/// use actix_web::{web, App};
+/// use skms_core::actix_web::{fallback, rejection};
+/// use skms_core::{Rejection, SkmsError, StandardError};
+///
+/// #[derive(Debug, SkmsError)]
+/// enum ShopError {
+///     #[skms(code = 60400, status = 400, msg = "Malformed request", detail = "{0}")]
+///     Malformed(String),
+///     #[skms(code = 60404, status = 404, msg = "No such resource")]
+///     NoSuchResource,
+///     #[skms(transparent)]
+///     Standard(StandardError),
+/// }
+///
+/// impl From<Rejection> for ShopError {
+///     fn from(rejection: Rejection) -> Self {
+///         match (rejection.standard(), rejection.status()) {
+///             (Some(standard), _) => ShopError::Standard(standard),
+///             (None, 404) => ShopError::NoSuchResource,
+///             (None, _) => ShopError::Malformed(rejection.text().to_owned()),
+///         }
+///     }
+/// }
+///
+/// let app = App::new()
+///     .app_data(web::JsonConfig::default().error_handler(rejection::<ShopError, _>))
+///     .app_data(web::PathConfig::default().error_handler(rejection::<ShopError, _>))
+///     .app_data(web::QueryConfig::default().error_handler(rejection::<ShopError, _>))
+///     .default_service(web::to(fallback::<ShopError>));
+/// ```
+pub fn rejection<E, R>(refused: R, _request: &::actix_web::HttpRequest) -> ::actix_web::Error
+where
+    E: From<crate::Rejection> + ::actix_web::ResponseError + 'static,
+    R: ::actix_web::ResponseError,
+{
+    let mut read = crate::Rejection::new(0, &refused);
+    read.status = refused.status_code().as_u16();
+    E::from(read).into()
+}
+
+/// A handler for a path that no route matches, `App::default_service(web::to(fallback::<E>))`
+/// (or a scope's): the SKMS error `E::from(rejection)` of a
+/// [`Rejection`](crate::Rejection) with status 404 and the text
+/// `No route matches the path` (the path is not quoted), where actix-web
+/// would answer an empty 404. The reference has no code for it (none of
+/// its codes answers 404), so the service's `From<Rejection>` chooses one.
+pub async fn fallback<E: From<crate::Rejection> + SkmsError>() -> HttpResponse {
+    error_response(&E::from(crate::rejection::no_route()))
+}
+
+/// A handler for a method that a resource does not take,
+/// `web::resource(path).default_service(web::to(method_not_allowed::<E>))`:
+/// the SKMS error `E::from(rejection)` of a [`Rejection`](crate::Rejection)
+/// with status 405 and the text `Method DELETE is not allowed here`, where
+/// actix-web would answer an empty 405. A resource does not inherit the
+/// app's default service, so each resource that should answer so says it
+/// (a route added by `App::route` is a resource that cannot). The
+/// reference has no code for it, so the service's `From<Rejection>`
+/// chooses one.
+///
+/// ```
+/// use actix_web::{web, App};
+/// use skms_core::actix_web::method_not_allowed;
+/// use skms_core::{Rejection, SkmsError};
+///
+/// #[derive(Debug, SkmsError)]
+/// enum ShopError {
+///     #[skms(code = 60405, status = 405, msg = "Method not allowed", detail = "{0}")]
+///     MethodNotAllowed(String),
+/// }
+///
+/// impl From<Rejection> for ShopError {
+///     fn from(rejection: Rejection) -> Self {
+///         ShopError::MethodNotAllowed(rejection.text().to_owned())
+///     }
+/// }
+///
+/// let app = App::new().service(
+///     web::resource("/orders")
+///         .route(web::get().to(|| async { "orders" }))
+///         .default_service(web::to(method_not_allowed::<ShopError>)),
+/// );
+/// ```
+pub async fn method_not_allowed<E: From<crate::Rejection> + SkmsError>(
+    request: ::actix_web::HttpRequest,
+) -> HttpResponse {
+    error_response(&E::from(crate::rejection::method_not_allowed(
+        request.method().as_str(),
+    )))
 }

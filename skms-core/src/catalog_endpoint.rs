@@ -41,8 +41,26 @@ use crate::{Catalog, Listing, Reserved};
 )]
 pub struct CodeNotInCatalog {
     /// The last segment of the requested path, as received (still
-    /// percent-encoded).
+    /// percent-encoded); the endpoint quotes at most its first
+    /// 40 bytes, followed by `...` when it was longer, so that a long URL
+    /// does not come back whole.
     pub requested: String,
+}
+
+impl CodeNotInCatalog {
+    /// At most this many bytes of the requested segment are quoted.
+    const QUOTED: usize = 40;
+
+    /// The error for the segment `requested`, quoted as the endpoint does:
+    /// its first [`QUOTED`](Self::QUOTED) bytes (cut at a character
+    /// boundary) and `...` when there were more.
+    pub(crate) fn quoting(requested: &str) -> CodeNotInCatalog {
+        let (mut quoted, cut) = crate::log_safe::first_bytes(requested, Self::QUOTED);
+        if cut {
+            quoted.push_str("...");
+        }
+        CodeNotInCatalog { requested: quoted }
+    }
 }
 
 /// How the client asked to see the catalog.
@@ -143,14 +161,10 @@ pub(crate) fn entry<E: Catalog>(
             panic!("{}", message.as_str());
         }
     }
-    let not_found = || CodeNotInCatalog {
-        requested: requested.into(),
-    };
-    // Digits only: `+1` and ` 1` are not how a code is written.
-    if requested.is_empty() || !requested.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(not_found());
-    }
-    let code: u32 = requested.parse().map_err(|_| not_found())?;
+    let not_found = || CodeNotInCatalog::quoting(requested);
+    // A code as every reader reads one: `+1`, ` 1` and `01` are not how a
+    // code is written, and each code has one URL.
+    let code = crate::parse_code(requested).map_err(|_| not_found())?;
     let listing = E::catalog().only(code).ok_or_else(not_found)?;
     Ok(match format {
         Format::Markdown => listing.to_markdown(),
@@ -208,7 +222,30 @@ pub(crate) fn last_segment(path: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::{accept_headers, quality, Format};
+    use super::{accept_headers, quality, CodeNotInCatalog, Format};
+    use std::string::ToString;
+
+    #[test]
+    fn a_long_segment_is_quoted_cut_and_marked() {
+        let quoted = |requested: &str| CodeNotInCatalog::quoting(requested).requested;
+        assert_eq!(quoted(""), "");
+        assert_eq!(quoted("40999"), "40999");
+        let forty = "4".repeat(40);
+        assert_eq!(quoted(&forty), forty); // exactly at the limit: whole
+        assert_eq!(quoted(&"4".repeat(41)), forty.clone() + "...");
+        assert_eq!(quoted(&"0".repeat(60_000)), "0".repeat(40) + "...");
+        // "鍵" is 3 bytes: a cut inside it falls back to its start.
+        let keys = "k".repeat(38) + "鍵鍵";
+        assert_eq!(quoted(&keys), "k".repeat(38) + "...");
+        let error = CodeNotInCatalog::quoting(&"9".repeat(100));
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "[40400] Error code not found in the catalog: code : {forty9}...",
+                forty9 = "9".repeat(40)
+            )
+        );
+    }
 
     #[test]
     fn accept_headers_choose_the_format() {

@@ -334,11 +334,14 @@
 //!   it changes nothing else of the build's serde_json). Without it,
 //!   [`FromBody`], [`Decoded`] and the `Deserialize` impls remain, for any
 //!   serde format; `reqwest` turns it on.
-//! - `axum`: every derived type is an axum `IntoResponse`, and handlers
-//!   serve the catalog; see `skms_core::axum`.
+//! - `axum`: every derived type is an axum `IntoResponse`, handlers
+//!   serve the catalog, and an extractor wrapper and two fallbacks answer
+//!   axum's own rejections, unmatched routes and wrong methods with SKMS
+//!   errors (through `From<Rejection>`); see `skms_core::axum`.
 //! - `actix-web`: every derived type is an actix-web `ResponseError`, a
-//!   middleware chooses the policy of a scope, and handlers serve the
-//!   catalog; see `skms_core::actix_web`.
+//!   middleware chooses the policy of a scope, handlers serve the
+//!   catalog, and helpers answer extractor errors, unmatched routes and
+//!   wrong methods with SKMS errors; see `skms_core::actix_web`.
 //! - `http`: every derived type converts into `http::StatusCode` and
 //!   `http::Response<B>`; see `skms_core::http`.
 //! - `reqwest`: `skms_core::reqwest::SkmsResponseExt` turns a reqwest
@@ -380,6 +383,7 @@ mod body;
 mod catalog;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod catalog_endpoint;
+mod code;
 mod decode;
 #[cfg(feature = "json")]
 mod decode_fast;
@@ -396,6 +400,8 @@ mod log_safe;
 pub mod observe;
 mod policy;
 mod registry;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod rejection;
 mod snapshot;
 mod standard;
 mod status;
@@ -423,6 +429,7 @@ pub use crate::body::ErrorBody;
 pub use crate::catalog::{Catalog, CodeRange, Entry, Include, Reserved};
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use crate::catalog_endpoint::CodeNotInCatalog;
+pub use crate::code::{parse_code, ParseCodeError};
 pub use crate::decode::{Decoded, FromBody};
 #[cfg(feature = "json")]
 pub use crate::decode_json::{DecodeError, DecodeErrorKind};
@@ -438,6 +445,8 @@ pub use crate::listing::{Listed, Listing};
 pub use crate::log_safe::LogSafe;
 pub use crate::policy::{DetailPolicy, PolicyInstalled};
 pub use crate::registry::{check_services, Clash, ClashKind};
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use crate::rejection::Rejection;
 pub use crate::snapshot::{SnapshotError, SnapshotMismatch, SNAPSHOT_ENV};
 pub use crate::standard::{StandardError, UnknownCode};
 pub use crate::status::HttpStatus;

@@ -112,6 +112,23 @@ impl Capped {
     }
 }
 
+/// The first `max` bytes of the `Display` of `value`, cut at a character
+/// boundary (the rest is not kept, however long), and whether it was cut:
+/// the text of a [`Rejection`](crate::Rejection), the segment that
+/// [`CodeNotInCatalog`](crate::CodeNotInCatalog) quotes.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn first_bytes<T: fmt::Display>(value: T, max: usize) -> (String, bool) {
+    let mut kept = Keep {
+        text: String::new(),
+        max,
+        len: 0,
+    };
+    // Keep's writes cannot fail; a Display that fails leaves what it wrote.
+    let _ = write!(kept, "{value}");
+    let cut = kept.len > kept.text.len();
+    (kept.text, cut)
+}
+
 /// Keeps the first `max` bytes written to it (cut at a character boundary)
 /// and counts them all.
 #[cfg(feature = "tracing")]

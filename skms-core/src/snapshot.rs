@@ -327,15 +327,17 @@ fn parse(table: &str) -> Result<Vec<Row>, String> {
     Ok(rows)
 }
 
-/// `40013`, or `40106..=40109`.
+/// `40013`, or `40106..=40109`, each code read as every code is read from
+/// text ([`parse_code`](crate::parse_code)).
 #[inline]
 fn code_cell(cell: &str) -> Option<CodeRange> {
     match cell.split_once("..=") {
         Some((low, high)) => {
-            let (low, high) = (low.parse().ok()?, high.parse().ok()?);
+            let low = crate::parse_code(low).ok()?;
+            let high = crate::parse_code(high).ok()?;
             (low <= high).then(|| CodeRange::new(low, high))
         }
-        None => cell.parse().ok().map(CodeRange::code),
+        None => crate::parse_code(cell).ok().map(CodeRange::code),
     }
 }
 
@@ -473,6 +475,14 @@ mod tests {
                 .unwrap_err()
         };
         assert!(error("h\n-\n| x | m | d | 400 |\n").contains("line 3: \"x\" is not a code"));
+        // A code is read as everywhere: one spelling for each.
+        for code in ["040013", "+40013", "4294967296", "0..=040013", "01..=2"] {
+            let table = format!("h\n-\n| {code} | m | d | 400 |\n");
+            assert!(
+                error(&table).contains(&format!("line 3: {code:?} is not a code")),
+                "{code}"
+            );
+        }
         assert!(error("h\n-\n| 1 | m |\n").contains("table row"));
         assert!(error("h\n-\n| 1 | m | d | 4x |\n").contains("not a status"));
         assert!(error("h\n-\n| 1..=2 | m | d | 400 |\n").contains("range of codes"));

@@ -476,18 +476,20 @@ fn parse_truncated(
     }
 }
 
-/// The SKMS code of `skms-code`: decimal digits within `u32`, nothing else
-/// (no sign, no space).
+/// The SKMS code of `skms-code`, read as every code is read from text
+/// ([`parse_code`](crate::parse_code)): digits within `u32`, nothing else
+/// (no sign, no space, no leading zero).
 fn parse_code(text: &[u8]) -> Result<u32, StatusDecodeError> {
-    let error = |kind| StatusDecodeError::new(kind, Some(text));
-    if text.is_empty() || !text.iter().all(u8::is_ascii_digit) {
-        return Err(error(StatusDecodeErrorKind::CodeNotInteger));
-    }
-    // Only ASCII digits: UTF-8.
-    let digits = core::str::from_utf8(text).unwrap_or_default();
-    digits
-        .parse()
-        .map_err(|_| error(StatusDecodeErrorKind::CodeOutOfRange))
+    crate::parse_code(text).map_err(|error| {
+        let kind = match error {
+            crate::ParseCodeError::LeadingZero => StatusDecodeErrorKind::CodeLeadingZero,
+            crate::ParseCodeError::TooLarge => StatusDecodeErrorKind::CodeOutOfRange,
+            _ => StatusDecodeErrorKind::CodeNotInteger,
+        };
+        let mut refused = StatusDecodeError::new(kind, Some(text));
+        refused.code = Some(error);
+        refused
+    })
 }
 
 /// A gRPC status that carries SKMS metadata, but not as an SKMS server
@@ -498,6 +500,8 @@ pub struct StatusDecodeError {
     kind: StatusDecodeErrorKind,
     /// The start of the value found, for the message.
     found: Option<String>,
+    /// Why `skms-code` is not a code, its [`source`](std::error::Error::source).
+    code: Option<crate::ParseCodeError>,
 }
 
 /// Which rule of the SKMS metadata a status breaks.
@@ -508,6 +512,10 @@ pub enum StatusDecodeErrorKind {
     CodeNotInteger,
     /// `skms-code` is digits, beyond `u32::MAX`.
     CodeOutOfRange,
+    /// `skms-code` is digits that start with `0` (`0040013`), which is not
+    /// how a code is written: every code has one spelling
+    /// ([`parse_code`](crate::parse_code)).
+    CodeLeadingZero,
     /// `skms-code` appears more than once.
     DuplicateCode,
     /// `skms-detail-bin` is not base64.
@@ -543,7 +551,11 @@ impl StatusDecodeError {
             }
             text
         });
-        StatusDecodeError { kind, found }
+        StatusDecodeError {
+            kind,
+            found,
+            code: None,
+        }
     }
 
     /// The rule that the status breaks.
@@ -561,6 +573,9 @@ impl fmt::Display for StatusDecodeError {
         let rule = match self.kind {
             StatusDecodeErrorKind::CodeNotInteger | StatusDecodeErrorKind::CodeOutOfRange => {
                 "`skms-code` must be an integer within u32"
+            }
+            StatusDecodeErrorKind::CodeLeadingZero => {
+                "`skms-code` must be written without a leading zero"
             }
             StatusDecodeErrorKind::DuplicateCode => "`skms-code` must appear once",
             StatusDecodeErrorKind::DetailNotBase64 => "`skms-detail-bin` must be base64",
@@ -590,7 +605,16 @@ impl fmt::Display for StatusDecodeError {
     }
 }
 
-impl std::error::Error for StatusDecodeError {}
+/// The source of a `skms-code` that is not a code is the
+/// [`ParseCodeError`](crate::ParseCodeError) that says what is wrong with
+/// it (which byte is not a digit).
+impl std::error::Error for StatusDecodeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.code
+            .as_ref()
+            .map(|error| error as &(dyn std::error::Error + 'static))
+    }
+}
 
 #[cfg(test)]
 mod tests {

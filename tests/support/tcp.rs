@@ -29,6 +29,18 @@ pub fn get(address: SocketAddr, path: &str, headers: &[&str]) -> Answer {
 
 /// `METHOD path` with the extra header lines `headers`.
 pub fn request(address: SocketAddr, method: &str, path: &str, headers: &[&str]) -> Answer {
+    send(address, method, path, headers, None)
+}
+
+/// `METHOD path` with the extra header lines `headers` and, when given,
+/// `body` (with its `Content-Length`).
+pub fn send(
+    address: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[&str],
+    body: Option<&str>,
+) -> Answer {
     let mut stream = TcpStream::connect(address).unwrap();
     let mut request =
         format!("{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n");
@@ -36,7 +48,11 @@ pub fn request(address: SocketAddr, method: &str, path: &str, headers: &[&str]) 
         request.push_str(header);
         request.push_str("\r\n");
     }
+    if let Some(body) = body {
+        request.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
     request.push_str("\r\n");
+    request.push_str(body.unwrap_or(""));
     stream.write_all(request.as_bytes()).unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
