@@ -13,10 +13,20 @@
 #    Dependencies are built once; then the two crates are rebuilt
 #    alternately ($ROUNDS times each, CARGO_INCREMENTAL=0, after touching
 #    src/lib.rs) and the medians printed.
-# 2. Clean build: what skms-core adds to a crate that already uses serde's
-#    derive: a crate with serde (derive) against the same crate with
-#    skms-core too, each built from an empty target directory, alternately;
-#    then the same for a crate that already uses serde_json too.
+# 2. Clean build, against thiserror: the same small service crate, which
+#    already uses serde's derive and serde_json, three ways: `svc_base`
+#    (serde and serde_json only), `svc_thiserror` (its error enum with
+#    thiserror, and a hand-written #[derive(Serialize)] body struct and
+#    matches for code, status, message and detail) and `svc_skms` (the same
+#    enum with skms-core and #[derive(SkmsError)]); each built from an empty
+#    target directory, in turn (the order rotating each round), $CLEAN_ROUNDS
+#    rounds; prints the medians, what each adds over the base, and the ratio
+#    skms/thiserror. A fourth, `svc_split`, is what a split of skms-core in
+#    the manner of serde_core would build: skms-core without its feature
+#    `derive` (whose re-export makes skms-core wait for skms-derive) and
+#    skms-derive named by the crate itself, so that the two build side by
+#    side. With TIMINGS=1, one more build of each with
+#    `cargo build --timings`, whose units (start and duration) are printed.
 #
 # 3. utoipa: what skms-core's feature `utoipa` adds to the build of a crate
 #    that already uses utoipa (default features): the crate with skms-core,
@@ -35,6 +45,7 @@
 #        (default: all, which is rebuild and clean)
 # Environment: VARIANTS (1000), ROUNDS (7), CLEAN_ROUNDS (5),
 #              PROFILE (dev; or release), MODE (build; or check),
+#              TIMINGS (0; 1 for the units of each clean build),
 #              WORK (target/compile-time).
 set -euo pipefail
 
@@ -45,6 +56,7 @@ rounds="${ROUNDS:-7}"
 clean_rounds="${CLEAN_ROUNDS:-5}"
 profile="${PROFILE:-dev}"
 mode="${MODE:-build}"
+timings="${TIMINGS:-0}"
 work="${WORK:-$repo/target/compile-time}"
 export CARGO_INCREMENTAL=0
 export CARGO_TERM_COLOR=never
@@ -208,11 +220,10 @@ manifest() {
 generate() {
     local dir="$work/ws"
     mkdir -p "$dir/with_skms/src" "$dir/without_skms/src" \
-        "$dir/serde_only/src" "$dir/serde_and_skms/src" \
-        "$dir/json_only/src" "$dir/json_and_skms/src"
+        "$dir/svc_base/src" "$dir/svc_thiserror/src" "$dir/svc_skms/src" "$dir/svc_split/src"
     cat >"$dir/Cargo.toml" <<EOF
 [workspace]
-members = ["with_skms", "without_skms", "serde_only", "serde_and_skms", "json_only", "json_and_skms"]
+members = ["with_skms", "without_skms", "svc_base", "svc_thiserror", "svc_skms", "svc_split"]
 resolver = "2"
 EOF
     manifest "$dir/with_skms" "with_skms" "skms-core = { path = \"$repo/skms-core\" }"
@@ -245,35 +256,99 @@ EOF
         plain_enum AppError "$variants" 60000 3
     } >"$dir/without_skms/src/lib.rs"
 
-    # The clean-build pair: a crate that uses serde's derive, with and
-    # without skms-core.
-    local body='#[derive(Debug, serde::Serialize, serde::Deserialize)]
+    # The clean-build trio: a small service crate that uses serde's derive
+    # and serde_json, alone, with its error written with thiserror and by
+    # hand, and with skms-core.
+    local serde='serde = { version = "1", features = ["derive"] }' json='serde_json = "1"'
+    manifest "$dir/svc_base" svc_base "$serde" "$json"
+    manifest "$dir/svc_thiserror" svc_thiserror "$serde" "$json" 'thiserror = "2"'
+    manifest "$dir/svc_skms" svc_skms "$serde" "$json" "skms-core = { path = \"$repo/skms-core\" }"
+    manifest "$dir/svc_split" svc_split "$serde" "$json" \
+        "skms-core = { path = \"$repo/skms-core\", default-features = false, features = [\"json\"] }" \
+        "skms-derive = { path = \"$repo/skms-derive\" }"
+    local base='#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Account {
     pub id: u64,
     pub name: String,
-}'
-    manifest "$dir/serde_only" "serde_only" 'serde = { version = "1", features = ["derive"] }'
-    printf '%s\n' "$body" >"$dir/serde_only/src/lib.rs"
-    manifest "$dir/serde_and_skms" "serde_and_skms" 'serde = { version = "1", features = ["derive"] }' "skms-core = { path = \"$repo/skms-core\" }"
-    {
-        printf '%s\n\n' "$body"
-        echo '#[derive(Debug, skms_core::SkmsError)]'
-        echo 'pub enum AccountError {'
-        echo '    #[skms(code = 40013, status = 400, msg = "Key not found in the keyVault", detail = "keyId : {0}")]'
-        echo '    KeyNotFound(String),'
-        echo '}'
-    } >"$dir/serde_and_skms/src/lib.rs"
+}
 
-    # The same pair for a crate that already speaks JSON (serde_json), as
-    # a service or a client of one does: what skms-core adds then.
-    local crate extra
-    for crate in json_only json_and_skms; do
-        extra=''
-        [[ $crate == json_and_skms ]] && extra="skms-core = { path = \"$repo/skms-core\" }"
-        manifest "$dir/$crate" "$crate" 'serde = { version = "1", features = ["derive"] }' 'serde_json = "1"' "$extra"
-    done
-    cp "$dir/serde_only/src/lib.rs" "$dir/json_only/src/lib.rs"
-    cp "$dir/serde_and_skms/src/lib.rs" "$dir/json_and_skms/src/lib.rs"
+pub fn account_json(account: &Account) -> serde_json::Result<String> {
+    serde_json::to_string(account)
+}'
+    printf '%s\n' "$base" >"$dir/svc_base/src/lib.rs"
+    cat >"$dir/svc_thiserror/src/lib.rs" <<RUST
+$base
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("keyId : {0}")]
+    KeyNotFound(String),
+    #[error("Invalid token")]
+    InvalidToken,
+}
+
+#[derive(Debug, serde::Serialize)]
+pub struct ErrorBody {
+    pub code: u32,
+    pub message: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+impl AccountError {
+    pub fn code(&self) -> u32 {
+        match self {
+            Self::KeyNotFound(_) => 40013,
+            Self::InvalidToken => 40101,
+        }
+    }
+
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::KeyNotFound(_) => 400,
+            Self::InvalidToken => 401,
+        }
+    }
+
+    pub fn message(&self) -> &'static str {
+        match self {
+            Self::KeyNotFound(_) => "Key not found in the keyVault",
+            Self::InvalidToken => "Invalid token",
+        }
+    }
+
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            Self::KeyNotFound(_) => Some(self.to_string()),
+            Self::InvalidToken => None,
+        }
+    }
+
+    pub fn body(&self) -> ErrorBody {
+        ErrorBody { code: self.code(), message: self.message(), detail: self.detail() }
+    }
+}
+
+pub fn error_json(error: &AccountError) -> serde_json::Result<String> {
+    serde_json::to_string(&error.body())
+}
+RUST
+    cat >"$dir/svc_skms/src/lib.rs" <<RUST
+$base
+
+#[derive(Debug, skms_core::SkmsError)]
+pub enum AccountError {
+    #[skms(code = 40013, status = 400, msg = "Key not found in the keyVault", detail = "keyId : {0}")]
+    KeyNotFound(String),
+    #[skms(code = 40101, status = 401, msg = "Invalid token")]
+    InvalidToken,
+}
+
+pub fn error_json(error: &AccountError) -> serde_json::Result<String> {
+    serde_json::to_string(error)
+}
+RUST
+    sed 's/skms_core::SkmsError/skms_derive::SkmsError/' "$dir/svc_skms/src/lib.rs" >"$dir/svc_split/src/lib.rs"
 }
 
 # The utoipa pair: a crate that uses utoipa and skms-core, without and with
@@ -321,6 +396,16 @@ time_build() {
     awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
 }
 
+# Wall-clock and CPU seconds (user and system, of cargo and every rustc it
+# ran) taken by `cargo $mode -p $1` in target directory $2: the CPU time is
+# the work the build is, which the load moves far less than the clock.
+time_build_cpu() {
+    local TIMEFORMAT='%R %U %S' times
+    times=$({ time cargo "$mode" --quiet --manifest-path "$work/ws/Cargo.toml" --profile "$profile" \
+        --target-dir "$2" -p "$1" 2>&3; } 3>&2 2>&1)
+    awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' <<<"$times"
+}
+
 median() {
     sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
@@ -354,33 +439,69 @@ rebuild() {
     echo "with_skms / without_skms = $(awk -v a="$ms" -v b="$mp" 'BEGIN { printf "%.2f", a / b }')"
 }
 
-# Clean builds of the pair `$1` (without skms-core) and `$2` (with it),
-# alternately, each from an empty target directory; prints the medians and
-# the difference.
-clean_pair() {
-    local without="$1" with="$2" a=() b=() r first second t
-    for ((r = 1; r <= clean_rounds; r++)); do
-        if ((r % 2)); then first=$without second=$with; else first=$with second=$without; fi
-        for crate in "$first" "$second"; do
-            rm -rf "$work/clean-$crate"
-            t=$(time_build "$crate" "$work/clean-$crate")
-            if [[ $crate == "$without" ]]; then a+=("$t"); else b+=("$t"); fi
-            printf '  round %d %-15s %6.2f s\n' "$r" "$crate" "$t"
-        done
-    done
-    local ma mb
-    ma=$(printf '%s\n' "${a[@]}" | median)
-    mb=$(printf '%s\n' "${b[@]}" | median)
-    printf '%-14s median %.2f s  (runs: %s)\n' "$without" "$ma" "$(printf '%.2f\n' "${a[@]}" | list)"
-    printf '%-14s median %.2f s  (runs: %s)\n' "$with" "$mb" "$(printf '%.2f\n' "${b[@]}" | list)"
-    echo "skms-core adds $(awk -v a="$mb" -v b="$ma" 'BEGIN { printf "%.2f", a - b }') s to a clean build"
+# The units of the build of `$1` in the empty target directory `$2`, by
+# `cargo build --timings`: name, start and duration in seconds, by start.
+timed_units() {
+    rm -rf "$2"
+    cargo "$mode" --quiet --manifest-path "$work/ws/Cargo.toml" --profile "$profile" \
+        --target-dir "$2" -p "$1" --timings >/dev/null
+    # cargo-timing.html holds its units as JSON: `const UNIT_DATA = [..];`.
+    python3 - "$2/cargo-timings/cargo-timing.html" <<'PY'
+import json, re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+units = json.loads(re.search(r"const UNIT_DATA = (\[.*?\]);\n", html, re.S).group(1))
+total = max(u["start"] + u["duration"] for u in units)
+for u in sorted(units, key=lambda u: u["start"]):
+    target = u["target"].strip() or "lib"
+    print(f'    {u["name"]:<22} {target:<20} start {u["start"]:6.2f} s  took {u["duration"]:5.2f} s')
+print(f"    total {total:.2f} s")
+PY
 }
 
+# Clean builds of the service crate four ways, in turn, each from an empty
+# target directory; prints the medians (wall clock and CPU), what each adds
+# over the base, and the ratio of what skms-core adds to what thiserror adds.
 clean() {
-    echo "== clean build: serde (derive) alone, and with skms-core; cargo $mode, profile $profile"
-    clean_pair serde_only serde_and_skms
-    echo "== clean build: serde (derive) and serde_json, and with skms-core; cargo $mode, profile $profile"
-    clean_pair json_only json_and_skms
+    echo "== clean build of a small service crate (serde derive + serde_json): base, + thiserror," \
+        "+ skms-core, + skms-core split; cargo $mode, profile $profile, median of $clean_rounds," \
+        "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+    local crates=(svc_base svc_thiserror svc_skms svc_split) r k crate wall cpu
+    declare -A walls cpus
+    for ((r = 0; r < clean_rounds; r++)); do
+        # Rotate the order, so that none always runs first or last.
+        for ((k = 0; k < ${#crates[@]}; k++)); do
+            crate=${crates[$(((r + k) % ${#crates[@]}))]}
+            rm -rf "$work/clean-$crate"
+            read -r wall cpu < <(time_build_cpu "$crate" "$work/clean-$crate")
+            walls[$crate]+="$wall "
+            cpus[$crate]+="$cpu "
+            printf '  round %d %-14s %6.2f s  (CPU %6.2f s)\n' "$((r + 1))" "$crate" "$wall" "$cpu"
+        done
+    done
+    local -A wall_median cpu_median
+    for crate in "${crates[@]}"; do
+        wall_median[$crate]=$(tr ' ' '\n' <<<"${walls[$crate]}" | grep . | median)
+        cpu_median[$crate]=$(tr ' ' '\n' <<<"${cpus[$crate]}" | grep . | median)
+        printf '%-14s median %6.2f s (runs: %s), CPU %6.2f s (runs: %s)\n' "$crate" \
+            "${wall_median[$crate]}" "${walls[$crate]% }" "${cpu_median[$crate]}" "${cpus[$crate]% }"
+    done
+    local what
+    for what in wall cpu; do
+        local -n m="${what}_median"
+        awk -v what="$what" -v b="${m[svc_base]}" -v p="${m[svc_thiserror]}" -v s="${m[svc_skms]}" \
+            -v t="${m[svc_split]}" 'BEGIN {
+            printf "%-4s: thiserror adds %.2f s, skms-core adds %.2f s, split %.2f s;", what, p - b, s - b, t - b
+            d = p - b != 0 ? p - b : 1e-9
+            printf " skms/thiserror = %.2f, split/thiserror = %.2f\n", (s - b) / d, (t - b) / d
+        }'
+    done
+    echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    if [[ $timings == 1 ]]; then
+        for crate in "${crates[@]}"; do
+            echo "cargo $mode --timings, $crate (load $(cut -d' ' -f1-3 /proc/loadavg)):"
+            timed_units "$crate" "$work/timings-$crate"
+        done
+    fi
 }
 
 utoipa() {

@@ -17,35 +17,43 @@ use std::vec::Vec;
 
 use core::fmt::Write as _;
 
+use crate::derived::derived;
 use crate::{Catalog, Listing, Reserved};
 
-/// The answer to a request for a code that the catalog does not hold (or a
-/// last path segment that is not a code): 404, with the SKMS body
-/// `{"code":40400,"message":"Error code not found in the catalog","detail":"code : 40999"}`.
-///
-/// 40400 is the catalog endpoint's own code, outside the reference's 26
-/// (which give no code a 404 status); its detail, the segment requested, is
-/// public under any [`DetailPolicy`](crate::DetailPolicy), since it is what
-/// the client sent. A catalog that gives 40400 another meaning cannot be
-/// served by the endpoint: `cargo build` fails where `catalog_entry` is
-/// built for it, since its clients would decode this 404 as its variant.
-#[derive(Clone, Debug, PartialEq, Eq, skms_derive::SkmsError)]
-#[skms(crate = "crate")]
-#[skms(
-    code = 40400,
-    status = 404,
-    msg = "Error code not found in the catalog",
-    detail = "code : {requested}",
-    public_detail,
-    description = "The catalog endpoint holds no such code"
-)]
-pub struct CodeNotInCatalog {
-    /// The last segment of the requested path, as received (still
-    /// percent-encoded); the endpoint quotes at most its first
-    /// 40 bytes, followed by `...` when it was longer, so that a long URL
-    /// does not come back whole.
-    pub requested: String,
+// The derive's input, as a user writes it; the derive does not run here
+// (see `derived.rs`): its output is `catalog_endpoint/generated.rs`,
+// included below.
+derived! {
+    /// The answer to a request for a code that the catalog does not hold (or a
+    /// last path segment that is not a code): 404, with the SKMS body
+    /// `{"code":40400,"message":"Error code not found in the catalog","detail":"code : 40999"}`.
+    ///
+    /// 40400 is the catalog endpoint's own code, outside the reference's 26
+    /// (which give no code a 404 status); its detail, the segment requested, is
+    /// public under any [`DetailPolicy`](crate::DetailPolicy), since it is what
+    /// the client sent. A catalog that gives 40400 another meaning cannot be
+    /// served by the endpoint: `cargo build` fails where `catalog_entry` is
+    /// built for it, since its clients would decode this 404 as its variant.
+    #[derive(SkmsError, Clone, Debug, PartialEq, Eq)]
+    #[skms(crate = "crate")]
+    #[skms(
+        code = 40400,
+        status = 404,
+        msg = "Error code not found in the catalog",
+        detail = "code : {requested}",
+        public_detail,
+        description = "The catalog endpoint holds no such code"
+    )]
+    pub struct CodeNotInCatalog {
+        /// The last segment of the requested path, as received (still
+        /// percent-encoded); the endpoint quotes at most its first
+        /// 40 bytes, followed by `...` when it was longer, so that a long URL
+        /// does not come back whole.
+        pub requested: String,
+    }
 }
+
+include!("catalog_endpoint/generated.rs");
 
 impl CodeNotInCatalog {
     /// At most this many bytes of the requested segment are quoted.

@@ -389,6 +389,7 @@ mod decode;
 mod decode_fast;
 #[cfg(feature = "json")]
 mod decode_json;
+mod derived;
 mod diff;
 mod error;
 mod export;

@@ -709,7 +709,7 @@ mod tests {
         }
     }
 
-    #[cfg(feature = "tracing")]
+    #[cfg(all(feature = "tracing", feature = "derive"))]
     mod logged {
         use core::sync::atomic::{AtomicUsize, Ordering};
         use std::sync::Arc;

@@ -39,6 +39,8 @@ mod texts;
 mod valid;
 
 #[cfg(test)]
+mod own_types;
+#[cfg(test)]
 mod tests;
 
 use proc_macro::TokenStream;

@@ -19,6 +19,7 @@ pub(crate) fn entries(
     private: &TokenStream,
     plan: &Plan,
     plain_details: &[Option<PlainDetail>],
+    detail_templates: bool,
 ) -> (usize, TokenStream) {
     let entry_count = plan
         .variants
@@ -37,6 +38,7 @@ pub(crate) fn entries(
                     &variant.ident.to_string(),
                     entry,
                     plain.as_ref(),
+                    detail_templates,
                 );
                 if index + 1 < entry_count {
                     tokens.append(Punct::new(',', Spacing::Alone));
@@ -62,6 +64,7 @@ fn entry_tokens(
     variant: &str,
     entry: &OwnEntry,
     plain: Option<&PlainDetail>,
+    detail_templates: bool,
 ) -> TokenStream {
     let code = Literal::u32_unsuffixed(entry.code);
     let base = match &entry.status_and_message {
@@ -115,7 +118,7 @@ fn entry_tokens(
     };
     // Only for skms-core's `utoipa` (see skms-derive's Cargo.toml).
     let base = match &entry.detail {
-        Some(DetailPlan::Formatted { template, .. }) if cfg!(feature = "utoipa") => {
+        Some(DetailPlan::Formatted { template, .. }) if detail_templates => {
             private_call(krate, "with_detail_template", base, &[template])
         }
         _ => base,

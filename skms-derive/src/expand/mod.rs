@@ -41,11 +41,18 @@ use crate::generics::Bounds;
 use crate::valid::{self, DetailPlan, Kind, OwnEntry, Plan};
 
 pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
+    derive_with(node, cfg!(feature = "utoipa"))
+}
+
+/// The derive, with each detail's format string kept in its entry or not
+/// (`detail_templates`, what the feature `utoipa` chooses): skms-core's
+/// committed expansion of its own types holds both (`own_types.rs`).
+pub(crate) fn derive_with(node: &DeriveInput, detail_templates: bool) -> TokenStream {
     let cx = Ctxt::default();
     let input = Input::from_syn(&cx, node);
     let plan = input.as_ref().map(|input| valid::check(&cx, input));
     match (cx.check(), &input, plan) {
-        (Ok(()), Some(input), Some(plan)) => expand(input, &plan),
+        (Ok(()), Some(input), Some(plan)) => expand(input, &plan, detail_templates),
         (Err(errors), input, _) => {
             let mut tokens = errors.to_compile_error();
             if let Some(input) = input {
@@ -64,7 +71,7 @@ pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
     }
 }
 
-fn expand(input: &Input, plan: &Plan) -> TokenStream {
+fn expand(input: &Input, plan: &Plan, detail_templates: bool) -> TokenStream {
     let krate = &plan.krate;
     let private = quote!(#krate::__private);
     let ty = &input.original.ident;
@@ -89,7 +96,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             _ => None,
         })
         .collect();
-    let (entry_count, entries) = entries(krate, &private, plan, &plain_details);
+    let (entry_count, entries) = entries(krate, &private, plan, &plain_details, detail_templates);
     let codes = own_codes(plan);
     let by_code = by_code(&codes);
     let (code_table_ty, code_table) = code_table(&private, &codes);
