@@ -385,10 +385,6 @@ mod catalog;
 mod catalog_endpoint;
 mod code;
 mod decode;
-#[cfg(feature = "json")]
-mod decode_fast;
-#[cfg(feature = "json")]
-mod decode_json;
 mod diff;
 mod error;
 mod export;
@@ -432,7 +428,7 @@ pub use crate::catalog_endpoint::CodeNotInCatalog;
 pub use crate::code::{parse_code, ParseCodeError};
 pub use crate::decode::{Decoded, FromBody};
 #[cfg(feature = "json")]
-pub use crate::decode_json::{DecodeError, DecodeErrorKind};
+pub use crate::json::decode::{DecodeError, DecodeErrorKind};
 pub use crate::diff::{CatalogDiff, Change, ChangeKind};
 pub use crate::error::{display_error, serialize_error, DetailExposure, SkmsError};
 #[cfg(feature = "json")]

@@ -24,7 +24,7 @@ pub use crate::error::display_error as display;
 // The two halves of `ErrorBody::from_slice`, for the tests and the fuzz
 // target that check that they agree.
 #[cfg(feature = "json")]
-pub use crate::decode_json::{fast_path as decode_fast_path, precise_slice as decode_precise};
+pub use crate::json::decode::{fast_path as decode_fast_path, precise_slice as decode_precise};
 
 pub use self::code_table::CodeTable;
 pub use self::compose::{

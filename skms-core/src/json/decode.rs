@@ -172,7 +172,7 @@ impl<'a> ErrorBody<'a> {
     /// A [`DecodeError`] when `input` is not an SKMS error body.
     #[allow(clippy::should_implement_trait)] // FromStr cannot borrow from the input.
     pub fn from_str(input: &'a str) -> Result<Self, DecodeError> {
-        match crate::decode_fast::decode(input) {
+        match crate::json::scan::decode(input) {
             Some(body) => Ok(body),
             None => decode(serde_json::Deserializer::from_str(input), input.as_bytes()),
         }
@@ -235,7 +235,7 @@ pub fn fast_path(input: &[u8]) -> Option<ErrorBody<'_>> {
     // input at once costs about the same, and leaves the scanner only `str`.
     core::str::from_utf8(input)
         .ok()
-        .and_then(crate::decode_fast::decode)
+        .and_then(crate::json::scan::decode)
 }
 
 /// What [`ErrorBody::from_slice`] answers without its fast path: the strict
