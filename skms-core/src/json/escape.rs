@@ -80,7 +80,7 @@ fn clean_tail(tail: &[u8]) -> bool {
 
 /// Whether `byte` is a control character, `"` or `\`.
 #[inline]
-pub(crate) fn needs_escape(byte: u8) -> bool {
+fn needs_escape(byte: u8) -> bool {
     byte < 0x20 || byte == b'"' || byte == b'\\'
 }
 

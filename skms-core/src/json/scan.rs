@@ -20,7 +20,7 @@
 use std::borrow::Cow;
 use std::string::String;
 
-use super::escape::{escape_mask, needs_escape};
+use super::escape::escape_mask;
 use crate::ErrorBody;
 
 /// The body of `input` when `input` is bytes of a body that the scanner is
@@ -341,7 +341,7 @@ fn special_byte(bytes: &[u8], from: usize) -> usize {
     let at = at + (tail.len() - bytes_left.len());
     bytes_left
         .iter()
-        .position(|&byte| needs_escape(byte))
+        .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
         .map_or(bytes.len(), |index| at + index)
 }
 
