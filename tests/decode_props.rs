@@ -65,7 +65,7 @@ impl SkmsError for WithDetail {
 }
 
 /// A derived type whose detail is its field, for the derive's pre-escaped
-/// fast path.
+/// prefixes, which `write_json` writes.
 #[derive(Debug, SkmsError)]
 enum Derived {
     #[skms(
@@ -265,7 +265,7 @@ fn unknown_value() -> impl Strategy<Value = String> {
 /// A body put together from its fields and unknown ones, in any order,
 /// with any whitespace, now and then a field repeated or a key escaped, a
 /// value or a delimiter broken: mostly bodies, and the near misses around
-/// them where a fast path could go wrong.
+/// them where the scanner could go wrong.
 fn assembled_body() -> impl Strategy<Value = String> {
     let unknown_key = prop::sample::select(vec![
         "x",
@@ -337,9 +337,9 @@ proptest! {
     #![proptest_config(config())]
 
     /// Whatever serde_json writes for a body, compact or pretty, is a plain
-    /// body: the fast path decodes it, and as the precise path does.
+    /// body: the scanner decodes it, and as the precise decoder does.
     #[test]
-    fn what_serde_json_writes_takes_the_fast_path(
+    fn what_serde_json_writes_is_scanned(
         code in any::<u32>(),
         message in text(),
         detail in prop::option::of(text()),
@@ -353,15 +353,15 @@ proptest! {
     }
 
     /// Bodies and near misses go through the fuzz target's checks, which
-    /// compare the fast path and the precise path.
+    /// compare the scanner and the precise decoder.
     #[test]
     fn assembled_bodies_pass_the_fuzz_checks(body in assembled_body()) {
         fuzz_checks::check_decode(body.as_bytes());
     }
 }
 
-/// The assembled bodies reach both halves of the decoder: the fast path
-/// decodes some, and the precise path decodes or refuses the rest.
+/// The assembled bodies reach both halves of the decoder: the scanner
+/// decodes some, and the precise decoder decodes or refuses the rest.
 #[test]
 fn assembled_bodies_reach_both_paths() {
     use proptest::strategy::ValueTree;

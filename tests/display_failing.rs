@@ -74,9 +74,15 @@ fn to_json_vec_keeps_what_was_written() {
             error.code(),
             error.message()
         );
-        assert_eq!(String::from_utf8(skms_core::to_json_vec(&error)).unwrap(), expected);
+        assert_eq!(
+            String::from_utf8(skms_core::to_json_vec(&error)).unwrap(),
+            expected
+        );
         let outer = Outer::Inner(error);
-        assert_eq!(String::from_utf8(skms_core::to_json_vec(&outer)).unwrap(), expected);
+        assert_eq!(
+            String::from_utf8(skms_core::to_json_vec(&outer)).unwrap(),
+            expected
+        );
     }
 }
 
@@ -116,14 +122,26 @@ fn an_error_of_the_writer_is_still_passed_on() {
     struct Fine(u32);
 
     // Room for "[60004] M: long" only: the writer fails inside the detail.
-    let mut out = Full { written: String::new(), room: 15 };
+    let mut out = Full {
+        written: String::new(),
+        room: 15,
+    };
     assert!(write!(out, "{}", Fine(7)).is_err());
     // In the failing field too: the writer's error is passed on.
-    let mut out = Full { written: String::new(), room: 14 };
+    let mut out = Full {
+        written: String::new(),
+        room: 14,
+    };
     assert!(write!(out, "{}", Inner::Plain(Failing)).is_err());
-    let mut out = Full { written: String::new(), room: 14 };
+    let mut out = Full {
+        written: String::new(),
+        room: 14,
+    };
     assert!(write!(out, "{}", Inner::Spec(Failing)).is_err());
-    let mut out = Full { written: String::new(), room: 100 };
+    let mut out = Full {
+        written: String::new(),
+        room: 100,
+    };
     assert!(write!(out, "{}", Inner::Spec(Failing)).is_ok());
     assert_eq!(out.written, "[60002] Spec: at par");
 }

@@ -8,15 +8,15 @@
 //!
 //! - `ErrorBody::from_slice`, `ErrorBody::from_str` and the `Deserialize`
 //!   impl agree on what is a body and what it holds;
-//! - the fast path of `from_slice` (the scanner for plain bodies) and its
-//!   precise path agree: the fast path answers only bodies that the precise
-//!   path decodes, the same and borrowed alike, and `from_slice` answers
-//!   exactly what the precise path answers, error for error;
+//! - the two halves of `from_slice`, the scanner for plain bodies and the
+//!   precise decoder, agree: the scanner answers only bodies that the
+//!   precise decoder decodes, the same and borrowed alike, and `from_slice`
+//!   answers exactly what the precise decoder answers, error for error;
 //! - an independent oracle, built on serde's `deserialize_any`, agrees with
 //!   the decoder on every input that is valid JSON: the same body, or an
 //!   error of the kind the oracle expects;
 //! - a decoded body survives re-encoding, through serde and through the
-//!   crate's own fast path, byte for byte;
+//!   crate's own writer (`write_json`), byte for byte;
 //! - `Decoded::<StandardError>` keeps the body, rebuilds exactly the codes
 //!   of the standard catalog and writes the body back unchanged;
 //! - an error's text is short, single-line and free of characters that could
@@ -53,7 +53,7 @@ pub fn check_decode(data: &[u8]) {
     assert_eq!(strict, precise);
     if let Some(fast) = skms_core::__private::decode_fast_path(data) {
         let Ok(body) = &precise else {
-            panic!("the fast path decodes {fast:?}, the precise path refuses: {precise:?}");
+            panic!("the scanner decodes {fast:?}, the precise decoder refuses: {precise:?}");
         };
         assert_eq!(&fast, body);
         assert_eq!(borrowed(&fast), borrowed(body), "{fast:?}");
@@ -98,7 +98,7 @@ fn borrowed(body: &ErrorBody<'_>) -> (bool, Option<bool>) {
 }
 
 /// A decoded body re-encodes to bytes that decode to the same body, and the
-/// crate's fast path writes the same bytes as serde.
+/// crate's writer (`write_json`) writes the same bytes as serde.
 fn check_body(body: &ErrorBody<'_>) {
     let encoded = serde_json::to_vec(body).unwrap();
     assert_eq!(ErrorBody::from_slice(&encoded).as_ref(), Ok(body));

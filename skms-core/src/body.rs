@@ -1,4 +1,6 @@
-//! `ErrorBody`, the SKMS error body as it travels on the wire.
+//! `ErrorBody`, the SKMS error body as it travels on the wire, with its
+//! serde impls, which serve any format. Its JSON entry points
+//! (`ErrorBody::from_slice`, `from_str`) are in `json/decode.rs`.
 
 use core::fmt;
 use std::borrow::Cow;

@@ -203,15 +203,15 @@ mod tests {
                 "{text}"
             );
             assert_eq!(
-                crate::decode_json::precise_slice(body.as_bytes())
+                crate::json::decode::precise_slice(body.as_bytes())
                     .ok()
                     .map(|body| body.code),
                 expected,
                 "{text}"
             );
-            // The fast path reads what it accepts the same way; what it
+            // The scanner reads what it accepts the same way; what it
             // leaves, the precise decoder decides.
-            if let Some(decoded) = crate::decode_fast::decode(&body) {
+            if let Some(decoded) = crate::json::scan::scan_body(&body) {
                 assert_eq!(Some(decoded.code), expected, "{text}");
             }
         }

@@ -1,4 +1,7 @@
-//! The client side: a received body rebuilt as a typed error, or kept whole.
+//! The client side: a received body rebuilt as a typed error, or kept whole,
+//! whatever the format it came in. `Decoded`'s other constructors are with
+//! their format: `from_slice` and `from_str` in `json/decode.rs`,
+//! `from_status` in `tonic.rs`.
 
 use core::fmt;
 use std::boxed::Box;

@@ -385,10 +385,6 @@ mod catalog;
 mod catalog_endpoint;
 mod code;
 mod decode;
-#[cfg(feature = "json")]
-mod decode_fast;
-#[cfg(feature = "json")]
-mod decode_json;
 mod derived;
 mod diff;
 mod error;
@@ -432,8 +428,6 @@ pub use crate::catalog::{Catalog, CodeRange, Entry, Include, Reserved};
 pub use crate::catalog_endpoint::CodeNotInCatalog;
 pub use crate::code::{parse_code, ParseCodeError};
 pub use crate::decode::{Decoded, FromBody};
-#[cfg(feature = "json")]
-pub use crate::decode_json::{DecodeError, DecodeErrorKind};
 pub use crate::diff::{CatalogDiff, Change, ChangeKind};
 pub use crate::error::{display_error, serialize_error, DetailExposure, SkmsError};
 #[cfg(feature = "json")]
@@ -441,6 +435,8 @@ pub use crate::export::ExportError;
 pub use crate::export::EXPORT_FORMAT;
 #[cfg(any(feature = "tower", feature = "actix-web"))]
 pub use crate::in_policy::InPolicy;
+#[cfg(feature = "json")]
+pub use crate::json::decode::{DecodeError, DecodeErrorKind};
 pub use crate::json::{to_json_vec, write_json};
 pub use crate::listing::{Listed, Listing};
 pub use crate::log_safe::LogSafe;

@@ -21,10 +21,12 @@ pub use std::error::Error as StdError;
 pub use std::vec::Vec;
 
 pub use crate::error::display_error as display;
-// The two halves of `ErrorBody::from_slice`, for the tests and the fuzz
-// target that check that they agree.
+// The two halves of `ErrorBody::from_slice`, the scanner and the precise
+// decoder, for the tests and the fuzz target that check that they agree.
 #[cfg(feature = "json")]
-pub use crate::decode_json::{fast_path as decode_fast_path, precise_slice as decode_precise};
+pub use crate::json::decode::precise_slice as decode_precise;
+#[cfg(feature = "json")]
+pub use crate::json::scan::scan_slice as decode_fast_path;
 
 pub use self::code_table::CodeTable;
 pub use self::compose::{

@@ -1,125 +1,9 @@
-//! The fast path: an SKMS body written straight into a byte buffer, byte for
-//! byte what serde_json writes, without going through a `Serializer`.
-//!
-//! Derived types start from their entry's pre-escaped prefix
-//! (`{"code":40013,"message":"Key not found in the keyVault"`), computed by
-//! the derive at compile time; only the detail is escaped at run time.
+//! The escaper: a text written as the inside of a JSON string, byte for
+//! byte as serde_json escapes it, and [`escape_mask`], the word-at-a-time
+//! test for the bytes that need an escape, which the scanner shares.
 
 use core::fmt::{self, Write as _};
 use std::vec::Vec;
-
-use crate::error::FmtDetail;
-use crate::SkmsError;
-
-/// Appends the SKMS body of `error` to `out`: the same bytes as
-/// `serde_json::to_writer(out, error)`, faster.
-///
-/// This is what [`SkmsError::write_json`] does for a hand-written impl;
-/// derived types override it with their pre-escaped prefixes.
-pub fn write_json<E: SkmsError + ?Sized>(error: &E, out: &mut Vec<u8>) {
-    write_code_and_message(error, out);
-    write_detail_and_close(error, out);
-}
-
-/// Appends the SKMS body of `error` without its detail, as a
-/// [`DetailPolicy`](crate::DetailPolicy) that withholds it sends it.
-pub(crate) fn write_without_detail<E: SkmsError + ?Sized>(error: &E, out: &mut Vec<u8>) {
-    write_code_and_message(error, out);
-    out.push(b'}');
-}
-
-/// Appends the SKMS body of `error` with `detail` in place of its own, as a
-/// [`DetailPolicy`](crate::DetailPolicy) that sends a reference for a
-/// withheld detail sends it.
-pub(crate) fn write_with_detail_text<E: SkmsError + ?Sized>(
-    error: &E,
-    detail: &str,
-    out: &mut Vec<u8>,
-) {
-    write_code_and_message(error, out);
-    out.extend_from_slice(b",\"detail\":");
-    write_str(out, detail);
-    out.push(b'}');
-}
-
-/// Appends `{"code":C,"message":"M"`.
-fn write_code_and_message<E: SkmsError + ?Sized>(error: &E, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\"code\":");
-    out.extend_from_slice(
-        Digits::new(u64::from(error.code()), false)
-            .as_str()
-            .as_bytes(),
-    );
-    out.extend_from_slice(b",\"message\":\"");
-    escape_into(out, error.message());
-    out.push(b'"');
-}
-
-/// Appends `,"detail":"..."}`, or `}` when `error` has no detail.
-pub(crate) fn write_detail_and_close<E: SkmsError + ?Sized>(error: &E, out: &mut Vec<u8>) {
-    if error.has_detail() {
-        out.extend_from_slice(b",\"detail\":\"");
-        // The escaping writer never fails; a detail's Display that fails
-        // leaves what it wrote, as serde_json would have failed mid-string.
-        let _ = write!(Escaping(out), "{}", FmtDetail(error));
-        out.push(b'"');
-    }
-    out.push(b'}');
-}
-
-/// The JSON body of `error` as a new `Vec<u8>`, through
-/// [`SkmsError::write_json`].
-///
-/// ```
-/// use skms_core::StandardError;
-///
-/// let body = skms_core::to_json_vec(&StandardError::InvalidToken);
-/// assert_eq!(body, br#"{"code":40101,"message":"Invalid token"}"#);
-/// ```
-#[must_use]
-pub fn to_json_vec<E: SkmsError + ?Sized>(error: &E) -> Vec<u8> {
-    let mut out = Vec::with_capacity(128);
-    error.write_json(&mut out);
-    out
-}
-
-/// The decimal digits of an integer, with its sign, as its `Display`
-/// writes them, in a buffer on the stack.
-pub(crate) struct Digits {
-    buffer: [u8; 21],
-    start: usize,
-}
-
-impl Digits {
-    /// The digits of `magnitude`, after a `-` when `negative`.
-    #[inline]
-    pub(crate) fn new(mut magnitude: u64, negative: bool) -> Self {
-        let mut buffer = [0u8; 21];
-        let mut start = buffer.len();
-        loop {
-            start -= 1;
-            // magnitude % 10 < 10, so the cast cannot truncate.
-            #[allow(clippy::cast_possible_truncation)]
-            let digit = (magnitude % 10) as u8;
-            buffer[start] = b'0' + digit;
-            magnitude /= 10;
-            if magnitude == 0 {
-                break;
-            }
-        }
-        if negative {
-            start -= 1;
-            buffer[start] = b'-';
-        }
-        Digits { buffer, start }
-    }
-
-    #[inline]
-    pub(crate) fn as_str(&self) -> &str {
-        // Only ASCII digits and `-` were written.
-        core::str::from_utf8(&self.buffer[self.start..]).unwrap_or_default()
-    }
-}
 
 /// Appends what `args` writes, escaped for a JSON string.
 ///
@@ -178,16 +62,6 @@ pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
 }
 
-/// A `fmt::Write` that appends what it is given to a byte buffer as it is.
-pub(crate) struct Bytes<'a>(pub(crate) &'a mut Vec<u8>);
-
-impl fmt::Write for Bytes<'_> {
-    fn write_str(&mut self, text: &str) -> fmt::Result {
-        self.0.extend_from_slice(text.as_bytes());
-        Ok(())
-    }
-}
-
 /// Whether `tail`, fewer than eight bytes, needs no escape.
 #[inline]
 fn clean_tail(tail: &[u8]) -> bool {
@@ -219,10 +93,15 @@ fn word_at(bytes: &[u8], at: usize) -> u64 {
 }
 
 /// The high bit of each byte of `word` that is a control character, `"` or
-/// `\`. Exact for the lowest such byte; above it, a borrow may flag a byte
-/// that needs nothing. Bytes of 0x80 and above are never flagged.
-#[inline]
-const fn escape_mask(word: u64) -> u64 {
+/// `\`, the bytes a JSON string cannot hold as they are. Exact for the
+/// lowest such byte (in a word read little-endian, a borrow only carries
+/// upwards, from a byte that is itself flagged); above it, a borrow may flag
+/// a byte that needs nothing. Bytes of 0x80 and above are never flagged.
+///
+/// The one mask of both directions: the writer finds with it the next byte
+/// to escape, the scanner the end of a plain run of a string.
+#[inline(always)]
+pub(crate) const fn escape_mask(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     /// Flags the bytes of `word` below `n`.
@@ -254,7 +133,7 @@ fn write_escape(out: &mut Vec<u8>, byte: u8) {
 }
 
 /// A `fmt::Write` that escapes what it is given into a byte buffer.
-struct Escaping<'a>(&'a mut Vec<u8>);
+pub(crate) struct Escaping<'a>(pub(crate) &'a mut Vec<u8>);
 
 impl fmt::Write for Escaping<'_> {
     fn write_str(&mut self, text: &str) -> fmt::Result {
@@ -265,7 +144,7 @@ impl fmt::Write for Escaping<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape_into, Digits};
+    use super::{escape_into, escape_mask, needs_escape};
 
     #[test]
     fn escapes_like_serde_json() {
@@ -332,13 +211,32 @@ mod tests {
         }
     }
 
+    /// The mask flags exactly the bytes that need an escape, when there is
+    /// one such byte in the word, at any position, among any neighbours;
+    /// and the lowest of several, as both the writer and the scanner read it.
     #[test]
-    fn writes_integers() {
-        for n in [0, 7, 10, 40013, 99_999, u64::from(u32::MAX), u64::MAX] {
-            assert_eq!(Digits::new(n, false).as_str(), n.to_string());
-        }
-        for n in [-1, -10, i64::from(i32::MIN), i64::MIN] {
-            assert_eq!(Digits::new(n.unsigned_abs(), true).as_str(), n.to_string());
+    fn the_mask_flags_the_first_byte_to_escape() {
+        let word = |bytes: [u8; 8]| u64::from_le_bytes(bytes);
+        for byte in 0..=255u8 {
+            for filler in [b'a', b' ', b'!', b'#', b'[', b']', 0x7f, 0x80, 0xff] {
+                for at in 0..8 {
+                    let mut bytes = [filler; 8];
+                    bytes[at] = byte;
+                    let mask = escape_mask(word(bytes));
+                    if needs_escape(byte) {
+                        assert_eq!(mask.trailing_zeros() / 8, at as u32, "{bytes:?}");
+                        // A second one above does not hide the first.
+                        for later in at + 1..8 {
+                            let mut two = bytes;
+                            two[later] = b'"';
+                            let mask = escape_mask(word(two));
+                            assert_eq!(mask.trailing_zeros() / 8, at as u32, "{two:?}");
+                        }
+                    } else {
+                        assert_eq!(mask, 0, "{bytes:?}");
+                    }
+                }
+            }
         }
     }
 }

@@ -1,12 +1,12 @@
-//! The happy path of decoding (feature `json`): a scanner made for the one
-//! small shape of an SKMS body, which answers a body only when the input is
-//! certainly one, and otherwise nothing.
+//! The scanner (feature `json`): made for the one small shape of an SKMS
+//! body, it answers a body only when the input is certainly one, and
+//! otherwise nothing.
 //!
 //! Nothing is the answer for anything unusual, whether wrong or merely rare
 //! (an escaped key, an unknown field holding an array or an object, a
 //! negative or fractional code, a lone surrogate, bytes that are not UTF-8,
-//! a repeated field): the input then goes to the precise decoder of
-//! `decode_json`, which decodes it or says what is wrong and where. So what
+//! a repeated field): the input then goes to the precise decoder,
+//! `json/decode.rs`, which decodes it or says what is wrong and where. So what
 //! this scanner accepts is a subset of what the precise decoder accepts, with
 //! the same body, borrowed the same way; the errors are the precise
 //! decoder's alone. The property tests and the fuzz target check both
@@ -20,11 +20,24 @@
 use std::borrow::Cow;
 use std::string::String;
 
+use super::escape::escape_mask;
 use crate::ErrorBody;
+
+/// The body of `input` when `input` is bytes of a body that the scanner is
+/// sure of; `None` for anything else, which goes to the precise decoder.
+/// Public (hidden) for the tests and the fuzz target, which check it against
+/// the precise decoder on every input, as `__private::decode_fast_path`.
+#[doc(hidden)]
+#[must_use]
+pub fn scan_slice(input: &[u8]) -> Option<ErrorBody<'_>> {
+    // serde_json checks the UTF-8 of the strings it reads; checking all the
+    // input at once costs about the same, and leaves the scanner only `str`.
+    core::str::from_utf8(input).ok().and_then(scan_body)
+}
 
 /// The body in `input`, when `input` is a body that the scanner is sure of;
 /// `None` sends it to the precise decoder.
-pub(crate) fn decode(input: &str) -> Option<ErrorBody<'_>> {
+pub(crate) fn scan_body(input: &str) -> Option<ErrorBody<'_>> {
     let mut scanner = Scanner {
         text: input,
         bytes: input.as_bytes(),
@@ -293,10 +306,9 @@ impl<'a> Scanner<'a> {
 /// string: a quote, a backslash or a control character; the length of
 /// `bytes` when there is none.
 ///
-/// Eight bytes at a time: in a word read little-endian, the lowest flagged
-/// byte of each test of [`flags`] is exact (a borrow only carries upwards,
-/// from a byte that is itself flagged), so the lowest flag of their union is
-/// the first such byte.
+/// Eight bytes at a time, through the escaper's mask (see [`escape_mask`]),
+/// whose lowest flag is exact: the bytes that end a plain run are the bytes
+/// that a writer escapes.
 fn special_byte(bytes: &[u8], from: usize) -> usize {
     let Some(rest) = bytes.get(from..) else {
         return bytes.len();
@@ -333,22 +345,14 @@ fn special_byte(bytes: &[u8], from: usize) -> usize {
         .map_or(bytes.len(), |index| at + index)
 }
 
-/// A word whose high bit is set in (at least) the lowest byte of `bytes`
-/// that is a quote, a backslash or a control character, and which is zero
-/// when there is none.
+/// [`escape_mask`] of the eight bytes of `bytes`, read little-endian: zero
+/// when none is a quote, a backslash or a control character, else a word
+/// whose lowest flag is the first such byte.
 #[inline(always)]
 fn flags(bytes: &[u8]) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let mut word = [0; 8];
     word.copy_from_slice(bytes);
-    let word = u64::from_le_bytes(word);
-    let quote = word ^ (ONES * u64::from(b'"'));
-    let backslash = word ^ (ONES * u64::from(b'\\'));
-    (quote.wrapping_sub(ONES) & !quote
-        | backslash.wrapping_sub(ONES) & !backslash
-        | word.wrapping_sub(ONES * 0x20) & !word)
-        & HIGHS
+    escape_mask(u64::from_le_bytes(word))
 }
 
 #[cfg(test)]
@@ -379,17 +383,18 @@ mod tests {
 
     #[test]
     fn plain_bodies_are_decoded_here() {
-        let body =
-            decode(r#" {"code":40013,"message":"Key","detail":"a\"b\u00e9\ud83d\udd11","x":[]} "#);
+        let body = scan_body(
+            r#" {"code":40013,"message":"Key","detail":"a\"b\u00e9\ud83d\udd11","x":[]} "#,
+        );
         assert_eq!(body, None);
-        let body = decode(
+        let body = scan_body(
             "{\n \"x\": -1.5e+3, \"code\" : 0, \"y\":null,\"message\":\"m\",\"detail\":\"a\\\"b\\u00e9\\ud83d\\udd11\"}\n",
         )
         .unwrap();
         assert_eq!(body.code, 0);
         assert_eq!(body.message, Cow::Borrowed("m"));
         assert_eq!(body.detail.as_deref(), Some("a\"bé🔑"));
-        let body = decode(r#"{"code":4294967295,"message":"","z":"\u0000\ud800"}"#).unwrap();
+        let body = scan_body(r#"{"code":4294967295,"message":"","z":"\u0000\ud800"}"#).unwrap();
         assert_eq!((body.code, &*body.message), (u32::MAX, ""));
     }
 
@@ -430,7 +435,7 @@ mod tests {
             r#"{"code":1,"message":"m","x":"\u12"}"#,
             "[]",
         ] {
-            assert_eq!(decode(input), None, "{input}");
+            assert_eq!(scan_body(input), None, "{input}");
         }
     }
 }

@@ -1,9 +1,8 @@
-//! Decoding received JSON into an `ErrorBody`, with an error that says what
-//! is wrong (feature `json`).
-//!
-//! One concern, the precise decoder and its errors (`DecodeError`, its kinds
-//! and texts), which is why it is over 500 lines; the fast path for plain
-//! bodies is `decode_fast.rs`.
+//! The precise decoder (feature `json`): received JSON decoded into an
+//! `ErrorBody`, with an error that says what is wrong and where
+//! (`DecodeError`, its kinds and texts); and the JSON entry points of
+//! `ErrorBody` and `Decoded` (`from_slice`, `from_str`), inherent impls
+//! written here that rustdoc shows on the types' pages.
 //!
 //! The `Deserialize` impl of `ErrorBody` works with any serde format but can
 //! only report what serde lets a visitor see. Here the decoder is
@@ -15,8 +14,8 @@
 //! that they agree.
 //!
 //! [`ErrorBody::from_slice`] and [`ErrorBody::from_str`] first try the
-//! scanner of `decode_fast`, made for plain bodies, and come here only when
-//! it is not sure: every error, and every body it answers, is this
+//! scanner (`json/scan.rs`), made for plain bodies, and come here only when
+//! it is not sure: every error, and every body it does not answer, is this
 //! module's.
 
 use core::cell::Cell;
@@ -28,6 +27,7 @@ use std::string::{String, ToString};
 use serde::de::{self, Deserializer as _, IgnoredAny, MapAccess, Visitor};
 use serde_json::error::Category;
 
+use super::scan::{scan_body, scan_slice};
 use crate::body::Key;
 use crate::{Decoded, ErrorBody, FromBody};
 
@@ -148,7 +148,7 @@ impl<'a> ErrorBody<'a> {
     ///
     /// A [`DecodeError`] when `input` is not an SKMS error body.
     pub fn from_slice(input: &'a [u8]) -> Result<Self, DecodeError> {
-        match fast_path(input) {
+        match scan_slice(input) {
             Some(body) => Ok(body),
             None => precise_slice(input),
         }
@@ -172,7 +172,7 @@ impl<'a> ErrorBody<'a> {
     /// A [`DecodeError`] when `input` is not an SKMS error body.
     #[allow(clippy::should_implement_trait)] // FromStr cannot borrow from the input.
     pub fn from_str(input: &'a str) -> Result<Self, DecodeError> {
-        match crate::decode_fast::decode(input) {
+        match scan_body(input) {
             Some(body) => Ok(body),
             None => decode(serde_json::Deserializer::from_str(input), input.as_bytes()),
         }
@@ -225,20 +225,7 @@ impl<E: FromBody> core::str::FromStr for Decoded<E> {
     }
 }
 
-/// The body of `input` when the scanner made for plain bodies is sure of it
-/// (see `decode_fast`); `None` for anything else. For the tests and the fuzz
-/// target, which check it against [`precise_slice`] on every input.
-#[doc(hidden)]
-#[must_use]
-pub fn fast_path(input: &[u8]) -> Option<ErrorBody<'_>> {
-    // serde_json checks the UTF-8 of the strings it reads; checking all the
-    // input at once costs about the same, and leaves the scanner only `str`.
-    core::str::from_utf8(input)
-        .ok()
-        .and_then(crate::decode_fast::decode)
-}
-
-/// What [`ErrorBody::from_slice`] answers without its fast path: the strict
+/// What [`ErrorBody::from_slice`] answers without its scanner: the strict
 /// visitor over serde_json, with the precise errors. For the tests and the
 /// fuzz target.
 ///
