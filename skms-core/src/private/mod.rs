@@ -52,7 +52,7 @@ pub use self::integrations::utoipa;
 pub use self::resolve::{Resolved, TransparentField};
 pub use self::ser::{serialize_resolved, write_json};
 pub use self::shims::{
-    ParseDetail, ParseFromStr, ParseNothing, Rebuild, RebuildFromBody, RebuildNothing, Source,
-    SourceOfError, SourceOfOther,
+    AsSource, ParseDetail, ParseFromStr, ParseNothing, Rebuild, RebuildFromBody, RebuildNothing,
+    Source, SourceOfError, SourceOfOther,
 };
 pub use crate::__skms_integrations as integrations;

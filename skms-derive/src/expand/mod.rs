@@ -15,6 +15,7 @@ mod compose;
 mod detail;
 mod entries;
 mod field_value;
+mod from;
 mod from_body;
 mod integrations;
 mod names;
@@ -29,6 +30,8 @@ use self::code_table::{by_code, code_table, own_codes};
 use self::compose::{included_fields, Composition};
 use self::detail::{detail_body, plain_detail, PlainDetail};
 use self::entries::entries;
+pub(crate) use self::from::from_impl;
+use self::from::from_impls;
 use self::from_body::from_body_impl;
 pub(crate) use self::integrations::integrations;
 use self::names::local;
@@ -55,7 +58,7 @@ pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
                     .as_ref()
                     .map_or_else(|| quote!(::skms_core), |k| k.value.to_token_stream());
                 let std_error = input.attrs.std_error.as_ref().is_none_or(|k| k.value);
-                tokens.extend(fallback(node, &krate, std_error));
+                tokens.extend(fallback(input, &krate, std_error));
             }
             tokens
         }
@@ -130,7 +133,12 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
             extra.push(quote!(Self: ::core::fmt::Debug));
         }
         let error_where = bounds.where_clause(&extra);
+        // `From` for the fields marked `#[from]`, which the derive writes
+        // only with `Error`: under `std_error = false`, thiserror's.
+        let from = from_impls(input, plan);
         quote! {
+            #from
+
             #[automatically_derived]
             impl #impl_generics ::core::fmt::Display for #ty #ty_generics #where_clause {
                 fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
