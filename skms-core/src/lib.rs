@@ -136,8 +136,11 @@
 //! may stand next to the included `StandardError`; decoding and lookups find
 //! the own variant first.
 //!
-//! Each such mistake is one error, at the transparent variant that brings
-//! the second meaning in, that names the code, both meanings and the type.
+//! Each such mistake is one error that names the code, both meanings and
+//! the type: an own code is reported at the variant's `code`, with the fix
+//! (another code, or, for a standard code, leave out `status` and `msg` to
+//! take the standard entry's); two included catalogs that disagree, at the
+//! transparent variant that brings the second meaning in.
 //!
 //! Generic types are checked too. What the definition decides (own codes
 //! against an included catalog whose type names no parameter, such as

@@ -28,7 +28,8 @@ pub use crate::decode_json::{fast_path as decode_fast_path, precise_slice as dec
 
 pub use self::code_table::CodeTable;
 pub use self::compose::{
-    check_include, endpoint_conflict, generic_in, listing, own_position, Message,
+    check_include, endpoint_conflict, generic_in, listing, own_conflict, own_position, Message,
+    OwnConflict,
 };
 pub use self::detail::{
     write_plain_detail, AsPlainField, DetailDisplay, DetailField, DetailWriter, DisplayFieldValue,

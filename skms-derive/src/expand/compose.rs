@@ -1,9 +1,10 @@
 //! The composed catalog of a type that includes others through transparent
 //! variants: its `INCLUDES`, and the checks that no code means two things.
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{quote, quote_spanned};
 
+use super::names::local;
 use crate::ast::{Field, Input};
 use crate::generics::{mentions, GenericNames};
 use crate::respan::respan;
@@ -33,6 +34,8 @@ pub(crate) fn included_fields<'a>(
 /// Each check is an item of the generated code that panics, spanned at the
 /// transparent variant, with the message that `__private::check_include`
 /// computes: the compiler's error is that one message at the user's variant.
+/// An own code that an included catalog means otherwise is reported at the
+/// own variant's code instead (`own_check`), which chose it.
 /// A check is evaluated where it can be:
 ///
 /// - in a `const _` item, in `cargo check`, for a type without type or const
@@ -61,6 +64,7 @@ pub(crate) struct Composition {
 impl Composition {
     pub(crate) fn new(
         input: &Input,
+        plan: &Plan,
         transparent: &[(&Ident, &Field)],
         private: &TokenStream,
         krate: &syn::Path,
@@ -81,6 +85,16 @@ impl Composition {
             let each = fields.map(|(variant, field)| include(private, krate, variant, field));
             quote!(&[#(#each),*])
         };
+        // Each own entry's index in the table and the span of its code,
+        // where a code that an included catalog means otherwise is reported.
+        let own: Vec<(usize, Span)> = plan
+            .variants
+            .iter()
+            .filter_map(|(_, kind)| match kind {
+                Kind::Own { index, entry } => Some((*index, entry.code_span)),
+                Kind::Transparent { .. } => None,
+            })
+            .collect();
         let parameters = GenericNames::new(generics);
         if parameters.is_empty() {
             // A lifetime parameter is `'static` here: a `const _` names no
@@ -99,6 +113,10 @@ impl Composition {
                     let check = check(private, &name, variant, &includes, index);
                     quote_spanned!(variant.span()=> const _: () = #check;)
                 })
+                .chain(
+                    own_check(private, &name, &own, &includes, 0)
+                        .map(|check| quote!(const _: () = #check;)),
+                )
                 .collect();
             let all = list(&mut transparent.iter());
             composition.includes = quote!(const INCLUDES: &'static [#krate::Include] = #all;);
@@ -120,6 +138,10 @@ impl Composition {
                     let check = check(private, &name, variant, &includes, index);
                     quote_spanned!(variant.span()=> const _: () = #check;)
                 })
+                .chain(
+                    own_check(private, &name, &own, &includes, 0)
+                        .map(|check| quote!(const _: () = #check;)),
+                )
                 .collect();
             composition.checks = quote! {
                 const __SKMS_FIXED_INCLUDES: &[#krate::Include] = #list;
@@ -159,7 +181,9 @@ impl Composition {
                 quote_spanned!(variant.span()=> #check;)
             })
             .collect();
-        composition.items = quote!(const __SKMS_COMPOSED: () = { #checks };);
+        let own_check =
+            own_check(private, &name, &own, &includes, first).map(|check| quote!(let () = #check;));
+        composition.items = quote!(const __SKMS_COMPOSED: () = { #checks #own_check };);
         composition.use_check = quote!(let () = Self::__SKMS_COMPOSED;);
         // `catalog()` too names the check, so that the error is reported
         // where the user calls it, not inside skms-core's default method.
@@ -190,6 +214,58 @@ fn include(
     let includes = quote_spanned!(field.span()=> <#ty as #private::TransparentField>::INCLUDES);
     let reserved = quote_spanned!(field.span()=> <#ty as #private::TransparentField>::RESERVED);
     quote!(#krate::Include::new(#name, #entries, #includes).with_reserved(#reserved))
+}
+
+/// The block (for a `const _`, or inside `__SKMS_COMPOSED`) of the check that no own code means something else in the catalogs
+/// `includes[from..]`, reported at the code of the variant whose it is.
+/// `own_conflict` finds the entry, and a match over the own entries'
+/// indices calls `fail` in the arm spanned at that variant's code (a
+/// `#[track_caller]` panic is reported where it is called): one short arm
+/// an own variant, in one item, for a check that no longer reports at the
+/// transparent variant that brought the other meaning in. `None` for a
+/// type without own entries.
+fn own_check(
+    private: &TokenStream,
+    name: &str,
+    own: &[(usize, Span)],
+    includes: &TokenStream,
+    from: usize,
+) -> Option<TokenStream> {
+    if own.is_empty() {
+        return None;
+    }
+    // The call spanned at the code, but its argument, a local, hygienic
+    // (mixed-site, and located at the code): a code written by a
+    // `macro_rules!` carries that macro's hygiene, which would not see a
+    // call-site local; and a call whose first token were mixed-site would be
+    // reported as the derive's own code.
+    let arms: TokenStream = own
+        .iter()
+        .map(|(index, span)| {
+            let index = Literal::usize_unsuffixed(*index);
+            let conflict = Ident::new("__conflict", Span::mixed_site().located_at(*span));
+            quote_spanned!(*span=> #index => __SkmsOwnConflict::fail(&#conflict),)
+        })
+        .collect();
+    let from = Literal::usize_unsuffixed(from);
+    let conflict = local("__conflict");
+    let block = quote! {
+        {
+            use #private::OwnConflict as __SkmsOwnConflict;
+            let #conflict = #private::own_conflict(
+                #name,
+                &__SKMS_ENTRIES,
+                &__SKMS_BY_CODE,
+                #includes,
+                #from,
+            );
+            match #conflict.index {
+                #arms
+                _ => {}
+            }
+        }
+    };
+    Some(block)
 }
 
 /// `if let Some(message) = check_include(..) { panic!("{}", message) }`,

@@ -100,7 +100,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
     let resolve = resolve_body(input, plan, &private);
     let from_body = from_body_impl(input, plan, &private, krate, &bounds);
     let transparent_fields = included_fields(input, plan);
-    let composition = Composition::new(input, &transparent_fields, &private, krate);
+    let composition = Composition::new(input, plan, &transparent_fields, &private, krate);
     let includes = &composition.includes;
     let composition_checks = &composition.checks;
     let composed_items = &composition.items;
