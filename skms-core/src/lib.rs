@@ -137,10 +137,11 @@
 //! the own variant first.
 //!
 //! Each such mistake is one error that names the code, both meanings and
-//! the type: an own code is reported at the variant's `code`, with the fix
-//! (another code, or, for a standard code, leave out `status` and `msg` to
-//! take the standard entry's); two included catalogs that disagree, at the
-//! transparent variant that brings the second meaning in.
+//! the type: an own variant that gives a standard code another meaning is
+//! reported at its `code`, with the fix (another code, or leave out
+//! `status` and `msg` to take the standard entry's); any other code that
+//! means two things, at the transparent variant that brings the second
+//! meaning in.
 //!
 //! Generic types are checked too. What the definition decides (own codes
 //! against an included catalog whose type names no parameter, such as

@@ -325,3 +325,89 @@ fn the_fallback_implements_what_the_derive_does() {
         );
     }
 }
+
+/// The standard codes that the derive knows (where a variant that gives
+/// one another meaning is reported at its code) are the catalog's, read
+/// from `StandardError`'s attributes.
+#[test]
+fn the_standard_codes_are_the_catalogs() {
+    let source = std::fs::read_to_string(workspace().join("skms-core/src/standard.rs")).unwrap();
+    let codes: Vec<u32> = source
+        .split("code = ")
+        .skip(1)
+        .map(|rest| {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().unwrap()
+        })
+        .collect();
+    assert_eq!(codes, crate::expand::STANDARD_CODES);
+}
+
+/// After a mistake in `#[from]` itself, the fallback writes no `From` that
+/// would add an error: one impl for two variants from one type (the second
+/// is the mistake), none for `#[from]` with arguments.
+#[test]
+fn the_fallback_writes_no_from_that_conflicts() {
+    let input: syn::DeriveInput = syn::parse_quote! {
+        enum KmsError {
+            #[skms(code = 60001, status = 500, msg = "Storage failed")]
+            Storage(#[from] std::io::Error),
+            #[skms(code = 60002, status = 503, msg = "Unreachable")]
+            Unreachable(#[from] std::io::Error),
+            #[skms(code = 60003, status = 500, msg = "Format")]
+            Format(#[from(x)] std::fmt::Error),
+        }
+    };
+    let tokens = crate::expand::derive(&input);
+    assert_eq!(errors(tokens.clone()).len(), 2);
+    let text = tokens.to_string();
+    assert_eq!(
+        text.matches("From < std :: io :: Error >").count(),
+        1,
+        "{text}"
+    );
+    assert!(!text.contains("From < std :: fmt :: Error >"), "{text}");
+}
+
+/// The check of the own codes against the included catalogs: written for a
+/// type with own variants and transparent ones, with an arm (at the code)
+/// for each own variant whose code is a standard one and one for each
+/// transparent variant; none for a type without own variants. (Where
+/// rustc reports each: the ui cases `code_conflict_with_*`.)
+#[test]
+fn the_own_codes_are_checked_against_the_included_catalogs() {
+    let input: syn::DeriveInput = syn::parse_quote! {
+        enum KmsError {
+            #[skms(code = 60001, status = 500, msg = "Storage failed")]
+            Storage,
+            #[skms(code = 40013, status = 404, msg = "No such key")]
+            Missing,
+            #[skms(transparent)]
+            Standard(StandardError),
+            #[skms(transparent)]
+            Token(TokenError),
+        }
+    };
+    let text = crate::expand::derive(&input).to_string();
+    assert_eq!(text.matches("own_conflict").count(), 1, "{text}");
+    // The standard code's arm (entry 1), and the transparent variants'.
+    assert_eq!(
+        text.matches("__SkmsOwnConflict :: fail").count(),
+        3,
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "match __conflict . index { 1 => __SkmsOwnConflict :: fail (& __conflict) , _ => match __conflict . include { 0 =>"
+        ),
+        "{text}"
+    );
+    let input: syn::DeriveInput = syn::parse_quote! {
+        enum Gateway {
+            #[skms(transparent)]
+            Standard(StandardError),
+        }
+    };
+    let text = crate::expand::derive(&input).to_string();
+    assert!(!text.contains("own_conflict"), "{text}");
+}

@@ -1,17 +1,20 @@
-use skms_core::SkmsError;
+use skms_core::{SkmsError, StandardError};
 
 #[derive(Debug, SkmsError)]
 enum TokenError {
     #[skms(code = 60101, status = 401, msg = "Token expired")]
     Expired,
+    #[skms(transparent)]
+    Standard(StandardError),
 }
 
 // Builds: what `E` includes is checked where `Wrapper<..>` is used, and an
-// own code that it means otherwise is reported at the variant's code.
+// own standard code that it means otherwise is reported at the variant's
+// code.
 #[derive(Debug, SkmsError)]
 enum Wrapper<E> {
-    #[skms(code = 60101, status = 500, msg = "Wrapped call failed")]
-    Failed,
+    #[skms(code = 40013, status = 404, msg = "No such key")]
+    Missing,
     #[skms(transparent)]
     Inner(E),
 }

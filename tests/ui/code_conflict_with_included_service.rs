@@ -7,7 +7,9 @@ enum TokenError {
 }
 
 // 60101 is not a standard code: the variant can take another code, or the
-// included entry's status and message.
+// included entry's status and message. Reported at the transparent variant
+// that brings the other meaning in (only a standard code is reported at the
+// variant's code, see `own_check` in skms-derive's expand/compose.rs).
 #[derive(Debug, SkmsError)]
 enum KmsError {
     #[skms(code = 60100, status = 500, msg = "Sealed")]

@@ -205,10 +205,15 @@ const fn find_in_range<'a>(
 /// An own variant whose code an included catalog gives another meaning,
 /// found by [`own_conflict`]: the generated check matches `index`, the
 /// variant's in the type's table, to call [`fail`](Self::fail) in the arm
-/// spanned at the variant's code, where the compiler reports the panic.
+/// spanned at the variant's code, where the compiler reports the panic (or,
+/// for a variant without such an arm, `include`, at the transparent
+/// variant).
 pub struct OwnConflict {
     /// The index of the variant's entry, `usize::MAX` for none.
     pub index: usize,
+    /// The index in `includes` of the catalog that means the code
+    /// otherwise, `usize::MAX` for none.
+    pub include: usize,
     message: Message,
 }
 
@@ -262,12 +267,17 @@ pub const fn own_conflict(
             } else {
                 message.push("`; give the variant another code, or the same status and message");
             }
-            return OwnConflict { index, message };
+            return OwnConflict {
+                index,
+                include: i,
+                message,
+            };
         }
         i += 1;
     }
     OwnConflict {
         index: usize::MAX,
+        include: usize::MAX,
         message: Message::new(),
     }
 }
@@ -680,6 +690,7 @@ mod tests {
         let mut by_code: Vec<u32> = (0..u32::try_from(own.len()).unwrap()).collect();
         by_code.sort_by_key(|&i| own[i as usize].code);
         let found = super::own_conflict("Service", own, &by_code, includes, from);
+        assert_eq!(found.index == usize::MAX, found.include == usize::MAX);
         (found.index != usize::MAX).then(|| (found.index, found.message.as_str().into()))
     }
 
@@ -712,6 +723,12 @@ mod tests {
         ];
         assert_eq!(own_conflict(&own, &includes, 1), None);
         assert_eq!(own_conflict(&own, &includes, 0).unwrap().0, 0);
+        let includes = [
+            Include::new("Other", &[], &[]),
+            Include::new("Standard", STANDARD, &[]),
+        ];
+        let found = super::own_conflict("Service", &own, &[0], &includes, 0);
+        assert_eq!((found.index, found.include), (0, 1));
     }
 
     /// The standard entry of a code (its status and message as the

@@ -27,6 +27,8 @@ use quote::{quote, quote_spanned, ToTokens};
 use syn::DeriveInput;
 
 use self::code_table::{by_code, code_table, own_codes};
+#[cfg(test)]
+pub(crate) use self::compose::STANDARD_CODES;
 use self::compose::{included_fields, Composition};
 use self::detail::{detail_body, plain_detail, PlainDetail};
 use self::entries::entries;
