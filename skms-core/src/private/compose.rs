@@ -731,6 +731,20 @@ mod tests {
         assert_eq!((found.index, found.include), (0, 1));
     }
 
+    /// `fail` panics with the message (in const evaluation, the build's
+    /// error), and only then.
+    #[test]
+    fn a_conflict_fails_with_its_message() {
+        let includes = [Include::new("Standard", STANDARD, &[])];
+        let own = [TOKEN[0]];
+        let found = super::own_conflict("Service", &own, &[0], &includes, 0);
+        let panicked = std::panic::catch_unwind(|| found.fail()).unwrap_err();
+        assert!(panicked
+            .downcast_ref::<String>()
+            .unwrap()
+            .starts_with("code 40101 means two things in `Service`: variant `Expired`"));
+    }
+
     /// The standard entry of a code (its status and message as the
     /// reference has them) is taken by leaving `status` and `msg` out.
     #[test]
