@@ -178,6 +178,7 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
 /// and no `#[error(...)]` anywhere has no derive to read it, which would
 /// leave `?` without its conversion and nothing said.
 fn check_from_placement(cx: &Ctxt, input: &Input, std_error: bool) {
+    cx.set_section(0);
     let what = match input.shape {
         Shape::Enum(_) => "an enum",
         Shape::Struct(_) => "a struct",
