@@ -731,6 +731,23 @@ mod tests {
         assert_eq!((found.index, found.include), (0, 1));
     }
 
+    /// Found past a nested catalog without the code, and for a code that
+    /// the standard catalog does not have.
+    #[test]
+    fn an_own_code_of_a_later_nested_catalog() {
+        static SERVICE: [Entry; 1] = [Entry::new(60101, 401, "Token expired", "Expired")];
+        static NESTED: [Include; 2] = [
+            Include::new("Empty", &[], &[]),
+            Include::new("Token", &SERVICE, &[]),
+        ];
+        let includes = [Include::new("Inner", &[], &NESTED)];
+        let own = [Entry::new(60101, 500, "Session expired", "Session")];
+        assert_eq!(
+            own_conflict(&own, &includes, 0).unwrap(),
+            (0, "code 60101 means two things in `Service`: variant `Session` (500, \"Session expired\") and `Expired` (401, \"Token expired\") of the catalog included through `Inner`; give the variant another code, or the same status and message".into())
+        );
+    }
+
     /// `fail` panics with the message (in const evaluation, the build's
     /// error), and only then.
     #[test]
