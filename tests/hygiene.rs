@@ -40,6 +40,8 @@ mod shadowed {
     struct __skms_entry_plain_detail;
     struct __SkmsField;
     struct __SKMS_NO_FIELD_VALUE;
+    struct __SkmsOwnConflict;
+    trait From {}
     macro_rules! write {
         ($($tt:tt)*) => {
             compile_error!("the derive used a local write!")
@@ -63,12 +65,16 @@ mod shadowed {
         )]
         Header,
         #[skms(transparent)]
-        Standard(::skms_core::StandardError),
+        Standard(#[from] ::skms_core::StandardError),
     }
 
     #[derive(::core::fmt::Debug, SkmsError)]
     #[skms(code = 1, status = 400, msg = "m", detail = "{0}")]
     pub struct Tuple(pub ::core::primitive::u32);
+
+    #[derive(::core::fmt::Debug, SkmsError)]
+    #[skms(code = 2, status = 500, msg = "io")]
+    pub struct Io(#[from] ::std::io::Error);
 }
 
 /// An enum named like the prelude's, with variants named like its: the
@@ -444,6 +450,13 @@ fn shadowed_prelude() {
         Some("fixed")
     );
     assert_eq!(shadowed::Tuple(5).to_string(), "[1] m: 5");
+    let error = shadowed::KmsError::from(skms_core::StandardError::InvalidToken);
+    assert_eq!(error.code(), 40101);
+    let error = shadowed::Io::from(std::io::Error::other("disk"));
+    assert_eq!(
+        std::error::Error::source(&error).unwrap().to_string(),
+        "disk"
+    );
 }
 
 #[test]

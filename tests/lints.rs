@@ -50,9 +50,12 @@ pub enum KmsError<'a, T: Display> {
         deprecated = "use 60003"
     )]
     Sealed,
+    /// The vault's storage failed.
+    #[skms(code = 60005, status = 500, msg = "Storage failed", detail = "{0}")]
+    Storage(#[from] std::io::Error),
     /// A standard error.
     #[skms(transparent)]
-    Standard(StandardError),
+    Standard(#[from] StandardError),
 }
 
 /// Errors whose details all have a format spec, so that they are all
@@ -94,7 +97,14 @@ fn derived_types_pass_strict_lints() {
     let error: KmsError<'_, u32> = KmsError::Header("h");
     assert_eq!(error.detail(), Some(Cow::Borrowed("h")));
     let entries: &[Entry] = KmsError::<'static, u32>::ENTRIES;
-    assert_eq!(entries.len(), 3);
+    assert_eq!(entries.len(), 4);
+    let error: KmsError<'_, u32> = std::io::Error::other("disk full").into();
+    assert_eq!(
+        error.source().map(ToString::to_string).as_deref(),
+        Some("disk full")
+    );
+    let error: KmsError<'_, u32> = StandardError::InvalidToken.into();
+    assert_eq!(error.code(), 40101);
     assert_eq!(Shown(&Down).to_string(), "[60002] Down");
     assert_eq!(to_json(&Down), r#"{"code":60002,"message":"Down"}"#);
     assert_traits::<Specified>();

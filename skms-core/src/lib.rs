@@ -50,6 +50,41 @@
 //! `detail = "{field}"` would, and lets a decoder rebuild the variant from a
 //! body's detail.
 //!
+//! On the one field of a variant (or of a struct), `#[from]`, as thiserror
+//! writes it, implements `From<Field>` for the type, so that `?` converts:
+//! a transparent variant then answers with its field's code, status,
+//! message and detail (and passes its field's `source()` on); a variant
+//! with an entry of its own keeps its code, and its field is its
+//! `source()`, which must be a `std::error::Error` (a
+//! `Box<dyn Error + Send + Sync>` too). Two variants cannot convert from one
+//! type, and `#[from]` needs the variant's one field. Under
+//! `std_error = false` the derive writes no `From` (nor `Error`): `#[from]`
+//! is then thiserror's, which writes both, so a type never has two.
+//!
+//! ```
+//! use skms_core::{SkmsError, StandardError};
+//!
+//! #[derive(Debug, SkmsError)]
+//! enum KmsError {
+//!     #[skms(code = 60001, status = 503, msg = "Vault unreachable", detail = "{0}")]
+//!     Unreachable(#[from] std::io::Error),
+//!     #[skms(transparent)]
+//!     Standard(#[from] StandardError),
+//! }
+//!
+//! fn authorize(token: &str) -> Result<(), KmsError> {
+//!     if token.is_empty() {
+//!         Err(StandardError::InvalidToken)?;
+//!     }
+//!     Err(std::io::Error::other("timed out"))?
+//! }
+//!
+//! assert_eq!(authorize("").unwrap_err().code(), 40101);
+//! let error = authorize("t0k3n").unwrap_err();
+//! assert_eq!((error.code(), error.detail().as_deref()), (60001, Some("timed out")));
+//! assert_eq!(std::error::Error::source(&error).unwrap().to_string(), "timed out");
+//! ```
+//!
 //! On the type itself:
 //!
 //! | key | value | meaning |
@@ -57,7 +92,7 @@
 //! | `range` | `60000..=60999` or `60000..61000` | every own code must be in it (reused standard codes excepted) |
 //! | `reserved` | `reserved(40010, 40106..=40109, 60002 = "merged into 60001")`: codes and inclusive ranges, each with an optional reason | codes that the composed catalog never uses again: a variant, or an included catalog, that uses one does not build; listed and exported as reserved |
 //! | `crate` | string literal, a path | where skms-core is, for crates that re-export it (default `::skms_core`) |
-//! | `std_error` | `false` | implement neither `Display` nor `std::error::Error`: for types that derive `thiserror::Error` too |
+//! | `std_error` | `false` | implement neither `Display` nor `std::error::Error` (nor the `From` of `#[from]`): for types that derive `thiserror::Error` too |
 //!
 //! # What the derive implements
 //!
@@ -73,7 +108,11 @@
 //!   with room, nothing is allocated.
 //! - `Display`, as `[40013] Key not found in the keyVault: keyId : 0000009`,
 //!   and `std::error::Error`, whose `source()` is the field's for a transparent
-//!   variant and `None` otherwise. The type must be `Debug`.
+//!   variant, the field marked `#[from]` of a variant of its own, and `None`
+//!   otherwise. The type must be `Debug`.
+//! - `From<Field>` for each field marked `#[from]`.
+//! - After a mistake in the attribute, all of these still, with bodies that
+//!   never run, so that the build reports the mistake and nothing more.
 //!
 //! # Composing catalogs
 //!
@@ -97,8 +136,12 @@
 //! may stand next to the included `StandardError`; decoding and lookups find
 //! the own variant first.
 //!
-//! Each such mistake is one error, at the transparent variant that brings
-//! the second meaning in, that names the code, both meanings and the type.
+//! Each such mistake is one error that names the code, both meanings and
+//! the type: an own variant that gives a standard code another meaning is
+//! reported at its `code`, with the fix (another code, or leave out
+//! `status` and `msg` to take the standard entry's); any other code that
+//! means two things, at the transparent variant that brings the second
+//! meaning in.
 //!
 //! Generic types are checked too. What the definition decides (own codes
 //! against an included catalog whose type names no parameter, such as

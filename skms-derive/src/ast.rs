@@ -12,6 +12,8 @@ pub(crate) struct Input<'a> {
     pub(crate) original: &'a DeriveInput,
     pub(crate) attrs: Attrs,
     pub(crate) shape: Shape<'a>,
+    /// `#[from]` written on the type itself, where it does not belong.
+    pub(crate) misplaced_from: Vec<&'a syn::Attribute>,
 }
 
 /// A struct is one variant whose attributes are the type's.
@@ -29,6 +31,9 @@ pub(crate) struct Variant<'a> {
     /// `Input::attrs`.
     pub(crate) attrs: Attrs,
     pub(crate) fields: Vec<Field<'a>>,
+    /// `#[from]` written on the variant itself, where it does not belong;
+    /// for a struct, empty (they are the type's).
+    pub(crate) misplaced_from: Vec<&'a syn::Attribute>,
 }
 
 pub(crate) struct Field<'a> {
@@ -38,6 +43,10 @@ pub(crate) struct Field<'a> {
     /// `#[skms(detail)]` on the field: the detail is the field, and a decoder
     /// can rebuild the field from a body's detail.
     pub(crate) detail_marker: Option<syn::Ident>,
+    /// Every `#[from]` on the field (thiserror's attribute, which the derive
+    /// declares too): the type converts from the field's, and the field is
+    /// the source. More than one is a mistake, reported by `valid.rs`.
+    pub(crate) from: Vec<&'a syn::Attribute>,
 }
 
 impl<'a> Input<'a> {
@@ -60,6 +69,7 @@ impl<'a> Input<'a> {
                             ident: &variant.ident,
                             attrs: Attrs::parse(cx, &variant.attrs, Place::Variant),
                             fields: Field::multiple_from_syn(cx, &variant.fields),
+                            misplaced_from: from_attrs(&variant.attrs),
                         }
                     })
                     .collect(),
@@ -68,6 +78,7 @@ impl<'a> Input<'a> {
                 ident: &node.ident,
                 attrs: Attrs::default(),
                 fields: Field::multiple_from_syn(cx, &data.fields),
+                misplaced_from: Vec::new(),
             }),
             Data::Union(data) => {
                 cx.error_spanned_by(
@@ -81,6 +92,7 @@ impl<'a> Input<'a> {
             original: node,
             attrs,
             shape,
+            misplaced_from: from_attrs(&node.attrs),
         })
     }
 
@@ -101,6 +113,15 @@ impl<'a> Input<'a> {
     }
 }
 
+/// The `#[from]` attributes among `attrs`, as written (whatever follows
+/// the name: `valid.rs` reports arguments).
+fn from_attrs(attrs: &[syn::Attribute]) -> Vec<&syn::Attribute> {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("from"))
+        .collect()
+}
+
 /// `#[skms(detail)]` on a field, the one key a field takes.
 fn detail_marker(cx: &Ctxt, attrs: &[syn::Attribute]) -> Option<syn::Ident> {
     let mut marker = None;
@@ -109,7 +130,13 @@ fn detail_marker(cx: &Ctxt, attrs: &[syn::Attribute]) -> Option<syn::Ident> {
             let field_key = keys::KEYS
                 .iter()
                 .any(|key| key.allowed(Place::Field) && meta.path.is_ident(key.name));
-            if field_key && !meta.input.peek(syn::Token![=]) {
+            if meta.path.is_ident("from") {
+                // from
+                cx.error_spanned_by(
+                    &meta.path,
+                    "`from` is an attribute of its own, as in thiserror: write #[from] on the field, not #[skms(from)]",
+                );
+            } else if field_key && !meta.input.peek(syn::Token![=]) {
                 // detail
                 let ident = meta.path.segments[0].ident.clone();
                 if marker.is_some() {
@@ -122,11 +149,13 @@ fn detail_marker(cx: &Ctxt, attrs: &[syn::Attribute]) -> Option<syn::Ident> {
                     &meta.path,
                     "a field takes only #[skms(detail)], which makes the field the detail; the other keys go on the variant",
                 );
-                if meta.input.peek(syn::Token![=]) {
-                    let value = meta.value()?;
-                    while !value.is_empty() && !value.peek(syn::Token![,]) {
-                        value.parse::<proc_macro2::TokenTree>()?;
-                    }
+            }
+            // The value of a key that does not belong, skipped whole (the
+            // marker has none).
+            if meta.input.peek(syn::Token![=]) {
+                let value = meta.value()?;
+                while !value.is_empty() && !value.peek(syn::Token![,]) {
+                    value.parse::<proc_macro2::TokenTree>()?;
                 }
             }
             Ok(())
@@ -146,6 +175,7 @@ impl<'a> Field<'a> {
             .map(|(index, field)| Field {
                 original: field,
                 detail_marker: detail_marker(cx, &field.attrs),
+                from: from_attrs(&field.attrs),
                 member: match &field.ident {
                     Some(ident) => Member::Named(ident.clone()),
                     None => Member::Unnamed(syn::Index {

@@ -283,6 +283,14 @@ impl Attrs {
                 let value = bool_value(cx, meta, &key)?;
                 set(cx, &mut self.std_error, key, value);
             }
+            // from: thiserror's attribute, not a key
+            "from" => {
+                cx.error_spanned_by(
+                    &key,
+                    "`from` is an attribute of its own, as in thiserror: write #[from] on the field that the variant converts from, not in #[skms(...)]",
+                );
+                skip_value(meta)?;
+            }
             unknown => {
                 let message = match keys::suggest(unknown) {
                     Some(known) => {

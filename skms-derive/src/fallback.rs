@@ -1,19 +1,25 @@
 //! What is emitted after an error: impls that keep the user's build from
 //! a cascade of errors at every use of the type.
 
+use std::collections::BTreeSet;
+
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
-use syn::DeriveInput;
 
-use crate::expand::integrations;
+use crate::ast::Input;
+use crate::expand::{from_impl, integrations};
+use crate::valid::FromField;
 
 /// After an error, impls whose bodies are never run, so that the user sees
 /// the mistake in the attribute and not a cascade of "`SkmsError` is not
-/// implemented" (or "`IntoResponse`", "`std::error::Error`" is not
-/// implemented) at every use of the type. `std_error`: whether the derive
-/// writes `Display` and `Error` (no `std_error = false`), so that a type
-/// that has them from another derive does not get them twice.
-pub(crate) fn fallback(node: &DeriveInput, krate: &TokenStream, std_error: bool) -> TokenStream {
+/// implemented" (or "`FromBody`", "`IntoResponse`", "`std::error::Error`"
+/// is not implemented) at every use of the type: every trait that the
+/// derive implements, the integrations' too. `std_error`: whether the derive
+/// writes `Display`, `Error` and the `From` of `#[from]` (no `std_error =
+/// false`), so that a type that has them from another derive does not get
+/// them twice.
+pub(crate) fn fallback(input: &Input, krate: &TokenStream, std_error: bool) -> TokenStream {
+    let node = input.original;
     let ty = &node.ident;
     let (impl_generics, ty_generics, where_clause) = node.generics.split_for_impl();
     let private = quote!(#krate::__private);
@@ -41,6 +47,13 @@ pub(crate) fn fallback(node: &DeriveInput, krate: &TokenStream, std_error: bool)
         }
 
         #[automatically_derived]
+        impl #impl_generics #krate::FromBody for #ty #ty_generics #where_clause {
+            fn from_body(__body: &#krate::ErrorBody<'_>) -> ::core::option::Option<Self> {
+                ::core::unreachable!()
+            }
+        }
+
+        #[automatically_derived]
         impl #impl_generics #private::serde::Serialize for #ty #ty_generics #where_clause {
             fn serialize<__S>(
                 &self,
@@ -65,8 +78,10 @@ pub(crate) fn fallback(node: &DeriveInput, krate: &TokenStream, std_error: bool)
     // of its own (a type without `Debug` is reported by the derive's impl
     // once the attribute is fixed, as it would be now).
     let error_where = quote!(where #(#predicates,)* Self: ::core::fmt::Debug);
+    let from = from_impls(input);
     quote! {
         #impls
+        #from
 
         #[automatically_derived]
         impl #impl_generics ::core::fmt::Display for #ty #ty_generics #where_clause {
@@ -78,4 +93,34 @@ pub(crate) fn fallback(node: &DeriveInput, krate: &TokenStream, std_error: bool)
         #[automatically_derived]
         impl #impl_generics #private::StdError for #ty #ty_generics #error_where {}
     }
+}
+
+/// `From` for each field marked `#[from]` whose conversion could be
+/// written: the one field of its variant, marked once, from a type that no
+/// earlier variant converts from (a later one is the mistake reported); so
+/// that `?` from it adds no error, and no impl overlaps another.
+fn from_impls(input: &Input) -> TokenStream {
+    let mut types = BTreeSet::new();
+    let mut impls = TokenStream::new();
+    for variant in input.variants() {
+        let [field] = variant.fields.as_slice() else {
+            continue;
+        };
+        let [attr] = field.from.as_slice() else {
+            continue;
+        };
+        if !matches!(attr.meta, syn::Meta::Path(_))
+            || !types.insert(field.ty.to_token_stream().to_string())
+        {
+            continue;
+        }
+        let from = FromField {
+            variant,
+            field,
+            transparent: false,
+            attr,
+        };
+        impls.extend(from_impl(input, &from));
+    }
+    impls
 }

@@ -151,6 +151,16 @@ impl<'a> Bounds<'a> {
                 _ => {}
             }
         }
+        // The field of a variant of its own marked `#[from]` is its source.
+        for from in plan.from.iter().filter(|from| !from.transparent) {
+            if mentions(from.field.ty, &params) {
+                let ty = from.field.ty;
+                push_unique(
+                    &mut bounds.added_for_error,
+                    quote!(#ty: #private::StdError + 'static),
+                );
+            }
+        }
         bounds
     }
 

@@ -46,9 +46,17 @@ mod tests;
 use proc_macro::TokenStream;
 use syn::parse_macro_input;
 
-/// Derives `SkmsError`, `Catalog`, `serde::Serialize`, `Display` and
-/// `std::error::Error`. See the skms-core documentation for the attribute.
-#[proc_macro_derive(SkmsError, attributes(skms))]
+/// Derives `SkmsError`, `Catalog`, `FromBody`, `serde::Serialize`,
+/// `Display` and `std::error::Error`, and `From` for each field marked
+/// `#[from]`. See the skms-core documentation for the attribute.
+///
+/// `#[from]` is thiserror's attribute, declared here too so that either
+/// derive reads it: on the one field of a variant (transparent, or with an
+/// entry of its own, whose source the field then is), it writes
+/// `impl From<Field> for E`. Under `std_error = false` the derive writes
+/// neither `Error` nor `From`, and `#[from]` is the other derive's
+/// (thiserror's, which writes both): never two `From` impls.
+#[proc_macro_derive(SkmsError, attributes(skms, from))]
 pub fn derive_skms_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as syn::DeriveInput);
     expand::derive(&input).into()

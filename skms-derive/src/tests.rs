@@ -210,3 +210,204 @@ fn pass_cases_report_nothing() {
     }
     assert!(derives > 50, "only {derives} derives");
 }
+
+/// The traits that `tokens` implement (`impl .. Trait for ..`, the trait's
+/// path as text, the impl's generics left out) and the macros they call
+/// (`integrations!`, whose impls depend on skms-core's features).
+fn implemented(tokens: TokenStream) -> std::collections::BTreeSet<String> {
+    let mut found = std::collections::BTreeSet::new();
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut i = 0;
+    while i < trees.len() {
+        match &trees[i] {
+            TokenTree::Ident(ident) if ident == "impl" => {
+                let mut j = i + 1;
+                // The impl's generics, `<..>`, skipped.
+                let mut depth = 0;
+                while let Some(tree) = trees.get(j) {
+                    match tree {
+                        TokenTree::Punct(punct) if punct.as_char() == '<' => depth += 1,
+                        TokenTree::Punct(punct) if punct.as_char() == '>' => depth -= 1,
+                        _ if depth == 0 => break,
+                        _ => {}
+                    }
+                    j += 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                let mut path = String::new();
+                while let Some(tree) = trees.get(j) {
+                    match tree {
+                        TokenTree::Ident(ident) if ident == "for" => {
+                            found.insert(path);
+                            break;
+                        }
+                        // An inherent impl.
+                        TokenTree::Group(group) if group.delimiter() == Delimiter::Brace => break,
+                        tree => path.push_str(&tree.to_string()),
+                    }
+                    j += 1;
+                }
+                i = j;
+            }
+            TokenTree::Ident(ident) if ident == "integrations" => {
+                found.insert("integrations!".to_owned());
+            }
+            TokenTree::Group(group) => found.extend(implemented(group.stream())),
+            _ => {}
+        }
+        i += 1;
+    }
+    found
+}
+
+/// After a mistake, the fallback implements every trait that the derive
+/// implements (the integrations' through the same `integrations!`), so
+/// that no use of the type adds an error: with and without
+/// `std_error = false`, for a generic type, with `#[from]`.
+#[test]
+fn the_fallback_implements_what_the_derive_does() {
+    let cases = [
+        (
+            quote::quote! {
+                enum KmsError<E> {
+                    #[skms(code = 60001, status = 500, msg = "Storage failed", detail = "{0}")]
+                    Storage(#[from] std::io::Error),
+                    #[skms(transparent)]
+                    Standard(#[from] StandardError),
+                    #[skms(transparent)]
+                    Inner(E),
+                    #[skms(code = 40013)]
+                    KeyNotFound { #[skms(detail)] key_id: String },
+                }
+            },
+            9,
+        ),
+        (
+            quote::quote! {
+                #[skms(std_error = false)]
+                enum Shared {
+                    #[error("key not found")]
+                    #[skms(code = 40013)]
+                    KeyNotFound(#[from] std::io::Error),
+                }
+            },
+            5,
+        ),
+    ];
+    for (case, traits) in cases {
+        let right: syn::DeriveInput = syn::parse2(case.clone()).unwrap();
+        let derived = crate::expand::derive(&right);
+        assert_eq!(errors(derived.clone()), Vec::<String>::new());
+        // The same type with a mistake in its first variant's attribute.
+        let wrong = syn::parse2(
+            case.to_string()
+                .replacen("code =", "cod =", 1)
+                .parse()
+                .unwrap(),
+        )
+        .unwrap();
+        let fallback = crate::expand::derive(&wrong);
+        assert_eq!(errors(fallback.clone()).len(), 1);
+        let (derived, fallback) = (implemented(derived), implemented(fallback));
+        assert_eq!(derived, fallback);
+        assert_eq!(derived.len(), traits, "{derived:?}");
+        assert!(
+            derived.iter().any(|t| t.ends_with("FromBody")),
+            "{derived:?}"
+        );
+        assert!(derived.contains("integrations!"), "{derived:?}");
+        assert_eq!(
+            derived.iter().any(|t| t.contains("From<")),
+            traits > 5,
+            "{derived:?}"
+        );
+    }
+}
+
+/// The standard codes that the derive knows (where a variant that gives
+/// one another meaning is reported at its code) are the catalog's, read
+/// from `StandardError`'s attributes.
+#[test]
+fn the_standard_codes_are_the_catalogs() {
+    let source = std::fs::read_to_string(workspace().join("skms-core/src/standard.rs")).unwrap();
+    let codes: Vec<u32> = source
+        .split("code = ")
+        .skip(1)
+        .map(|rest| {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().unwrap()
+        })
+        .collect();
+    assert_eq!(codes, crate::expand::STANDARD_CODES);
+}
+
+/// After a mistake in `#[from]` itself, the fallback writes no `From` that
+/// would add an error: one impl for two variants from one type (the second
+/// is the mistake), none for `#[from]` with arguments.
+#[test]
+fn the_fallback_writes_no_from_that_conflicts() {
+    let input: syn::DeriveInput = syn::parse_quote! {
+        enum KmsError {
+            #[skms(code = 60001, status = 500, msg = "Storage failed")]
+            Storage(#[from] std::io::Error),
+            #[skms(code = 60002, status = 503, msg = "Unreachable")]
+            Unreachable(#[from] std::io::Error),
+            #[skms(code = 60003, status = 500, msg = "Format")]
+            Format(#[from(x)] std::fmt::Error),
+        }
+    };
+    let tokens = crate::expand::derive(&input);
+    assert_eq!(errors(tokens.clone()).len(), 2);
+    let text = tokens.to_string();
+    assert_eq!(
+        text.matches("From < std :: io :: Error >").count(),
+        1,
+        "{text}"
+    );
+    assert!(!text.contains("From < std :: fmt :: Error >"), "{text}");
+}
+
+/// The check of the own codes against the included catalogs: written for a
+/// type with own variants and transparent ones, with an arm (at the code)
+/// for each own variant whose code is a standard one and one for each
+/// transparent variant; none for a type without own variants. (Where
+/// rustc reports each: the ui cases `code_conflict_with_*`.)
+#[test]
+fn the_own_codes_are_checked_against_the_included_catalogs() {
+    let input: syn::DeriveInput = syn::parse_quote! {
+        enum KmsError {
+            #[skms(code = 60001, status = 500, msg = "Storage failed")]
+            Storage,
+            #[skms(code = 40013, status = 404, msg = "No such key")]
+            Missing,
+            #[skms(transparent)]
+            Standard(StandardError),
+            #[skms(transparent)]
+            Token(TokenError),
+        }
+    };
+    let text = crate::expand::derive(&input).to_string();
+    assert_eq!(text.matches("own_conflict").count(), 1, "{text}");
+    // The standard code's arm (entry 1), and the transparent variants'.
+    assert_eq!(
+        text.matches("__SkmsOwnConflict :: fail").count(),
+        3,
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "match __conflict . index { 1 => __SkmsOwnConflict :: fail (& __conflict) , _ => match __conflict . include { 0 =>"
+        ),
+        "{text}"
+    );
+    let input: syn::DeriveInput = syn::parse_quote! {
+        enum Gateway {
+            #[skms(transparent)]
+            Standard(StandardError),
+        }
+    };
+    let text = crate::expand::derive(&input).to_string();
+    assert!(!text.contains("own_conflict"), "{text}");
+}

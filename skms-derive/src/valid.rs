@@ -24,6 +24,21 @@ pub(crate) struct Plan<'a> {
     pub(crate) reserved: Vec<(u32, u32, Option<String>)>,
     /// The range of the type's own codes.
     pub(crate) range: Option<(u32, u32)>,
+    /// The conversions that `#[from]` asks for, in declaration order; none
+    /// under `std_error = false`, where `#[from]` is the other derive's.
+    pub(crate) from: Vec<FromField<'a>>,
+}
+
+/// `#[from]` on the one field of a variant: `impl From<field's type>` for
+/// the type, building the variant; the field is the variant's source.
+pub(crate) struct FromField<'a> {
+    pub(crate) variant: &'a Variant<'a>,
+    pub(crate) field: &'a Field<'a>,
+    /// Whether the variant is transparent (its source is its field's), or
+    /// has an entry of its own (its source is the field).
+    pub(crate) transparent: bool,
+    /// The `#[from]` attribute, where the impl is spanned.
+    pub(crate) attr: &'a syn::Attribute,
 }
 
 pub(crate) enum Kind<'a> {
@@ -92,12 +107,24 @@ impl<'a> DetailPlan<'a> {
 pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
     check_container(cx, input);
     check_reserved(cx, input);
+    let std_error = input
+        .attrs
+        .std_error
+        .as_ref()
+        .is_none_or(|keyed| keyed.value);
+    check_from_placement(cx, input, std_error);
     let mut variants = Vec::new();
+    let mut from = Vec::new();
+    let mut from_types: BTreeMap<String, &Ident> = BTreeMap::new();
     let mut codes: BTreeMap<u32, &Ident> = BTreeMap::new();
     let mut own_entries = 0;
     for (position, variant) in input.variants().iter().enumerate() {
         cx.set_section(position + 1);
         let attrs = input.keys_of(variant);
+        if std_error {
+            let transparent = attrs.transparent.is_some();
+            from.extend(check_from(cx, input, variant, transparent, &mut from_types));
+        }
         if let Shape::Enum(_) = input.shape {
             for key in misplaced(&variant.attrs, |key| !key.allowed(Place::Variant)) {
                 cx.error_spanned_by(key, format!("`{key}` goes on the enum, not on a variant"));
@@ -130,14 +157,10 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
         || syn::parse_quote!(::skms_core),
         |krate| krate.value.clone(),
     );
-    let std_error = input
-        .attrs
-        .std_error
-        .as_ref()
-        .is_none_or(|keyed| keyed.value);
     Plan {
         krate,
         std_error,
+        from,
         variants,
         reserved: input
             .attrs
@@ -147,6 +170,161 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
             .collect(),
         range: input.attrs.range.as_ref().map(|range| range.value),
     }
+}
+
+/// `#[from]` stands on a field. Under `std_error = false` it is the
+/// derive's that writes `Error` (thiserror's, which reads and checks it, and
+/// writes `From`): none of it is checked here, but a type with `#[from]`
+/// and no `#[error(...)]` anywhere has no derive to read it, which would
+/// leave `?` without its conversion and nothing said.
+fn check_from_placement(cx: &Ctxt, input: &Input, std_error: bool) {
+    cx.set_section(0);
+    let what = match input.shape {
+        Shape::Enum(_) => "an enum",
+        Shape::Struct(_) => "a struct",
+    };
+    if !std_error {
+        let mut written =
+            input
+                .misplaced_from
+                .iter()
+                .copied()
+                .chain(input.variants().iter().flat_map(|variant| {
+                    variant.misplaced_from.iter().copied().chain(
+                        variant
+                            .fields
+                            .iter()
+                            .flat_map(|field| field.from.iter().copied()),
+                    )
+                }));
+        let has_error = input.original.attrs.iter().any(is_error_attr)
+            || match &input.original.data {
+                syn::Data::Enum(data) => data
+                    .variants
+                    .iter()
+                    .any(|variant| variant.attrs.iter().any(is_error_attr)),
+                _ => false,
+            };
+        if let (Some(first), false) = (written.next(), has_error) {
+            cx.error_spanned_by(
+                first,
+                "#[from] is left to the derive that writes `Error` under `std_error = false` (thiserror's), and this type has no #[error(...)]; remove `std_error = false` to have #[derive(SkmsError)] write `From`, or derive thiserror::Error",
+            );
+        }
+        return;
+    }
+    for attr in &input.misplaced_from {
+        cx.error_spanned_by(
+            attr,
+            format!("#[from] goes on a field, the one that a variant holds and converts from; not on {what}"),
+        );
+    }
+    for (position, variant) in input.variants().iter().enumerate() {
+        cx.set_section(position + 1);
+        for attr in &variant.misplaced_from {
+            cx.error_spanned_by(
+                attr,
+                format!(
+                    "#[from] goes on a field, the one that `{}` holds and converts from; not on the variant",
+                    variant.ident
+                ),
+            );
+        }
+    }
+    cx.set_section(0);
+}
+
+/// A type's tokens as a user writes them: `std::io::Error`, not
+/// `std :: io :: Error`.
+fn type_text(tokens: &str) -> String {
+    // No space after a word that ends with one of these, nor before one
+    // that starts with one of those.
+    const OPENS: &[char] = &[':', '<', '(', '[', '&', '\''];
+    const CLOSES: &[char] = &[':', '<', '>', ')', ']', ',', ';'];
+    let mut text = String::new();
+    for word in tokens.split(' ') {
+        if !text.is_empty() && !text.ends_with(OPENS) && !word.starts_with(CLOSES) {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
+    text
+}
+
+fn is_error_attr(attr: &syn::Attribute) -> bool {
+    attr.path().is_ident("error")
+}
+
+/// The conversion that `#[from]` asks of `variant`, if it is right: on its
+/// one field, once, and from a type that no other variant converts from
+/// (`from_types`, each type as written, with the first variant that took
+/// it).
+fn check_from<'a>(
+    cx: &Ctxt,
+    input: &Input,
+    variant: &'a Variant<'a>,
+    transparent: bool,
+    from_types: &mut BTreeMap<String, &'a Ident>,
+) -> Option<FromField<'a>> {
+    let what = match input.shape {
+        Shape::Enum(_) => "variant",
+        Shape::Struct(_) => "struct",
+    };
+    let mut marked = Vec::new();
+    for field in &variant.fields {
+        for extra in field.from.iter().skip(1) {
+            cx.error_spanned_by(extra, "duplicate #[from] on this field; keep one");
+        }
+        if let Some(attr) = field.from.first() {
+            marked.push((field, *attr));
+        }
+    }
+    for (_, attr) in marked.iter().skip(1) {
+        cx.error_spanned_by(
+            attr,
+            format!(
+                "`{}` has two fields marked #[from]; a {what} converts from one type, the one field it holds",
+                variant.ident
+            ),
+        );
+    }
+    let &(field, attr) = marked.first()?;
+    let mut ok = marked.len() == 1;
+    if !matches!(attr.meta, syn::Meta::Path(_)) {
+        cx.error_spanned_by(attr, "#[from] takes no arguments: write #[from]");
+        ok = false;
+    }
+    if ok && variant.fields.len() != 1 {
+        cx.error_spanned_by(
+            attr,
+            format!(
+                "#[from] needs a {what} with one field, the one it converts from; `{}` has {} fields, which `From` would have no value for",
+                variant.ident,
+                variant.fields.len()
+            ),
+        );
+        ok = false;
+    }
+    let ty = quote::ToTokens::to_token_stream(field.ty).to_string();
+    if let Some(first) = from_types.get(&ty) {
+        cx.error_spanned_by(
+            attr,
+            format!(
+                "cannot derive `From<{}>` for `{}` twice: `{first}` converts from that type already; keep #[from] on one variant",
+                type_text(&ty),
+                input.original.ident
+            ),
+        );
+        ok = false;
+    } else {
+        from_types.insert(ty, variant.ident);
+    }
+    ok.then_some(FromField {
+        variant,
+        field,
+        transparent,
+        attr,
+    })
 }
 
 /// A code is reserved once: two reservations of one type that share a code

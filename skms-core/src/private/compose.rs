@@ -25,7 +25,9 @@ use crate::catalog::{CodeRange, Entry, Include, Reserved};
 ///
 /// The check returns the message and the generated item panics with it,
 /// spanned at the transparent variant, so that the compiler's error is
-/// that one message at the user's code, with no frame of this file.
+/// that one message at the user's code, with no frame of this file. The
+/// type's own entries against the catalog are [`own_conflict`]'s, reported
+/// at the own variant's code: not here, so that a mistake is one error.
 ///
 /// A catalog included by a generic type through a field that names a type
 /// parameter (marked by [`generic_in`]) is checked after monomorphization,
@@ -200,6 +202,131 @@ const fn find_in_range<'a>(
     None
 }
 
+/// An own variant whose code an included catalog gives another meaning,
+/// found by [`own_conflict`]: the generated check matches `index`, the
+/// variant's in the type's table, to call [`fail`](Self::fail) in the arm
+/// spanned at the variant's code, where the compiler reports the panic (or,
+/// for a variant without such an arm, `include`, at the transparent
+/// variant).
+pub struct OwnConflict {
+    /// The index of the variant's entry, `usize::MAX` for none.
+    pub index: usize,
+    /// The index in `includes` of the catalog that means the code
+    /// otherwise, `usize::MAX` for none.
+    pub include: usize,
+    message: Message,
+}
+
+impl OwnConflict {
+    /// Panics with the message, reported where it is called.
+    #[track_caller]
+    #[inline]
+    pub const fn fail(&self) {
+        panic!("{}", self.message.as_str());
+    }
+}
+
+/// The first own entry of the type `name` (`own`, in the order of their
+/// codes by `by_code`) whose code a catalog of `includes[from..]` (at any
+/// depth) gives another status or message. A variant may restate or reuse
+/// an included entry (the same status and message), nothing else; the fix
+/// offered for a standard entry is to take it, leaving `status` and `msg`
+/// out.
+#[must_use]
+#[inline]
+pub const fn own_conflict(
+    name: &str,
+    own: &[Entry],
+    by_code: &[u32],
+    includes: &[Include],
+    from: usize,
+) -> OwnConflict {
+    let mut i = from;
+    while i < includes.len() {
+        let include = &includes[i];
+        if let Some((index, entry)) = differing_own(own, by_code, include.entries, include.includes)
+        {
+            let mine = &own[index];
+            let mut message = Message::new();
+            message.push("code ");
+            message.push_u32(entry.code);
+            message.push(" means two things in `");
+            message.push(name);
+            message.push("`: variant `");
+            message.push(mine.variant);
+            message.push("` ");
+            message.push_meaning(mine);
+            message.push(" and `");
+            message.push(entry.variant);
+            message.push("` ");
+            message.push_meaning(entry);
+            message.push(" of the catalog included through `");
+            message.push(include.variant);
+            if is_standard(entry) {
+                message.push("`; give the variant another code, or leave out `status` and `msg` to take the standard entry's");
+            } else {
+                message.push("`; give the variant another code, or the same status and message");
+            }
+            return OwnConflict {
+                index,
+                include: i,
+                message,
+            };
+        }
+        i += 1;
+    }
+    OwnConflict {
+        index: usize::MAX,
+        include: usize::MAX,
+        message: Message::new(),
+    }
+}
+
+/// The first entry of the catalog (`entries`, `includes`, to any depth)
+/// whose code `own` has with another meaning, with the index of `own`'s.
+#[inline]
+const fn differing_own<'a>(
+    own: &[Entry],
+    by_code: &[u32],
+    entries: &'a [Entry],
+    includes: &'a [Include],
+) -> Option<(usize, &'a Entry)> {
+    let mut e = 0;
+    while e < entries.len() {
+        let entry = &entries[e];
+        if let Some(index) = own_position(own, by_code, entry.code) {
+            if !same_meaning(&own[index], entry) {
+                return Some((index, entry));
+            }
+        }
+        e += 1;
+    }
+    let mut i = 0;
+    while i < includes.len() {
+        let found = differing_own(own, by_code, includes[i].entries, includes[i].includes);
+        if found.is_some() {
+            return found;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Whether `entry` is the standard catalog's entry of its code (reached
+/// through `StandardError`, or restated with its status and message).
+#[inline]
+const fn is_standard(entry: &Entry) -> bool {
+    let standard = <crate::StandardError as crate::Catalog>::ENTRIES;
+    let mut i = 0;
+    while i < standard.len() {
+        if standard[i].code == entry.code {
+            return same_meaning(&standard[i], entry);
+        }
+        i += 1;
+    }
+    false
+}
+
 /// `include`, marked as included by the generic type `name` through a field
 /// that names a type parameter.
 #[must_use]
@@ -233,9 +360,12 @@ const fn check_tree(scope: &Scope<'_>, entries: &[Entry], nested: &[Include]) ->
     let mut e = 0;
     while e < entries.len() {
         let entry = &entries[e];
-        let found = match scope.by_code {
-            Some(by_code) => own_position(scope.own, by_code, entry.code),
-            None => linear_position(scope.own, entry.code),
+        // The checking type's own entries are `own_conflict`'s, reported at
+        // the variant; a generic type's met inside a catalog, here.
+        let found = match (scope.by_code, scope.outer) {
+            (Some(_), None) => None,
+            (Some(by_code), Some(_)) => own_position(scope.own, by_code, entry.code),
+            (None, _) => linear_position(scope.own, entry.code),
         };
         if let Some(i) = found {
             let mine = &scope.own[i];
@@ -254,9 +384,6 @@ const fn check_tree(scope: &Scope<'_>, entries: &[Entry], nested: &[Include]) ->
                 message.push(scope.includes[scope.index].variant);
                 message.push("`");
                 message.push_end(scope);
-                if scope.outer.is_none() {
-                    message.push("; give the variant another code, or the same status and message");
-                }
                 return Some(message);
             }
         }
@@ -558,17 +685,104 @@ mod tests {
     ];
     const TOKEN: &[Entry] = &[Entry::new(40101, 401, "Token expired", "Expired")];
 
+    /// `own_conflict` over `includes[from..]`: the own index and message.
+    fn own_conflict(own: &[Entry], includes: &[Include], from: usize) -> Option<(usize, String)> {
+        let mut by_code: Vec<u32> = (0..u32::try_from(own.len()).unwrap()).collect();
+        by_code.sort_by_key(|&i| own[i as usize].code);
+        let found = super::own_conflict("Service", own, &by_code, includes, from);
+        assert_eq!(found.index == usize::MAX, found.include == usize::MAX);
+        (found.index != usize::MAX).then(|| (found.index, found.message.as_str().into()))
+    }
+
     #[test]
     fn an_own_code_with_another_meaning() {
         let includes = [Include::new("Standard", STANDARD, &[])];
         let own = [Entry::new(60001, 503, "Sealed", "Sealed"), TOKEN[0]];
+        // Reported by `own_conflict`, at the variant, not by the check of
+        // the included catalog.
+        assert_eq!(composed(&own, &includes, 0), None);
         assert_eq!(
-            composed(&own, &includes, 0).unwrap(),
-            "code 40101 means two things in `Service`: variant `Expired` (401, \"Token expired\") and `InvalidToken` (401, \"Invalid token\") of the catalog included through `Standard`; give the variant another code, or the same status and message"
+            own_conflict(&own, &includes, 0).unwrap(),
+            (1, "code 40101 means two things in `Service`: variant `Expired` (401, \"Token expired\") and `InvalidToken` (401, \"Invalid token\") of the catalog included through `Standard`; give the variant another code, or leave out `status` and `msg` to take the standard entry's".into())
+        );
+        // An entry that is not the standard one cannot be taken.
+        let token = [Include::new("Token", TOKEN, &[])];
+        let own = [Entry::new(40101, 401, "Invalid token", "Restated")];
+        assert_eq!(
+            own_conflict(&own, &token, 0).unwrap(),
+            (0, "code 40101 means two things in `Service`: variant `Restated` (401, \"Invalid token\") and `Expired` (401, \"Token expired\") of the catalog included through `Token`; give the variant another code, or the same status and message".into())
         );
         // The same status and message: one meaning.
         let own = [Entry::new(40101, 401, "Invalid token", "Restated")];
-        assert_eq!(composed(&own, &includes, 0), None);
+        assert_eq!(own_conflict(&own, &includes, 0), None);
+        // Only the catalogs from `from` on.
+        let own = [TOKEN[0]];
+        let includes = [
+            Include::new("Standard", STANDARD, &[]),
+            Include::new("Other", &[], &[]),
+        ];
+        assert_eq!(own_conflict(&own, &includes, 1), None);
+        assert_eq!(own_conflict(&own, &includes, 0).unwrap().0, 0);
+        let includes = [
+            Include::new("Other", &[], &[]),
+            Include::new("Standard", STANDARD, &[]),
+        ];
+        let found = super::own_conflict("Service", &own, &[0], &includes, 0);
+        assert_eq!((found.index, found.include), (0, 1));
+    }
+
+    /// Found past a nested catalog without the code, and for a code that
+    /// the standard catalog does not have.
+    #[test]
+    fn an_own_code_of_a_later_nested_catalog() {
+        static SERVICE: [Entry; 1] = [Entry::new(60101, 401, "Token expired", "Expired")];
+        static NESTED: [Include; 2] = [
+            Include::new("Empty", &[], &[]),
+            Include::new("Token", &SERVICE, &[]),
+        ];
+        let includes = [Include::new("Inner", &[], &NESTED)];
+        let own = [Entry::new(60101, 500, "Session expired", "Session")];
+        assert_eq!(
+            own_conflict(&own, &includes, 0).unwrap(),
+            (0, "code 60101 means two things in `Service`: variant `Session` (500, \"Session expired\") and `Expired` (401, \"Token expired\") of the catalog included through `Inner`; give the variant another code, or the same status and message".into())
+        );
+    }
+
+    /// `fail` panics with the message (in const evaluation, the build's
+    /// error), and only then.
+    #[test]
+    fn a_conflict_fails_with_its_message() {
+        let includes = [Include::new("Standard", STANDARD, &[])];
+        let own = [TOKEN[0]];
+        let found = super::own_conflict("Service", &own, &[0], &includes, 0);
+        let panicked = std::panic::catch_unwind(|| found.fail()).unwrap_err();
+        assert!(panicked
+            .downcast_ref::<String>()
+            .unwrap()
+            .starts_with("code 40101 means two things in `Service`: variant `Expired`"));
+    }
+
+    /// The standard entry of a code (its status and message as the
+    /// reference has them) is taken by leaving `status` and `msg` out.
+    #[test]
+    fn an_own_code_of_the_standard_catalog() {
+        static REAL: [Entry; 1] = [Entry::new(
+            40013,
+            400,
+            "Key not found in the keyVault",
+            "KeyNotFound",
+        )];
+        static NESTED: [Include; 1] = [Include::new("Standard", &REAL, &[])];
+        let includes = [Include::new("Inner", &[], &NESTED)];
+        let own = [
+            Entry::new(60001, 503, "Sealed", "Sealed"),
+            Entry::new(60002, 503, "Other", "Other"),
+            Entry::new(40013, 404, "No such key", "Missing"),
+        ];
+        assert_eq!(
+            own_conflict(&own, &includes, 0).unwrap(),
+            (2, "code 40013 means two things in `Service`: variant `Missing` (404, \"No such key\") and `KeyNotFound` (400, \"Key not found in the keyVault\") of the catalog included through `Inner`; give the variant another code, or leave out `status` and `msg` to take the standard entry's".into())
+        );
     }
 
     #[test]

@@ -30,7 +30,8 @@ pub use crate::json::scan::scan_slice as decode_fast_path;
 
 pub use self::code_table::CodeTable;
 pub use self::compose::{
-    check_include, endpoint_conflict, generic_in, listing, own_position, Message,
+    check_include, endpoint_conflict, generic_in, listing, own_conflict, own_position, Message,
+    OwnConflict,
 };
 pub use self::detail::{
     write_plain_detail, AsPlainField, DetailDisplay, DetailField, DetailWriter, DisplayFieldValue,
@@ -54,7 +55,7 @@ pub use self::integrations::utoipa;
 pub use self::resolve::{Resolved, TransparentField};
 pub use self::ser::{serialize_resolved, write_json};
 pub use self::shims::{
-    ParseDetail, ParseFromStr, ParseNothing, Rebuild, RebuildFromBody, RebuildNothing, Source,
-    SourceOfError, SourceOfOther,
+    AsSource, ParseDetail, ParseFromStr, ParseNothing, Rebuild, RebuildFromBody, RebuildNothing,
+    Source, SourceOfError, SourceOfOther,
 };
 pub use crate::__skms_integrations as integrations;

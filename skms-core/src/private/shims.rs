@@ -89,3 +89,37 @@ pub trait ParseNothing<T> {
 }
 
 impl<T> ParseNothing<T> for &ParseDetail<T> {}
+
+/// The field marked `#[from]` of a variant with an entry of its own, as its
+/// `source()`: `(*field).skms_as_source()`. Implemented for every sized `Error`
+/// and, found by auto-deref, for the trait objects behind a
+/// `Box<dyn Error + Send + Sync>` or an `anyhow::Error`, which are not
+/// `Error` themselves.
+pub trait AsSource {
+    fn skms_as_source(&self) -> &(dyn StdError + 'static);
+}
+
+impl<T: StdError + 'static> AsSource for T {
+    #[inline]
+    fn skms_as_source(&self) -> &(dyn StdError + 'static) {
+        self
+    }
+}
+
+macro_rules! as_source_of_dyn {
+    ($($object:ty),*) => {$(
+        impl AsSource for $object {
+            #[inline]
+            fn skms_as_source(&self) -> &(dyn StdError + 'static) {
+                self
+            }
+        }
+    )*};
+}
+
+as_source_of_dyn!(
+    dyn StdError + 'static,
+    dyn StdError + Send + 'static,
+    dyn StdError + Sync + 'static,
+    dyn StdError + Send + Sync + 'static
+);

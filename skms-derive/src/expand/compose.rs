@@ -1,9 +1,10 @@
 //! The composed catalog of a type that includes others through transparent
 //! variants: its `INCLUDES`, and the checks that no code means two things.
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{quote, quote_spanned};
 
+use super::names::local;
 use crate::ast::{Field, Input};
 use crate::generics::{mentions, GenericNames};
 use crate::respan::respan;
@@ -33,6 +34,9 @@ pub(crate) fn included_fields<'a>(
 /// Each check is an item of the generated code that panics, spanned at the
 /// transparent variant, with the message that `__private::check_include`
 /// computes: the compiler's error is that one message at the user's variant.
+/// An own code that an included catalog means otherwise is found by one
+/// check of its own (`own_check`), reported at the own variant's code when
+/// it is a standard code.
 /// A check is evaluated where it can be:
 ///
 /// - in a `const _` item, in `cargo check`, for a type without type or const
@@ -61,6 +65,7 @@ pub(crate) struct Composition {
 impl Composition {
     pub(crate) fn new(
         input: &Input,
+        plan: &Plan,
         transparent: &[(&Ident, &Field)],
         private: &TokenStream,
         krate: &syn::Path,
@@ -81,6 +86,23 @@ impl Composition {
             let each = fields.map(|(variant, field)| include(private, krate, variant, field));
             quote!(&[#(#each),*])
         };
+        // The own entries whose code is a standard one, by their index in
+        // the table, with the span of the code, where a code that an
+        // included catalog means otherwise is reported (see `own_check`).
+        let own: Vec<(usize, Span)> = plan
+            .variants
+            .iter()
+            .filter_map(|(_, kind)| match kind {
+                Kind::Own { index, entry } if STANDARD_CODES.contains(&entry.code) => {
+                    Some((*index, entry.code_span))
+                }
+                _ => None,
+            })
+            .collect();
+        let any_own = plan
+            .variants
+            .iter()
+            .any(|(_, kind)| matches!(kind, Kind::Own { .. }));
         let parameters = GenericNames::new(generics);
         if parameters.is_empty() {
             // A lifetime parameter is `'static` here: a `const _` names no
@@ -99,6 +121,10 @@ impl Composition {
                     let check = check(private, &name, variant, &includes, index);
                     quote_spanned!(variant.span()=> const _: () = #check;)
                 })
+                .chain(
+                    own_check(private, &name, any_own, &own, transparent, &includes, 0)
+                        .map(|check| quote!(const _: () = #check;)),
+                )
                 .collect();
             let all = list(&mut transparent.iter());
             composition.includes = quote!(const INCLUDES: &'static [#krate::Include] = #all;);
@@ -111,6 +137,7 @@ impl Composition {
             .filter(|(_, field)| !parameters.named_in(field.ty))
             .collect();
         if !fixed.is_empty() {
+            let fixed_pairs: Vec<(&Ident, &Field)> = fixed.iter().map(|pair| **pair).collect();
             let list = list(&mut fixed.iter().copied());
             let includes = quote!(__SKMS_FIXED_INCLUDES);
             let checks: TokenStream = fixed
@@ -120,6 +147,10 @@ impl Composition {
                     let check = check(private, &name, variant, &includes, index);
                     quote_spanned!(variant.span()=> const _: () = #check;)
                 })
+                .chain(
+                    own_check(private, &name, any_own, &own, &fixed_pairs, &includes, 0)
+                        .map(|check| quote!(const _: () = #check;)),
+                )
                 .collect();
             composition.checks = quote! {
                 const __SKMS_FIXED_INCLUDES: &[#krate::Include] = #list;
@@ -159,7 +190,9 @@ impl Composition {
                 quote_spanned!(variant.span()=> #check;)
             })
             .collect();
-        composition.items = quote!(const __SKMS_COMPOSED: () = { #checks };);
+        let own_check = own_check(private, &name, any_own, &own, transparent, &includes, first)
+            .map(|check| quote!(let () = #check;));
+        composition.items = quote!(const __SKMS_COMPOSED: () = { #checks #own_check };);
         composition.use_check = quote!(let () = Self::__SKMS_COMPOSED;);
         // `catalog()` too names the check, so that the error is reported
         // where the user calls it, not inside skms-core's default method.
@@ -190,6 +223,89 @@ fn include(
     let includes = quote_spanned!(field.span()=> <#ty as #private::TransparentField>::INCLUDES);
     let reserved = quote_spanned!(field.span()=> <#ty as #private::TransparentField>::RESERVED);
     quote!(#krate::Include::new(#name, #entries, #includes).with_reserved(#reserved))
+}
+
+/// The codes of the standard catalog (`StandardError`), whose entry a
+/// variant takes by leaving `status` and `msg` out: a variant that gives
+/// one of them another meaning is reported at its code (the unit test
+/// `the_standard_codes_are_the_catalogs` keeps the list in step).
+pub(crate) const STANDARD_CODES: [u32; 26] = [
+    40003, 40004, 40005, 40006, 40007, 40008, 40009, 40011, 40012, 40013, 40101, 40102, 40103,
+    40104, 40105, 40107, 40108, 40110, 40111, 40112, 40301, 50001, 50002, 50003, 50004, 50005,
+];
+
+/// The block (for a `const _`, or inside `__SKMS_COMPOSED`) of the check
+/// that no own code means something else in the catalogs `includes[from..]`
+/// (`transparent`, the variants they come through). `own_conflict` finds
+/// the entry; the panic is `OwnConflict::fail` (`#[track_caller]`, so
+/// reported where it is called), in a match arm spanned at the variant's
+/// code for an own variant with a standard code (`own`), which is where
+/// a service reuses a code with its own message by mistake; at the
+/// transparent variant for any other code. An arm for every own variant
+/// would cost the compiler a seventh more on the 1,000-variant benchmark
+/// (`scripts/compile-time.sh`), for a case that only the code's catalog
+/// can tell: one arm a standard code, one a transparent variant. `None`
+/// for a type without own entries.
+fn own_check(
+    private: &TokenStream,
+    name: &str,
+    any_own: bool,
+    own: &[(usize, Span)],
+    transparent: &[(&Ident, &Field)],
+    includes: &TokenStream,
+    from: usize,
+) -> Option<TokenStream> {
+    if !any_own {
+        return None;
+    }
+    // Each call spanned at the code (or the variant), and its argument, a
+    // local, hygienic (mixed-site, located there too): a code written by a
+    // `macro_rules!` carries that macro's hygiene, which would not see a
+    // call-site local; and a call whose first token were mixed-site would
+    // be reported as the derive's own code.
+    let fail = |span: Span| {
+        let conflict = Ident::new("__conflict", Span::mixed_site().located_at(span));
+        quote_spanned!(span=> __SkmsOwnConflict::fail(&#conflict))
+    };
+    let own_arms: TokenStream = own
+        .iter()
+        .map(|(index, span)| {
+            let index = Literal::usize_unsuffixed(*index);
+            let fail = fail(*span);
+            quote!(#index => #fail,)
+        })
+        .collect();
+    let include_arms: TokenStream = transparent
+        .iter()
+        .enumerate()
+        .skip(from)
+        .map(|(index, (variant, _))| {
+            let index = Literal::usize_unsuffixed(index);
+            let fail = fail(variant.span());
+            quote!(#index => #fail,)
+        })
+        .collect();
+    let from = Literal::usize_unsuffixed(from);
+    let conflict = local("__conflict");
+    Some(quote! {
+        {
+            use #private::OwnConflict as __SkmsOwnConflict;
+            let #conflict = #private::own_conflict(
+                #name,
+                &__SKMS_ENTRIES,
+                &__SKMS_BY_CODE,
+                #includes,
+                #from,
+            );
+            match #conflict.index {
+                #own_arms
+                _ => match #conflict.include {
+                    #include_arms
+                    _ => {}
+                },
+            }
+        }
+    })
 }
 
 /// `if let Some(message) = check_include(..) { panic!("{}", message) }`,

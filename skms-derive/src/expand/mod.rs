@@ -15,6 +15,7 @@ mod compose;
 mod detail;
 mod entries;
 mod field_value;
+mod from;
 mod from_body;
 mod integrations;
 mod names;
@@ -26,9 +27,13 @@ use quote::{quote, quote_spanned, ToTokens};
 use syn::DeriveInput;
 
 use self::code_table::{by_code, code_table, own_codes};
+#[cfg(test)]
+pub(crate) use self::compose::STANDARD_CODES;
 use self::compose::{included_fields, Composition};
 use self::detail::{detail_body, plain_detail, PlainDetail};
 use self::entries::entries;
+pub(crate) use self::from::from_impl;
+use self::from::from_impls;
 use self::from_body::from_body_impl;
 pub(crate) use self::integrations::integrations;
 use self::names::local;
@@ -62,7 +67,7 @@ pub(crate) fn derive_with(node: &DeriveInput, detail_templates: bool) -> TokenSt
                     .as_ref()
                     .map_or_else(|| quote!(::skms_core), |k| k.value.to_token_stream());
                 let std_error = input.attrs.std_error.as_ref().is_none_or(|k| k.value);
-                tokens.extend(fallback(node, &krate, std_error));
+                tokens.extend(fallback(input, &krate, std_error));
             }
             tokens
         }
@@ -104,7 +109,7 @@ fn expand(input: &Input, plan: &Plan, detail_templates: bool) -> TokenStream {
     let resolve = resolve_body(input, plan, &private);
     let from_body = from_body_impl(input, plan, &private, krate, &bounds);
     let transparent_fields = included_fields(input, plan);
-    let composition = Composition::new(input, &transparent_fields, &private, krate);
+    let composition = Composition::new(input, plan, &transparent_fields, &private, krate);
     let includes = &composition.includes;
     let composition_checks = &composition.checks;
     let composed_items = &composition.items;
@@ -137,7 +142,12 @@ fn expand(input: &Input, plan: &Plan, detail_templates: bool) -> TokenStream {
             extra.push(quote!(Self: ::core::fmt::Debug));
         }
         let error_where = bounds.where_clause(&extra);
+        // `From` for the fields marked `#[from]`, which the derive writes
+        // only with `Error`: under `std_error = false`, thiserror's.
+        let from = from_impls(input, plan);
         quote! {
+            #from
+
             #[automatically_derived]
             impl #impl_generics ::core::fmt::Display for #ty #ty_generics #where_clause {
                 fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
