@@ -396,6 +396,8 @@ mod registry;
 mod snapshot;
 mod standard;
 mod status;
+#[cfg(feature = "json")]
+pub mod test;
 
 #[cfg(feature = "actix-web")]
 pub mod actix_web;
@@ -417,7 +419,7 @@ pub mod utoipa;
 pub mod __private;
 
 pub use crate::body::ErrorBody;
-pub use crate::catalog::{Catalog, CodeRange, Entry, Include, Reserved};
+pub use crate::catalog::{Catalog, CodeRange, Entry, Include, Rebuilt, Reserved};
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use crate::catalog_endpoint::CodeNotInCatalog;
 pub use crate::decode::{Decoded, FromBody};

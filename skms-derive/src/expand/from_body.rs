@@ -1,25 +1,149 @@
-//! `impl FromBody`: the variant that an error body stands for.
+//! `impl FromBody`: the variant that an error body stands for; and which
+//! variants are rebuilt from a body ([`Rebuild`]), which their entries say.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
 
-use super::names::VariantPath;
-use crate::ast::Input;
-use crate::generics::Bounds;
-use crate::valid::{Kind, Plan};
+use super::detail::PlainDetail;
+use super::names::{local, VariantPath};
+use crate::ast::{Field, Input, Variant};
+use crate::generics::{Bounds, GenericNames};
+use crate::valid::{DetailPlan, Kind, OwnEntry, Plan};
+
+/// The most fields of a variant read back from its detail: skms-core's
+/// `__private::MAX_DETAIL_FIELDS`, the tuples it reads into.
+const MAX_DETAIL_FIELDS: usize = 8;
+
+/// How a variant of the type's own is rebuilt from a body: the derive's
+/// half of skms-core's `Rebuilt`, which its entry records.
+pub(crate) enum Rebuild<'a> {
+    /// A variant without fields: from every body with its code.
+    Always,
+    /// The one field, marked `#[skms(detail)]`: the whole detail, parsed.
+    Marked(&'a Field<'a>),
+    /// Every field appears in the detail, without a spec: read back by
+    /// skms-core's detail reader. `fields` in the order of first use,
+    /// `uses` each field written, by its position in `fields`.
+    Read {
+        fields: &'a [&'a Field<'a>],
+        uses: &'a [usize],
+    },
+    /// Nothing reads it back.
+    Never,
+}
+
+impl Rebuild<'_> {
+    /// The value of skms-core's `Rebuilt` mark: 1 always, 2 from the
+    /// detail, 3 never.
+    pub(crate) fn mark(&self) -> u8 {
+        match self {
+            Rebuild::Always => 1,
+            Rebuild::Marked(_) | Rebuild::Read { .. } => 2,
+            Rebuild::Never => 3,
+        }
+    }
+
+    /// The mark that skms-core's entry constructors give an entry of this
+    /// detail (see `__private::entry`): no detail or a fixed one, always;
+    /// plain fields, from the detail; a spec, never.
+    pub(crate) fn default_mark(entry: &OwnEntry, plain: Option<&PlainDetail>) -> u8 {
+        match (&entry.detail, plain) {
+            (None | Some(DetailPlan::Static(_)), _) => 1,
+            (Some(DetailPlan::Formatted { .. }), Some(_)) => 2,
+            (Some(DetailPlan::Formatted { .. }), None) => 3,
+        }
+    }
+}
+
+/// How `variant`, of the type's own with `entry`, is rebuilt from a body.
+pub(crate) fn rebuild_of<'a>(
+    variant: &'a Variant<'a>,
+    entry: &'a OwnEntry<'a>,
+    plain: Option<&'a PlainDetail>,
+) -> Rebuild<'a> {
+    match (variant.fields.as_slice(), &entry.detail, plain) {
+        ([], _, _) => Rebuild::Always,
+        // As before the detail reader: the detail parsed whole, with no
+        // check that it formats back.
+        ([field], _, _) if field.detail_marker.is_some() => Rebuild::Marked(field),
+        (all, Some(DetailPlan::Formatted { fields, .. }), Some(plain))
+            if fields.len() == all.len() && fields.len() <= MAX_DETAIL_FIELDS =>
+        {
+            Rebuild::Read {
+                fields,
+                uses: &plain.fields,
+            }
+        }
+        _ => Rebuild::Never,
+    }
+}
+
+/// The functions that read a field of each type back from its text, one per
+/// type (as [`FieldValueFns`](super::field_value::FieldValueFns) hands
+/// fields over): the compiler resolves `ReadFromStr` once a type, not once a
+/// field. A type that cannot be named outside the impl reads in its arm,
+/// through a closure.
+struct ReadFns<'a> {
+    private: &'a TokenStream,
+    generics: GenericNames,
+    types: Vec<String>,
+    defs: TokenStream,
+}
+
+impl ReadFns<'_> {
+    fn reader(&mut self, field: &Field) -> TokenStream {
+        let ty = field.ty;
+        let private = self.private;
+        let text = local("__text");
+        let tokens = ty.to_token_stream();
+        if !self.generics.nameable_outside_impl(tokens.clone()) {
+            return quote_spanned! {field.span()=>
+                |#text: &::core::primitive::str| (&#private::ParseDetail::<#ty>::NEW).read_field(#text)
+            };
+        }
+        let key = tokens.to_string();
+        let index = match self.types.iter().position(|known| *known == key) {
+            Some(index) => index,
+            None => {
+                let index = self.types.len();
+                let function = format_ident!("__skms_read_{}", index);
+                self.defs.extend(quote! {
+                    fn #function(#text: &::core::primitive::str) -> #private::FieldRead<#ty> {
+                        #[allow(unused_imports)]
+                        use #private::{ReadFromStr as _, ReadNothing as _};
+                        (&#private::ParseDetail::<#ty>::NEW).read_field(#text)
+                    }
+                });
+                self.types.push(key);
+                index
+            }
+        };
+        format_ident!("__skms_read_{}", index).into_token_stream()
+    }
+}
 
 /// `impl FromBody`: a body becomes the variant of its code when that variant
-/// can be rebuilt from a body (a unit variant, or one whose only field is
-/// marked `#[skms(detail)]`), else through a transparent variant whose
-/// field's type rebuilds it. Own codes come first: a body with an own code
-/// that cannot be rebuilt is `None`, never another variant's.
+/// can be rebuilt from a body ([`Rebuild`]: a variant without fields; one
+/// whose only field is marked `#[skms(detail)]`; one whose fields all appear
+/// in its detail, read back by skms-core's detail reader), else through a
+/// transparent variant whose field's type rebuilds it. Own codes come
+/// first: a body with an own code that cannot be rebuilt is `None`, never
+/// another variant's. Also the functions that read fields, for the `const
+/// _` block.
 pub(crate) fn from_body_impl(
     input: &Input,
     plan: &Plan,
+    plain_details: &[Option<PlainDetail>],
     private: &TokenStream,
     krate: &syn::Path,
     bounds: &Bounds,
 ) -> TokenStream {
+    let mut read_fns = ReadFns {
+        private,
+        generics: GenericNames::new(&input.original.generics),
+        types: Vec::new(),
+        defs: TokenStream::new(),
+    };
     let ty = &input.original.ident;
     let (impl_generics, ty_generics, _) = input.original.generics.split_for_impl();
     let where_clause = bounds.where_clause(&bounds.added_for_from_body);
@@ -33,27 +157,44 @@ pub(crate) fn from_body_impl(
     let mut any_own = false;
     let mut rebuildable = Vec::new();
     let mut rebuilds = Vec::new();
-    for (variant, kind) in &plan.variants {
+    for ((variant, kind), plain) in plan.variants.iter().zip(plain_details) {
         let path = path_of(variant.ident);
         match kind {
-            Kind::Own { index, .. } => {
+            Kind::Own { index, entry } => {
                 any_own = true;
-                let index = Literal::usize_unsuffixed(*index);
-                match variant.fields.as_slice() {
-                    [] => rebuildable.push(quote! {
-                        #index => #path {},
+                let literal = Literal::usize_unsuffixed(*index);
+                match rebuild_of(variant, entry, plain.as_ref()) {
+                    Rebuild::Always => rebuildable.push(quote! {
+                        #literal => #path {},
                     }),
-                    [field] if field.detail_marker.is_some() => {
+                    Rebuild::Marked(field) => {
                         let member = &field.member;
                         let field_ty = field.ty;
                         rebuildable.push(quote! {
-                            #index => match (&#private::ParseDetail::<#field_ty>::NEW).parse(__body) {
+                            #literal => match (&#private::ParseDetail::<#field_ty>::NEW).parse(__body) {
                                 ::core::option::Option::Some(__detail) => #path { #member: __detail },
                                 ::core::option::Option::None => return ::core::option::Option::None,
                             },
                         });
                     }
-                    _ => {}
+                    Rebuild::Read { fields, uses } => {
+                        let readers: Vec<TokenStream> =
+                            fields.iter().map(|field| read_fns.reader(field)).collect();
+                        let values: Vec<Ident> = (0..fields.len())
+                            .map(|position| local(&format!("__skms_value_{position}")))
+                            .collect();
+                        let members = fields.iter().map(|field| &field.member);
+                        let uses = uses
+                            .iter()
+                            .map(|&position| Literal::u8_unsuffixed(position as u8));
+                        rebuildable.push(quote! {
+                            #literal => match #private::read_detail(&__SKMS_ENTRIES[#literal], __body, &[#(#uses),*], (#(#readers,)*)) {
+                                ::core::option::Option::Some((#(#values,)*)) => #path { #(#members: #values),* },
+                                ::core::option::Option::None => return ::core::option::Option::None,
+                            },
+                        });
+                    }
+                    Rebuild::Never => {}
                 }
             }
             Kind::Transparent { field } => {
@@ -98,12 +239,15 @@ pub(crate) fn from_body_impl(
         #(#rebuilds)*
         ::core::option::Option::None
     };
+    let read_fns = read_fns.defs;
     quote! {
+        #read_fns
+
         #[automatically_derived]
         impl #impl_generics #krate::FromBody for #ty #ty_generics #where_clause {
             #[allow(unused_imports)]
             fn from_body(__body: &#krate::ErrorBody<'_>) -> ::core::option::Option<Self> {
-                use #private::{ParseFromStr as _, ParseNothing as _, RebuildFromBody as _, RebuildNothing as _};
+                use #private::{ParseFromStr as _, ParseNothing as _, ReadFromStr as _, ReadNothing as _, RebuildFromBody as _, RebuildNothing as _};
                 #body
             }
         }

@@ -95,7 +95,7 @@ fn expand(input: &Input, plan: &Plan) -> TokenStream {
     let (code_table_ty, code_table) = code_table(&private, &codes);
 
     let resolve = resolve_body(input, plan, &private);
-    let from_body = from_body_impl(input, plan, &private, krate, &bounds);
+    let from_body = from_body_impl(input, plan, &plain_details, &private, krate, &bounds);
     let transparent_fields = included_fields(input, plan);
     let composition = Composition::new(input, &transparent_fields, &private, krate);
     let includes = &composition.includes;

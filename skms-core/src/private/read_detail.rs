@@ -1,0 +1,333 @@
+//! The detail reader: a variant's fields read back from a body's detail, for
+//! the `FromBody` that the derive writes. The reverse of the plain-detail
+//! writers (`detail.rs`), over the same texts of the entry (`texts.rs`).
+//!
+//! A detail of plain fields is texts with a field between each two:
+//! `keyId : {key_id}`, `{name}-{version}`. Reading it back splits the
+//! received detail into the texts and the fields' texts, parses each
+//! field's text with its type's `FromStr`, and accepts a field only when its
+//! `Display` writes exactly the text it was parsed from. The texts matched,
+//! and each field written back as received: the value read formats to the
+//! very detail received, whatever split was taken. Where the split is
+//! ambiguous (`{a}-{b}` with a `-` inside a value), the first split that
+//! reads back is taken, trying the shortest first field first and then
+//! longer ones (backtracking), so a value is found whenever one exists
+//! within the budget below; another value that formats the same may be the
+//! one found, never one that formats differently.
+//!
+//! A field named twice (`{id} ({id})`) is parsed once, at its first use;
+//! its later uses must repeat that text exactly.
+//!
+//! The detail comes from the wire: its length and its content are the
+//! sender's. Backtracking over `k` fields may try `O(n^(k-1))` splits of a
+//! detail of `n` bytes, so the search runs on a budget: the bytes that it
+//! hands to the fields' parsers and scans for texts, together, are at most
+//! [`budget`]`(n)`, `max(16 n, 64 KiB)`. Each step spends at least one
+//! unit, so the whole read is `O(n)` steps of `O(n)` each at worst, whatever
+//! the fields and the detail; a detail that would need more is not read
+//! (`None`), never misread. A detail read without backtracking spends about
+//! `n`: within the budget by far.
+
+use crate::catalog::{DetailKind, Entry};
+
+use super::texts;
+
+/// What the fields' parsers and the scans for texts may spend on a detail of
+/// `len` bytes: 16 times its length, and at least 64 KiB, so that a short
+/// detail with many possible splits is still read.
+#[must_use]
+#[inline]
+pub const fn budget(len: usize) -> usize {
+    let scaled = len.saturating_mul(16);
+    if scaled > 1 << 16 {
+        scaled
+    } else {
+        1 << 16
+    }
+}
+
+/// A field read from its text: its value, when its `Display` writes the
+/// text back exactly; `Mismatch` when the text does not parse or writes back
+/// differently; `Unreadable` when the field's type has no `FromStr` (then no
+/// detail of the variant is read).
+pub enum FieldRead<T> {
+    Value(T),
+    Mismatch,
+    Unreadable,
+}
+
+/// Reads `text` as a field of type `T`: `FromStr`, then `Display` again.
+#[inline]
+pub fn read_field<T: core::str::FromStr + core::fmt::Display>(text: &str) -> FieldRead<T> {
+    match text.parse::<T>() {
+        Ok(value) if writes_as(&value, text) => FieldRead::Value(value),
+        _ => FieldRead::Mismatch,
+    }
+}
+
+/// Whether `value`'s `Display` writes exactly `expected`, compared as it is
+/// written, without allocating.
+#[inline]
+pub fn writes_as<T: core::fmt::Display + ?Sized>(value: &T, expected: &str) -> bool {
+    struct Expect<'a> {
+        rest: &'a str,
+        failed: bool,
+    }
+    impl core::fmt::Write for Expect<'_> {
+        fn write_str(&mut self, s: &str) -> core::fmt::Result {
+            // Once off, off for good: a `Display` that goes on after an
+            // error cannot match again by chance.
+            match self.rest.strip_prefix(s) {
+                Some(rest) if !self.failed => {
+                    self.rest = rest;
+                    Ok(())
+                }
+                _ => {
+                    self.failed = true;
+                    Err(core::fmt::Error)
+                }
+            }
+        }
+    }
+    let mut expect = Expect {
+        rest: expected,
+        failed: false,
+    };
+    core::fmt::write(&mut expect, format_args!("{value}")).is_ok()
+        && !expect.failed
+        && expect.rest.is_empty()
+}
+
+/// The fields of a variant, as the generated `FromBody` hands them over: a
+/// tuple of one reading function per field (`fn(&str) -> FieldRead<T>`), in
+/// the order of the detail's first uses; read into the tuple of values.
+pub trait DetailFields {
+    type Values;
+
+    /// The values read from `detail`, `uses[i]` being the field (its
+    /// position in the tuple) written after the `i`-th text of `entry`.
+    fn read(self, entry: &Entry, detail: &str, uses: &[u8]) -> Option<Self::Values>;
+}
+
+/// Stores what a field's reader gave: whether it read (`Some(true)`), did
+/// not (`Some(false)`), or never can (`None`).
+#[inline]
+fn store<T>(slot: &mut Option<T>, read: FieldRead<T>) -> Option<bool> {
+    match read {
+        FieldRead::Value(value) => {
+            *slot = Some(value);
+            Some(true)
+        }
+        FieldRead::Mismatch => Some(false),
+        FieldRead::Unreadable => None,
+    }
+}
+
+macro_rules! detail_fields {
+    ($($field:ident $value:ident $index:tt),*) => {
+        impl<$($value, $field: Fn(&str) -> FieldRead<$value>),*> DetailFields for ($($field,)*) {
+            type Values = ($($value,)*);
+
+            #[inline]
+            fn read(self, entry: &Entry, detail: &str, uses: &[u8]) -> Option<Self::Values> {
+                let mut values = ($(None::<$value>,)*);
+                let read = read_plain_detail(entry, detail, uses, &mut |field, text| match field {
+                    $($index => store(&mut values.$index, (self.$index)(text)),)*
+                    _ => None,
+                });
+                if !read {
+                    return None;
+                }
+                Some(($(values.$index?,)*))
+            }
+        }
+    };
+}
+
+/// The most fields a variant rebuilt from its detail may have: the derive
+/// rebuilds no variant with more.
+pub const MAX_DETAIL_FIELDS: usize = 8;
+
+detail_fields!(F0 T0 0);
+detail_fields!(F0 T0 0, F1 T1 1);
+detail_fields!(F0 T0 0, F1 T1 1, F2 T2 2);
+detail_fields!(F0 T0 0, F1 T1 1, F2 T2 2, F3 T3 3);
+detail_fields!(F0 T0 0, F1 T1 1, F2 T2 2, F3 T3 3, F4 T4 4);
+detail_fields!(F0 T0 0, F1 T1 1, F2 T2 2, F3 T3 3, F4 T4 4, F5 T5 5);
+detail_fields!(F0 T0 0, F1 T1 1, F2 T2 2, F3 T3 3, F4 T4 4, F5 T5 5, F6 T6 6);
+detail_fields!(F0 T0 0, F1 T1 1, F2 T2 2, F3 T3 3, F4 T4 4, F5 T5 5, F6 T6 6, F7 T7 7);
+
+/// The variant of `entry` read from `body`'s detail by `fields`: what the
+/// generated `FromBody` calls for a variant whose fields all appear in its
+/// detail. `None` without a detail, or when it does not read back.
+#[inline]
+pub fn read_detail<F: DetailFields>(
+    entry: &Entry,
+    body: &crate::ErrorBody<'_>,
+    uses: &[u8],
+    fields: F,
+) -> Option<F::Values> {
+    fields.read(entry, body.detail.as_deref()?, uses)
+}
+
+/// Reads `detail` against the texts of `entry`, a plain detail, handing each
+/// candidate text of a field to `field(position, text)`, which parses and
+/// keeps it (`Some(true)`), refuses it (`Some(false)`), or refuses every
+/// text (`None`). `true` when a split was found in which every field read:
+/// the values that `field` kept last are that split's. Not generic, so
+/// compiled once, in skms-core.
+pub fn read_plain_detail(
+    entry: &Entry,
+    detail: &str,
+    uses: &[u8],
+    field: &mut dyn FnMut(usize, &str) -> Option<bool>,
+) -> bool {
+    let DetailKind::Plain(all) = entry.detail else {
+        return false;
+    };
+    let Some((texts, _)) = texts::split(all) else {
+        return false;
+    };
+    let Some((first, after_first)) = texts::next_text(texts) else {
+        return false;
+    };
+    let Some(rest) = detail.strip_prefix(first) else {
+        return false;
+    };
+    let mut reader = Reader {
+        uses,
+        field,
+        budget: budget(detail.len()),
+        stopped: false,
+    };
+    reader.read(0, after_first, rest, None)
+}
+
+/// The text that a field took, for its later uses: a list on the stack.
+struct Taken<'a> {
+    field: u8,
+    text: &'a str,
+    before: Option<&'a Taken<'a>>,
+}
+
+impl<'a> Taken<'a> {
+    fn find(mut taken: Option<&Taken<'a>>, field: u8) -> Option<&'a str> {
+        while let Some(one) = taken {
+            if one.field == field {
+                return Some(one.text);
+            }
+            taken = one.before;
+        }
+        None
+    }
+}
+
+struct Reader<'u, 'f> {
+    uses: &'u [u8],
+    field: &'f mut dyn FnMut(usize, &str) -> Option<bool>,
+    /// What is left to spend, in bytes parsed or scanned.
+    budget: usize,
+    /// Set when the budget ran out or a field can never read: every read
+    /// fails from then on.
+    stopped: bool,
+}
+
+impl Reader<'_, '_> {
+    /// Spends `cost`; `false` (and stopped) when the budget does not cover it.
+    fn spend(&mut self, cost: usize) -> bool {
+        match self.budget.checked_sub(cost) {
+            Some(left) if !self.stopped => {
+                self.budget = left;
+                true
+            }
+            _ => {
+                self.stopped = true;
+                false
+            }
+        }
+    }
+
+    /// Hands `text` to the reader of field `field`.
+    fn parse(&mut self, field: u8, text: &str) -> bool {
+        if !self.spend(text.len() + 1) {
+            return false;
+        }
+        match (self.field)(usize::from(field), text) {
+            Some(read) => read,
+            None => {
+                self.stopped = true;
+                false
+            }
+        }
+    }
+
+    /// Reads the field of use `use_index` and everything after it from
+    /// `rest`: `texts` are the texts from the one after that field.
+    fn read(
+        &mut self,
+        use_index: usize,
+        texts: &str,
+        rest: &str,
+        taken: Option<&Taken<'_>>,
+    ) -> bool {
+        let (Some(&field), Some((after, more))) =
+            (self.uses.get(use_index), texts::next_text(texts))
+        else {
+            return false;
+        };
+        // The text after the last field ends the detail.
+        let last = more.is_empty();
+        if let Some(text) = Taken::find(taken, field) {
+            // A later use of a field: the same text again, not parsed again.
+            let Some(rest) = rest.strip_prefix(text) else {
+                return false;
+            };
+            if !self.spend(text.len() + 1) {
+                return false;
+            }
+            return match (last, rest.strip_prefix(after)) {
+                (true, Some(end)) => end.is_empty(),
+                (false, Some(rest)) => self.read(use_index + 1, more, rest, taken),
+                (_, None) => false,
+            };
+        }
+        if last {
+            return match rest.strip_suffix(after) {
+                Some(text) => self.parse(field, text),
+                None => false,
+            };
+        }
+        // Every place where the next text starts is a possible end of this
+        // field, the nearest first.
+        let mut from = 0;
+        loop {
+            let Some(found) = rest.get(from..).and_then(|tail| tail.find(after)) else {
+                self.spend(rest.len() - from.min(rest.len()));
+                return false;
+            };
+            let end = from + found;
+            if !self.spend(found + after.len() + 1) {
+                return false;
+            }
+            let text = &rest[..end];
+            if self.parse(field, text) {
+                let here = Taken {
+                    field,
+                    text,
+                    before: taken,
+                };
+                if self.read(use_index + 1, more, &rest[end + after.len()..], Some(&here)) {
+                    return true;
+                }
+            }
+            if self.stopped {
+                return false;
+            }
+            // The next possible end starts one char further.
+            match rest[end..].chars().next() {
+                Some(c) => from = end + c.len_utf8(),
+                None => return false,
+            }
+        }
+    }
+}
