@@ -331,3 +331,255 @@ impl Reader<'_, '_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::string::String;
+    use std::vec::Vec;
+
+    use super::{budget, read_plain_detail, writes_as, DetailFields, FieldRead};
+    use crate::catalog::Entry;
+
+    /// An entry whose detail is `texts` with fields between them, encoded
+    /// as the derive encodes them (see `texts.rs`).
+    fn entry(texts: &[&str]) -> Entry {
+        let mut plain = String::new();
+        for text in texts {
+            plain.push(char::from_u32(u32::try_from(text.len()).unwrap()).unwrap());
+            plain.push_str(text);
+        }
+        let mut all = String::new();
+        all.push(char::from_u32(u32::try_from(plain.len()).unwrap()).unwrap());
+        all.push_str(&plain);
+        crate::__private::entry_plain_detail(
+            1,
+            400,
+            "m",
+            "V",
+            "",
+            std::boxed::Box::leak(all.into_boxed_str()),
+        )
+    }
+
+    /// Reads `detail` with fields that accept what `accept` says, recording
+    /// each text handed over; the texts of the split found, by field.
+    fn read(
+        texts: &[&str],
+        uses: &[u8],
+        detail: &str,
+        accept: impl Fn(usize, &str) -> Option<bool>,
+    ) -> (Option<Vec<String>>, Vec<String>) {
+        let fields = uses
+            .iter()
+            .copied()
+            .max()
+            .map_or(0, |max| usize::from(max) + 1);
+        let mut kept = std::vec![String::new(); fields];
+        let mut tried = Vec::new();
+        let found = read_plain_detail(&entry(texts), detail, uses, &mut |field, text| {
+            tried.push(String::from(text));
+            let read = accept(field, text);
+            if read == Some(true) {
+                kept[field] = text.into();
+            }
+            read
+        });
+        (found.then_some(kept), tried)
+    }
+
+    fn all(_: usize, _: &str) -> Option<bool> {
+        Some(true)
+    }
+
+    fn digits(_: usize, text: &str) -> Option<bool> {
+        Some(!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    #[test]
+    fn splits_are_tried_nearest_first() {
+        let (found, tried) = read(&["", "-", ""], &[0, 1], "a-b-c", all);
+        assert_eq!(found.unwrap(), ["a", "b-c"]);
+        assert_eq!(tried, ["a", "b-c"]);
+        // The first field's nearest ends fail the second: backtracking.
+        let (found, tried) = read(&["", "-", ""], &[0, 1], "a-b-7", |field, text| {
+            Some(field == 0 || digits(field, text).unwrap())
+        });
+        assert_eq!(found.unwrap(), ["a-b", "7"]);
+        assert_eq!(tried, ["a", "b-7", "a-b", "7"]);
+        // Side by side: every char boundary, in order, the first field
+        // shortest first.
+        let (found, tried) = read(&["<", "", ">"], &[0, 1], "<é1>", |field, text| {
+            Some(if field == 0 {
+                text == "é"
+            } else {
+                text == "1"
+            })
+        });
+        assert_eq!(found.unwrap(), ["é", "1"]);
+        assert_eq!(tried, ["", "é", "1"]);
+        // The texts around must match.
+        assert_eq!(read(&["<", ""], &[0], "(1", all).0, None);
+        assert_eq!(read(&["", ">"], &[0], "1)", all).0, None);
+        assert_eq!(read(&["", "-", ""], &[0, 1], "ab", all).0, None);
+        assert_eq!(read(&["ab", "ab"], &[0], "ab", all).0, None);
+        assert_eq!(read(&["ab", "ab"], &[0], "abab", all).0.unwrap(), [""]);
+        // Overlapping texts: each place where the text starts.
+        let (found, _) = read(&["", "--", ""], &[0, 1], "a---b", |field, text| {
+            Some(field == 0 || text == "b")
+        });
+        assert_eq!(found.unwrap(), ["a-", "b"]);
+    }
+
+    #[test]
+    fn a_field_used_again_repeats_its_text() {
+        let texts = ["", " (", ") ", ""];
+        let number_then_any = |field, text: &str| Some(field == 1 || digits(field, text)?);
+        let (found, tried) = read(&texts, &[0, 0, 1], "7 (7) x", number_then_any);
+        assert_eq!(found.unwrap(), ["7", "x"]);
+        // Parsed once; the second use is compared, not parsed.
+        assert_eq!(tried, ["7", "x"]);
+        assert_eq!(read(&texts, &[0, 0, 1], "7 (8) x", number_then_any).0, None);
+        assert_eq!(read(&texts, &[0, 0, 1], "7 (7 x", number_then_any).0, None);
+        // Last: the repeated text ends the detail.
+        let texts = ["", "=", ""];
+        assert_eq!(read(&texts, &[0, 0], "ab=ab", all).0.unwrap(), ["ab"]);
+        assert_eq!(read(&texts, &[0, 0], "ab=abc", all).0, None);
+        assert_eq!(read(&texts, &[0, 0], "ab=a", all).0, None);
+        // The first use backtracks until the second agrees.
+        assert_eq!(read(&texts, &[0, 0], "a=b=a=b", all).0.unwrap(), ["a=b"]);
+    }
+
+    #[test]
+    fn a_field_that_never_reads_stops_the_search() {
+        let (found, tried) = read(&["", "-", ""], &[0, 1], "a-b-c", |_, _| None);
+        assert_eq!(found, None);
+        assert_eq!(tried, ["a"]);
+        let (found, tried) = read(&["", "-", ""], &[0, 1], "a-b-c", |field, _| {
+            (field == 0).then_some(true)
+        });
+        assert_eq!(found, None);
+        assert_eq!(tried, ["a", "b-c"]);
+    }
+
+    #[test]
+    fn malformed_plans_read_nothing() {
+        // A use past the fields, or texts that are not a plain detail.
+        assert_eq!(read(&["", ""], &[], "a", all).0, None);
+        let formatted = crate::__private::entry_formatted(1, 400, "m", "V", "");
+        assert!(!read_plain_detail(&formatted, "a", &[0], &mut |_, _| Some(
+            true
+        )));
+        let broken = crate::__private::entry_plain_detail(1, 400, "m", "V", "", "\u{9}");
+        assert!(!read_plain_detail(&broken, "a", &[0], &mut |_, _| Some(
+            true
+        )));
+        let short = crate::__private::entry_plain_detail(1, 400, "m", "V", "", "\u{1}\u{5}");
+        assert!(!read_plain_detail(&short, "a", &[0], &mut |_, _| Some(
+            true
+        )));
+    }
+
+    /// What the reader spends, parsers and scans together, stays within
+    /// `budget`: linear in the detail's length, whatever it holds.
+    #[test]
+    fn the_search_stays_within_its_budget() {
+        assert_eq!(budget(0), 1 << 16);
+        assert_eq!(budget(4_096), 1 << 16);
+        assert_eq!(budget(4_097), 16 * 4_097);
+        assert_eq!(budget(usize::MAX), usize::MAX);
+        for (texts, uses, detail) in [
+            (
+                &["", "-", "-", "-", ""][..],
+                &[0u8, 1, 2, 3][..],
+                "-".repeat(20_000),
+            ),
+            (&["", "", "", "x"][..], &[0, 1, 2][..], "1".repeat(20_000)),
+            (&["", "-", ""][..], &[0, 1][..], "-".repeat(200_000)),
+        ] {
+            let (found, tried) = read(texts, uses, &detail, |field, _| {
+                Some(field + 1 < uses.len())
+            });
+            assert_eq!(found, None);
+            let parsed: usize = tried.iter().map(|text| text.len() + 1).sum();
+            assert!(parsed <= budget(detail.len()), "{parsed}");
+            // Spent: the search was cut, not finished.
+            assert!(parsed > budget(detail.len()) / 4, "{parsed}");
+        }
+        // A detail that reads without backtracking spends far less.
+        let detail = std::format!("{}-7", "a".repeat(100_000));
+        let (found, tried) = read(&["", "-", ""], &[0, 1], &detail, all);
+        assert!(found.is_some());
+        assert_eq!(tried.len(), 2);
+    }
+
+    /// A search stopped by the budget stays stopped: no later split read.
+    #[test]
+    fn an_exhausted_budget_reads_nothing_more() {
+        // Each of the first field's ends spends its text: with a detail of
+        // 5,000 dashes and a second field that reads only at the very end,
+        // the budget (64 KiB) runs out before.
+        let mut detail = "-".repeat(5_000);
+        detail.push_str("-7");
+        let (found, tried) = read(&["", "-", ""], &[0, 1], &detail, |field, text| {
+            Some(field == 0 || text == "7")
+        });
+        assert_eq!(found, None);
+        assert!(tried.len() < 5_000);
+        // Shorter, the same detail reads.
+        let (found, _) = read(&["", "-", ""], &[0, 1], &detail[4_900..], |field, text| {
+            Some(field == 0 || text == "7")
+        });
+        assert_eq!(found.unwrap()[1], "7");
+    }
+
+    #[test]
+    fn a_value_writes_as_its_text_or_not() {
+        assert!(writes_as(&7u32, "7"));
+        assert!(!writes_as(&7u32, "07"));
+        assert!(!writes_as(&7u32, "7 "));
+        assert!(!writes_as(&17u32, "7"));
+        assert!(writes_as("", ""));
+        assert!(!writes_as("a", ""));
+        // A `Display` that goes on after an error does not match by chance.
+        struct Stubborn;
+        impl core::fmt::Display for Stubborn {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                let _ = f.write_str("x");
+                f.write_str("ab")
+            }
+        }
+        assert!(!writes_as(&Stubborn, "ab"));
+        assert!(writes_as(&Stubborn, "xab"));
+    }
+
+    #[test]
+    fn tuples_read_into_their_values() {
+        let pair = entry(&["", "-", ""]);
+        let read = (
+            super::read_field::<u32> as fn(&str) -> FieldRead<u32>,
+            super::read_field::<String> as fn(&str) -> FieldRead<String>,
+        )
+            .read(&pair, "12-a-b", &[0, 1]);
+        assert_eq!(read, Some((12, String::from("a-b"))));
+        let unreadable =
+            (|_: &str| FieldRead::<u32>::Unreadable,).read(&entry(&["", ""]), "1", &[0]);
+        assert_eq!(unreadable, None);
+        let never_kept =
+            (super::read_field::<u32>, super::read_field::<u32>).read(&pair, "1-x", &[0, 1]);
+        assert_eq!(never_kept, None);
+        let body = crate::ErrorBody {
+            code: 1,
+            message: "m".into(),
+            detail: None,
+        };
+        assert_eq!(
+            super::read_detail(
+                &pair,
+                &body,
+                &[0, 1],
+                (super::read_field::<u8>, super::read_field::<u8>)
+            ),
+            None
+        );
+    }
+}
