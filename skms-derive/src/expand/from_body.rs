@@ -186,7 +186,7 @@ pub(crate) fn from_body_impl(
                         let members = fields.iter().map(|field| &field.member);
                         let uses = uses
                             .iter()
-                            .map(|&position| Literal::u8_unsuffixed(position as u8));
+                            .map(|&position| Literal::usize_unsuffixed(position));
                         rebuildable.push(quote! {
                             #literal => match #private::read_detail(&__SKMS_ENTRIES[#literal], __body, &[#(#uses),*], (#(#readers,)*)) {
                                 ::core::option::Option::Some((#(#values,)*)) => #path { #(#members: #values),* },
