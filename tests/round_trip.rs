@@ -335,6 +335,11 @@ fn the_catalog_says_which_entries_are_rebuilt() {
         StandardError::lookup(40013).unwrap().rebuilt(),
         Some(Rebuilt::Always)
     );
+    let never: Vec<u32> = VaultError::catalog()
+        .not_rebuilt()
+        .map(|listed| listed.entry.code)
+        .collect();
+    assert_eq!(never, [60020, 60021, 60022, 60024]);
     // An entry written by hand: not known.
     assert_eq!(skms_core::Entry::new(1, 400, "m", "V").rebuilt(), None);
 }

@@ -86,8 +86,8 @@ pub enum Rebuilt {
     /// field appears in the detail (`detail = "keyId : {key_id}"`, or one
     /// field marked `#[skms(detail)]`) without a format spec, and, what the
     /// derive cannot see, each field's type implements `FromStr` and
-    /// `Display` (`String`, the integers...); a field of another type makes
-    /// the variant never rebuilt. [`test::assert_round_trip`] tells which
+    /// `Display` (`String`, the integers...); a field of another type (a
+    /// type parameter included) makes the variant never rebuilt. [`test::assert_round_trip`] tells which
     /// (feature `json`).
     ///
     /// [`test::assert_round_trip`]: crate::test::assert_round_trip

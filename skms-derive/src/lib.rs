@@ -44,8 +44,19 @@ mod tests;
 use proc_macro::TokenStream;
 use syn::parse_macro_input;
 
-/// Derives `SkmsError`, `Catalog`, `serde::Serialize`, `Display` and
-/// `std::error::Error`. See the skms-core documentation for the attribute.
+/// Derives `SkmsError`, `Catalog`, `FromBody`, `serde::Serialize`,
+/// `Display` and `std::error::Error`. See the skms-core documentation for
+/// the attribute.
+///
+/// `FromBody` rebuilds a received body as the variant of its code when the
+/// variant can be read back: a variant without fields; one whose fields all
+/// appear in its `detail` without a format spec (`detail = "keyId :
+/// {key_id}"`), each field parsed from its part of the detail with its
+/// `FromStr` and kept only when its `Display` writes that part again; one
+/// whose only field is marked `#[skms(detail)]`; and, through their field's
+/// type, transparent variants. Every other variant's bodies are `None`
+/// (kept whole by `Decoded`). Each entry of the catalog says which
+/// (`Entry::rebuilt`).
 #[proc_macro_derive(SkmsError, attributes(skms))]
 pub fn derive_skms_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as syn::DeriveInput);

@@ -39,6 +39,7 @@ use super::texts;
 #[inline]
 pub const fn budget(len: usize) -> usize {
     let scaled = len.saturating_mul(16);
+    // (`>=` would do as well: the two agree at 64 KiB.)
     if scaled > 1 << 16 {
         scaled
     } else {
@@ -75,17 +76,14 @@ pub fn writes_as<T: core::fmt::Display + ?Sized>(value: &T, expected: &str) -> b
     }
     impl core::fmt::Write for Expect<'_> {
         fn write_str(&mut self, s: &str) -> core::fmt::Result {
-            // Once off, off for good: a `Display` that goes on after an
-            // error cannot match again by chance.
-            match self.rest.strip_prefix(s) {
-                Some(rest) if !self.failed => {
-                    self.rest = rest;
-                    Ok(())
-                }
-                _ => {
-                    self.failed = true;
-                    Err(core::fmt::Error)
-                }
+            // Once off, off for good (`failed` is checked at the end): a
+            // `Display` that goes on after an error cannot match by chance.
+            if let Some(rest) = self.rest.strip_prefix(s) {
+                self.rest = rest;
+                Ok(())
+            } else {
+                self.failed = true;
+                Err(core::fmt::Error)
             }
         }
     }
@@ -203,6 +201,28 @@ pub fn read_plain_detail(
     reader.read(0, after_first, rest, None)
 }
 
+/// [`read_plain_detail`] on a budget of `spend`, for the tests that count:
+/// whether it read, and what was left.
+#[cfg(test)]
+fn read_spending(
+    texts: &str,
+    detail: &str,
+    uses: &[u8],
+    field: &mut dyn FnMut(usize, &str) -> Option<bool>,
+    spend: usize,
+) -> (bool, usize) {
+    let (first, after_first) = texts::next_text(texts).unwrap();
+    let rest = detail.strip_prefix(first).unwrap();
+    let mut reader = Reader {
+        uses,
+        field,
+        budget: spend,
+        stopped: false,
+    };
+    let read = reader.read(0, after_first, rest, None);
+    (read, reader.budget)
+}
+
 /// The text that a field took, for its later uses: a list on the stack.
 struct Taken<'a> {
     field: u8,
@@ -235,15 +255,13 @@ struct Reader<'u, 'f> {
 impl Reader<'_, '_> {
     /// Spends `cost`; `false` (and stopped) when the budget does not cover it.
     fn spend(&mut self, cost: usize) -> bool {
-        match self.budget.checked_sub(cost) {
-            Some(left) if !self.stopped => {
-                self.budget = left;
-                true
-            }
-            _ => {
-                self.stopped = true;
-                false
-            }
+        // Once stopped, every read unwinds: no spend comes after.
+        if let Some(left) = self.budget.checked_sub(cost) {
+            self.budget = left;
+            true
+        } else {
+            self.stopped = true;
+            false
         }
     }
 
@@ -550,6 +568,46 @@ mod tests {
         }
         assert!(!writes_as(&Stubborn, "ab"));
         assert!(writes_as(&Stubborn, "xab"));
+    }
+
+    /// What each step costs: a text handed to a field, its length and one;
+    /// a scan for the next text, what it passed over and the text and one;
+    /// a field used again, its length and one.
+    #[test]
+    fn each_step_spends_what_it_reads() {
+        let reads = |texts: &[&str], uses: &[u8], detail: &str, spend: usize| {
+            let entry = entry(texts);
+            let crate::catalog::DetailKind::Plain(all) = entry.detail else {
+                unreachable!()
+            };
+            let (texts, _) = super::texts::split(all).unwrap();
+            super::read_spending(texts, detail, uses, &mut |_, _| Some(true), spend)
+        };
+        // One field: "abc", 3 + 1.
+        assert_eq!(reads(&["<", ">"], &[0], "<abc>", 4), (true, 0));
+        assert_eq!(reads(&["<", ">"], &[0], "<abc>", 3).0, false);
+        // Two: the scan to "-" (1 passed over, 1 of text, 1), "a" (2),
+        // then "b" (2).
+        assert_eq!(reads(&["", "-", ""], &[0, 1], "a-b", 8), (true, 1));
+        assert_eq!(reads(&["", "-", ""], &[0, 1], "a-b", 6).0, false);
+        // The same field twice: "a" scanned (3) and read (2), then the
+        // second "a" compared (2).
+        assert_eq!(reads(&["", "-", ""], &[0, 0], "a-a", 7), (true, 0));
+        assert_eq!(reads(&["", "-", ""], &[0, 0], "a-a", 6).0, false);
+        // A scan that finds nothing spends what it passed over.
+        assert_eq!(reads(&["", "-", ""], &[0, 1], "abc", 10), (false, 7));
+    }
+
+    /// A field reads when it parses and writes back the same text.
+    #[test]
+    fn a_field_reads_when_it_writes_back() {
+        use super::read_field;
+        assert!(matches!(read_field::<u32>("7"), FieldRead::Value(7)));
+        assert!(matches!(read_field::<u32>("07"), FieldRead::Mismatch));
+        assert!(matches!(read_field::<u32>("+7"), FieldRead::Mismatch));
+        assert!(matches!(read_field::<u32>("x"), FieldRead::Mismatch));
+        assert!(matches!(read_field::<String>(""), FieldRead::Value(text) if text.is_empty()));
+        assert!(matches!(read_field::<f64>("1.50"), FieldRead::Mismatch));
     }
 
     #[test]
