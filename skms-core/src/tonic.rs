@@ -343,7 +343,7 @@ impl<E: FromBody> Decoded<E> {
     /// The gRPC code plays no part: a server may have chosen another one for
     /// the variant. A detail cut by the server ([`MAX_DETAIL_BYTES`]) is
     /// reported by [`Decoded::detail_truncated`], and does not rebuild a
-    /// variant whose field is the detail.
+    /// variant whose fields are read from the detail.
     ///
     /// # Errors
     ///
