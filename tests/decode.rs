@@ -377,7 +377,8 @@ fn a_service_enum_rebuilds_what_it_can_and_keeps_the_rest() {
     assert_eq!(decoded.code(), sent.code());
     assert_eq!(decoded.detail(), Some("key k9 expired at 17"));
     // One that does not read back (`at` is a u64) is kept with its code.
-    let decoded = decode(r#"{"code":60003,"message":"Key expired","detail":"key k9 expired at noon"}"#);
+    let decoded =
+        decode(r#"{"code":60003,"message":"Key expired","detail":"key k9 expired at noon"}"#);
     assert_eq!(decoded.error(), None);
     assert_eq!(decoded.code(), 60003);
 

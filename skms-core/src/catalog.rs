@@ -87,7 +87,10 @@ pub enum Rebuilt {
     /// field marked `#[skms(detail)]`) without a format spec, and, what the
     /// derive cannot see, each field's type implements `FromStr` and
     /// `Display` (`String`, the integers...); a field of another type (a
-    /// type parameter included) makes the variant never rebuilt. [`test::assert_round_trip`] tells which
+    /// type parameter included) makes the variant never rebuilt. Only a
+    /// body that carries the detail has something to read: a detail that a
+    /// [`DetailPolicy`](crate::DetailPolicy) withholds, or that gRPC cut,
+    /// leaves the body with its code alone. [`test::assert_round_trip`] tells which
     /// (feature `json`).
     ///
     /// [`test::assert_round_trip`]: crate::test::assert_round_trip

@@ -20,7 +20,8 @@ use crate::{ErrorBody, FromBody, SkmsError};
 ///   [`Rebuilt`](crate::Rebuilt)`::Always`, or `FromDetail` with field
 ///   types that read back: see [`FromBody`]);
 /// - it rebuilds another value: the message tells one that serializes the
-///   same (the detail is ambiguous, `"{a}-{b}"` with a `-` in a value) from
+///   same (the detail is ambiguous, `"{a}-{b}"` with a `-` in a value; or an
+///   own variant answers the code of an included catalog's variant) from
 ///   one that does not.
 ///
 /// ```
@@ -88,7 +89,7 @@ pub fn assert_round_trip<E: SkmsError + FromBody + PartialEq + Debug>(value: &E)
         let again = crate::to_json_vec(&decoded);
         if again == json {
             panic!(
-                "round trip of {value:?}: the body {text} came back as {decoded:?}, another value that serializes the same: the detail is ambiguous (a value holds a text that separates two fields)"
+                "round trip of {value:?}: the body {text} came back as {decoded:?}, another value that serializes the same: the type has two values for this body (a detail that splits more than one way, `{{a}}-{{b}}` with a `-` in a value; or a variant of its own that answers a code of a catalog it includes)"
             );
         }
         panic!(

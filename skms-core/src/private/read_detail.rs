@@ -628,6 +628,16 @@ mod tests {
         let body = crate::ErrorBody {
             code: 1,
             message: "m".into(),
+            detail: Some("4-5".into()),
+        };
+        let fields = (super::read_field::<u8>, super::read_field::<u8>);
+        assert_eq!(
+            super::read_detail(&pair, &body, &[0, 1], fields),
+            Some((4, 5))
+        );
+        let body = crate::ErrorBody {
+            code: 1,
+            message: "m".into(),
             detail: None,
         };
         assert_eq!(
