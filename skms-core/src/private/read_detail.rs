@@ -596,6 +596,9 @@ mod tests {
         assert_eq!(reads(&["", "-", ""], &[0, 0], "a-a", 6).0, false);
         // A scan that finds nothing spends what it passed over.
         assert_eq!(reads(&["", "-", ""], &[0, 1], "abc", 10), (false, 7));
+        // After a split that failed: only what was left to pass over ("b",
+        // after the scan (3) and "a" (2) of the first split).
+        assert_eq!(reads(&["", "-", ""], &[0, 0], "a-b", 10), (false, 4));
     }
 
     /// A field reads when it parses and writes back the same text.
