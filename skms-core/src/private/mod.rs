@@ -52,7 +52,7 @@ pub use self::integrations::tonic;
 pub use self::integrations::utoipa;
 pub use self::read_detail::{
     budget as read_budget, read_detail, read_field, read_plain_detail, writes_as, DetailFields,
-    FieldRead, MAX_DETAIL_FIELDS,
+    FieldRead, IDENTITY_USES, MAX_DETAIL_FIELDS,
 };
 pub use self::resolve::{Resolved, TransparentField};
 pub use self::ser::{serialize_resolved, write_json};

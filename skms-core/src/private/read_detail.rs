@@ -142,6 +142,10 @@ macro_rules! detail_fields {
     };
 }
 
+/// The uses of a detail whose fields are each written once, in order: the
+/// `uses` of [`read_detail`] for most details, one constant for all.
+pub const IDENTITY_USES: &[u8] = &[0, 1, 2, 3, 4, 5, 6, 7];
+
 /// The most fields a variant rebuilt from its detail may have: the derive
 /// rebuilds no variant with more.
 pub const MAX_DETAIL_FIELDS: usize = 8;

@@ -78,121 +78,167 @@ pub(crate) fn rebuild_of<'a>(
     }
 }
 
-/// The functions that read a variant's fields back from its detail, one per
-/// list of field types, each calling one reading function per field type
+/// The variants read back from their details, grouped by the list of their
+/// field types (and how the detail uses them): one function for each list,
+/// `Self::__skms_read_list_N(index, body)`, reads the values once and
+/// builds the variant of the entry `index` from them in a match whose arms
+/// only move the values, and `from_body` reaches it with one arm for all
+/// the list's entries. Each field type reads through one function,
+/// `__skms_read_N`, in which the compiler resolves `ReadFromStr` once a type
 /// (as [`FieldValueFns`](super::field_value::FieldValueFns) hands fields
-/// over): the compiler resolves `ReadFromStr` once a type and the generic
-/// `read_detail` once a list of types, not once a variant, whose arm is a
-/// call of a plain function. Measured on the 1,000-variant crate: with the
-/// generic call in every arm, 4,103 M instructions against 2,783 M before
-/// the reader. A type that cannot be named outside the impl reads in its
-/// arm, through a closure.
-struct ReadFns<'a> {
+/// over). Measured on the 1,000-variant crate, a call in an arm of
+/// `from_body` for each variant cost 1,300 M instructions more (4,085 M
+/// against 2,783 M), a closure in each arm more still (4,292 M).
+struct ReadLists<'a> {
     private: &'a TokenStream,
     krate: &'a syn::Path,
     generics: GenericNames,
     /// The field types that have a reading function, as their tokens print.
     types: Vec<String>,
-    /// The lists of types that have a function, by their types' indices.
-    lists: Vec<Vec<usize>>,
-    /// Whether the derived type can be named outside the impl (it has no
-    /// generic parameters), as the lists' functions name it.
-    type_nameable: bool,
+    /// The reading functions, written at the `const _` block's level.
     defs: TokenStream,
+    lists: Vec<ReadList>,
 }
 
-impl ReadFns<'_> {
-    /// The index of the reading function of `field`'s type, written on first
-    /// use; `None` for a type that cannot be named outside the impl.
-    fn reader(&mut self, field: &Field) -> Option<usize> {
+struct ReadList {
+    /// The field types and the uses, as their tokens print.
+    key: String,
+    /// The list's function.
+    function: TokenStream,
+    /// The indices of the list's entries, for the arm of `from_body`.
+    indices: Vec<Literal>,
+    /// The arms of the match that builds the variant of an entry.
+    arms: TokenStream,
+}
+
+impl ReadLists<'_> {
+    /// The reader of `field`'s type: its function, written on first use,
+    /// or, for a type that cannot be named outside the impl, a closure.
+    fn reader(&mut self, field: &Field) -> TokenStream {
         let ty = field.ty;
-        let tokens = ty.to_token_stream();
-        if !self.generics.nameable_outside_impl(tokens.clone()) {
-            return None;
-        }
-        let key = tokens.to_string();
-        if let Some(index) = self.types.iter().position(|known| *known == key) {
-            return Some(index);
-        }
-        let index = self.types.len();
-        let function = format_ident!("__skms_read_{}", index);
         let private = self.private;
         let text = local("__text");
-        self.defs.extend(quote! {
-            fn #function(#text: &::core::primitive::str) -> #private::FieldRead<#ty> {
-                #[allow(unused_imports)]
-                use #private::{ReadFromStr as _, ReadNothing as _};
-                (&#private::ParseDetail::<#ty>::NEW).read_field(#text)
-            }
-        });
-        self.types.push(key);
-        Some(index)
-    }
-
-    /// The arm's expression that reads `fields` from the body for the
-    /// entry `index` and builds the variant with `build` (a closure from
-    /// the tuple of values): `return __skms_read_list_N(index, body, uses,
-    /// build)`, or, for a type with generic parameters or a field type that
-    /// cannot be named outside the impl, the generic call itself.
-    fn read(
-        &mut self,
-        ty: &syn::Ident,
-        fields: &[&Field],
-        index: &Literal,
-        uses: &TokenStream,
-        build: &TokenStream,
-    ) -> TokenStream {
-        let private = self.private;
-        let readers: Option<Vec<usize>> = if self.type_nameable {
-            fields.iter().map(|field| self.reader(field)).collect()
-        } else {
-            None
-        };
-        let Some(readers) = readers else {
-            let text = local("__text");
-            let closures = fields.iter().map(|field| {
-                let ty = field.ty;
-                quote_spanned! {field.span()=>
-                    |#text: &::core::primitive::str| (&#private::ParseDetail::<#ty>::NEW).read_field(#text)
-                }
-            });
-            return quote! {
-                return #private::read_detail(&__SKMS_ENTRIES[#index], __body, #uses, (#(#closures,)*)).map(#build)
+        let tokens = ty.to_token_stream();
+        if !self.generics.nameable_outside_impl(tokens.clone()) {
+            return quote_spanned! {field.span()=>
+                |#text: &::core::primitive::str| (&#private::ParseDetail::<#ty>::NEW).read_field(#text)
             };
-        };
-        let list = match self.lists.iter().position(|known| *known == readers) {
-            Some(list) => list,
+        }
+        let key = tokens.to_string();
+        let index = match self.types.iter().position(|known| *known == key) {
+            Some(index) => index,
             None => {
-                let list = self.lists.len();
-                let function = format_ident!("__skms_read_list_{}", list);
-                let krate = self.krate;
-                let types = fields.iter().map(|field| field.ty);
-                let functions = readers
-                    .iter()
-                    .map(|reader| format_ident!("__skms_read_{}", reader));
-                let (entry, body, uses, build) = (
-                    local("__entry"),
-                    local("__body"),
-                    local("__uses"),
-                    local("__build"),
-                );
+                let index = self.types.len();
+                let function = format_ident!("__skms_read_{}", index);
                 self.defs.extend(quote! {
-                    fn #function(
-                        #entry: ::core::primitive::usize,
-                        #body: &#krate::ErrorBody<'_>,
-                        #uses: &[::core::primitive::u8],
-                        #build: fn((#(#types,)*)) -> #ty,
-                    ) -> ::core::option::Option<#ty> {
-                        #private::read_detail(&__SKMS_ENTRIES[#entry], #body, #uses, (#(#functions,)*)).map(#build)
+                    fn #function(#text: &::core::primitive::str) -> #private::FieldRead<#ty> {
+                        #[allow(unused_imports)]
+                        use #private::{ReadFromStr as _, ReadNothing as _};
+                        (&#private::ParseDetail::<#ty>::NEW).read_field(#text)
                     }
                 });
-                self.lists.push(readers);
-                list
+                self.types.push(key);
+                index
             }
         };
-        let function = format_ident!("__skms_read_list_{}", list);
-        quote!(return #function(#index, __body, #uses, #build))
+        format_ident!("__skms_read_{}", index).into_token_stream()
     }
+
+    /// Adds the variant at `path`, of the entry `index`, whose `fields` the
+    /// detail writes as `uses` says, to its list.
+    fn add(&mut self, path: &VariantPath, index: Literal, fields: &[&Field], uses: &[usize]) {
+        // Each field used once, in order: the reader's identity uses.
+        let identity = uses.iter().enumerate().all(|(i, &use_)| i == use_);
+        let mut key: String = fields
+            .iter()
+            .map(|field| field.ty.to_token_stream().to_string() + ";")
+            .collect();
+        if !identity {
+            key.extend(uses.iter().map(|use_| format!("{use_},")));
+        }
+        let values: Vec<Ident> = (0..fields.len())
+            .map(|position| local(&format!("__skms_value_{position}")))
+            .collect();
+        let members = fields.iter().map(|field| &field.member);
+        let arm = quote!(#index => #path { #(#members: #values),* },);
+        if let Some(list) = self.lists.iter_mut().find(|list| list.key == key) {
+            list.indices.push(index);
+            list.arms.extend(arm);
+            return;
+        }
+        let private = self.private;
+        let function = format_ident!("__skms_read_list_{}", self.lists.len());
+        let readers: Vec<TokenStream> = fields.iter().map(|field| self.reader(field)).collect();
+        let uses = if identity {
+            quote!(#private::IDENTITY_USES)
+        } else {
+            let uses = uses.iter().map(|&use_| Literal::usize_unsuffixed(use_));
+            quote!(&[#(#uses),*])
+        };
+        let (entry, body) = (local("__index"), local("__body"));
+        let krate = self.krate;
+        let function_tokens = quote! {
+            fn #function(
+                #entry: ::core::primitive::usize,
+                #body: &#krate::ErrorBody<'_>,
+            ) -> ::core::option::Option<Self> {
+                #[allow(unused_imports)]
+                use #private::{ReadFromStr as _, ReadNothing as _};
+                let (#(#values,)*) = #private::read_detail(&__SKMS_ENTRIES[#entry], #body, #uses, (#(#readers,)*))?;
+                ::core::option::Option::Some(match #entry {
+                    ARMS
+                    _ => return ::core::option::Option::None,
+                })
+            }
+        };
+        self.lists.push(ReadList {
+            key,
+            function: function_tokens,
+            indices: vec![index],
+            arms: arm,
+        });
+    }
+
+    /// The arms of `from_body` that reach the lists, and the lists'
+    /// functions, for an inherent impl.
+    fn finish(self) -> (TokenStream, TokenStream, TokenStream) {
+        let mut arms = TokenStream::new();
+        let mut functions = TokenStream::new();
+        for (number, list) in self.lists.into_iter().enumerate() {
+            let function = format_ident!("__skms_read_list_{}", number);
+            let indices = &list.indices;
+            arms.extend(quote! {
+                #(#indices)|* => return Self::#function(__index, __body),
+            });
+            functions.extend(replace_arms(list.function, &list.arms));
+        }
+        (arms, functions, self.defs)
+    }
+}
+
+/// `tokens` with the identifier `ARMS` (in a group, at any depth) replaced
+/// by `arms`: the list's function is written when its first variant is
+/// seen, its match filled when all are.
+fn replace_arms(tokens: TokenStream, arms: &TokenStream) -> TokenStream {
+    tokens
+        .into_iter()
+        .flat_map(|tree| -> Vec<proc_macro2::TokenTree> {
+            match tree {
+                proc_macro2::TokenTree::Ident(ident) if ident == "ARMS" => {
+                    arms.clone().into_iter().collect()
+                }
+                proc_macro2::TokenTree::Group(group) => {
+                    let mut new = proc_macro2::Group::new(
+                        group.delimiter(),
+                        replace_arms(group.stream(), arms),
+                    );
+                    new.set_span(group.span());
+                    vec![proc_macro2::TokenTree::Group(new)]
+                }
+                other => vec![other],
+            }
+        })
+        .collect()
 }
 
 /// `impl FromBody`: a body becomes the variant of its code when that variant
@@ -211,14 +257,13 @@ pub(crate) fn from_body_impl(
     krate: &syn::Path,
     bounds: &Bounds,
 ) -> TokenStream {
-    let mut read_fns = ReadFns {
+    let mut read_lists = ReadLists {
         private,
         krate,
         generics: GenericNames::new(&input.original.generics),
         types: Vec::new(),
-        lists: Vec::new(),
-        type_nameable: input.original.generics.params.is_empty(),
         defs: TokenStream::new(),
+        lists: Vec::new(),
     };
     let ty = &input.original.ident;
     let (impl_generics, ty_generics, _) = input.original.generics.split_for_impl();
@@ -254,23 +299,7 @@ pub(crate) fn from_body_impl(
                         });
                     }
                     Rebuild::Read { fields, uses } => {
-                        let values: Vec<Ident> = (0..fields.len())
-                            .map(|position| local(&format!("__skms_value_{position}")))
-                            .collect();
-                        let members = fields.iter().map(|field| &field.member);
-                        let uses = uses
-                            .iter()
-                            .map(|&position| Literal::usize_unsuffixed(position));
-                        // The variant is built in a closure, the values moved
-                        // in there: the arm holds no value to drop, which in
-                        // a function of a thousand arms costs the compiler's
-                        // analyses of moves and drops.
-                        let build = quote!(|(#(#values,)*)| #path { #(#members: #values),* });
-                        let read =
-                            read_fns.read(ty, fields, &literal, &quote!(&[#(#uses),*]), &build);
-                        rebuildable.push(quote! {
-                            #literal => #read,
-                        });
+                        read_lists.add(&path, literal, fields, uses);
                     }
                     Rebuild::Never => {}
                 }
@@ -293,9 +322,10 @@ pub(crate) fn from_body_impl(
     // (a match over every code costs the compiler far more).
     // The arms give the variant, and one `Some` wraps the match: a call in
     // every arm costs the compiler more.
+    let (list_arms, list_functions, read_fns) = read_lists.finish();
     let own = if !any_own {
         TokenStream::new()
-    } else if rebuildable.is_empty() {
+    } else if rebuildable.is_empty() && list_arms.is_empty() {
         quote! {
             if __SKMS_BY_HASH.index(__body.code).is_some() {
                 return ::core::option::Option::None;
@@ -307,6 +337,7 @@ pub(crate) fn from_body_impl(
             if let ::core::option::Option::Some(__index) = __SKMS_BY_HASH.index(__body.code) {
                 return ::core::option::Option::Some(match __index {
                     #rebuildable
+                    #list_arms
                     _ => return ::core::option::Option::None,
                 });
             }
@@ -317,9 +348,18 @@ pub(crate) fn from_body_impl(
         #(#rebuilds)*
         ::core::option::Option::None
     };
-    let read_fns = read_fns.defs;
+    // The lists' functions name `Self` and the type's generics: in an
+    // inherent impl, which `#[automatically_derived]` is not for.
+    let list_impl = (!list_functions.is_empty()).then(|| {
+        quote! {
+            impl #impl_generics #ty #ty_generics #where_clause {
+                #list_functions
+            }
+        }
+    });
     quote! {
         #read_fns
+        #list_impl
 
         #[automatically_derived]
         impl #impl_generics #krate::FromBody for #ty #ty_generics #where_clause {
