@@ -589,15 +589,15 @@ mod tests {
         };
         // One field: "abc", 3 + 1.
         assert_eq!(reads(&["<", ">"], &[0], "<abc>", 4), (true, 0));
-        assert_eq!(reads(&["<", ">"], &[0], "<abc>", 3).0, false);
+        assert!(!reads(&["<", ">"], &[0], "<abc>", 3).0);
         // Two: the scan to "-" (1 passed over, 1 of text, 1), "a" (2),
         // then "b" (2).
         assert_eq!(reads(&["", "-", ""], &[0, 1], "a-b", 8), (true, 1));
-        assert_eq!(reads(&["", "-", ""], &[0, 1], "a-b", 6).0, false);
+        assert!(!reads(&["", "-", ""], &[0, 1], "a-b", 6).0);
         // The same field twice: "a" scanned (3) and read (2), then the
         // second "a" compared (2).
         assert_eq!(reads(&["", "-", ""], &[0, 0], "a-a", 7), (true, 0));
-        assert_eq!(reads(&["", "-", ""], &[0, 0], "a-a", 6).0, false);
+        assert!(!reads(&["", "-", ""], &[0, 0], "a-a", 6).0);
         // A scan that finds nothing spends what it passed over.
         assert_eq!(reads(&["", "-", ""], &[0, 1], "abc", 10), (false, 7));
         // After a split that failed: only what was left to pass over ("b",

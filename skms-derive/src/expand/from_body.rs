@@ -98,11 +98,13 @@ struct ReadLists<'a> {
     /// The reading functions, written at the `const _` block's level.
     defs: TokenStream,
     lists: Vec<ReadList>,
+    /// `__skms_value_0`...: the values of a list, made once.
+    values: Vec<Ident>,
 }
 
 struct ReadList {
-    /// The field types and the uses, as their tokens print.
-    key: String,
+    /// The readers of the field types, and the uses when not the identity.
+    key: Vec<usize>,
     /// The list's function.
     function: TokenStream,
     /// The indices of the list's entries, for the arm of `from_body`.
@@ -112,53 +114,68 @@ struct ReadList {
 }
 
 impl ReadLists<'_> {
-    /// The reader of `field`'s type: its function, written on first use,
-    /// or, for a type that cannot be named outside the impl, a closure.
-    fn reader(&mut self, field: &Field) -> TokenStream {
+    /// The reader of `field`'s type: the index of its function, written on
+    /// first use; `Err` with a closure for a type that cannot be named
+    /// outside the impl.
+    fn reader(&mut self, field: &Field) -> Result<usize, TokenStream> {
         let ty = field.ty;
         let private = self.private;
         let text = local("__text");
         let tokens = ty.to_token_stream();
         if !self.generics.nameable_outside_impl(tokens.clone()) {
-            return quote_spanned! {field.span()=>
+            return Err(quote_spanned! {field.span()=>
                 |#text: &::core::primitive::str| (&#private::ParseDetail::<#ty>::NEW).read_field(#text)
-            };
+            });
         }
         let key = tokens.to_string();
-        let index = match self.types.iter().position(|known| *known == key) {
-            Some(index) => index,
-            None => {
-                let index = self.types.len();
-                let function = format_ident!("__skms_read_{}", index);
-                self.defs.extend(quote! {
-                    fn #function(#text: &::core::primitive::str) -> #private::FieldRead<#ty> {
-                        #[allow(unused_imports)]
-                        use #private::{ReadFromStr as _, ReadNothing as _};
-                        (&#private::ParseDetail::<#ty>::NEW).read_field(#text)
-                    }
-                });
-                self.types.push(key);
-                index
+        if let Some(index) = self.types.iter().position(|known| *known == key) {
+            return Ok(index);
+        }
+        let index = self.types.len();
+        let function = format_ident!("__skms_read_{}", index);
+        self.defs.extend(quote! {
+            fn #function(#text: &::core::primitive::str) -> #private::FieldRead<#ty> {
+                #[allow(unused_imports)]
+                use #private::{ReadFromStr as _, ReadNothing as _};
+                (&#private::ParseDetail::<#ty>::NEW).read_field(#text)
             }
-        };
-        format_ident!("__skms_read_{}", index).into_token_stream()
+        });
+        self.types.push(key);
+        Ok(index)
     }
 
     /// Adds the variant at `path`, of the entry `index`, whose `fields` the
     /// detail writes as `uses` says, to its list.
     fn add(&mut self, path: &VariantPath, index: Literal, fields: &[&Field], uses: &[usize]) {
-        // Each field used once, in order: the reader's identity uses.
+        // The list's key: its readers, and how the detail uses the fields
+        // when not each once in order (the reader's identity uses). The
+        // types are printed once each, by `reader`: printing is what a
+        // derive pays for most.
         let identity = uses.iter().enumerate().all(|(i, &use_)| i == use_);
-        let mut key: String = fields
-            .iter()
-            .map(|field| field.ty.to_token_stream().to_string() + ";")
-            .collect();
-        if !identity {
-            key.extend(uses.iter().map(|use_| format!("{use_},")));
+        let mut readers = Vec::with_capacity(fields.len());
+        let mut key = Vec::with_capacity(fields.len() + uses.len() + 1);
+        for field in fields {
+            match self.reader(field) {
+                Ok(reader) => {
+                    key.push(reader);
+                    readers.push(format_ident!("__skms_read_{}", reader).into_token_stream());
+                }
+                Err(closure) => {
+                    // Never shared: a list of its own.
+                    key.push(usize::MAX - self.lists.len());
+                    readers.push(closure);
+                }
+            }
         }
-        let values: Vec<Ident> = (0..fields.len())
-            .map(|position| local(&format!("__skms_value_{position}")))
-            .collect();
+        if !identity {
+            key.push(usize::MAX);
+            key.extend(uses);
+        }
+        while self.values.len() < fields.len() {
+            let position = self.values.len();
+            self.values.push(local(&format!("__skms_value_{position}")));
+        }
+        let values = &self.values[..fields.len()];
         let members = fields.iter().map(|field| &field.member);
         let arm = quote!(#index => #path { #(#members: #values),* },);
         if let Some(list) = self.lists.iter_mut().find(|list| list.key == key) {
@@ -168,7 +185,6 @@ impl ReadLists<'_> {
         }
         let private = self.private;
         let function = format_ident!("__skms_read_list_{}", self.lists.len());
-        let readers: Vec<TokenStream> = fields.iter().map(|field| self.reader(field)).collect();
         let uses = if identity {
             quote!(#private::IDENTITY_USES)
         } else {
@@ -264,6 +280,7 @@ pub(crate) fn from_body_impl(
         types: Vec::new(),
         defs: TokenStream::new(),
         lists: Vec::new(),
+        values: Vec::new(),
     };
     let ty = &input.original.ident;
     let (impl_generics, ty_generics, _) = input.original.generics.split_for_impl();
