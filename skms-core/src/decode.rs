@@ -220,7 +220,7 @@ impl<E> Decoded<E> {
     /// (feature `tonic`), and `Decoded::from_status` reports it here.
     /// A JSON body has no such limit: its detail is always whole.
     ///
-    /// A cut detail does not rebuild a variant whose field is the detail
+    /// A cut detail does not rebuild a variant whose fields are read from it
     /// ([`error`](Decoded::error) is then `None`, the code still there).
     #[must_use]
     pub fn detail_truncated(&self) -> Option<usize> {

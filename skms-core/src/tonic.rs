@@ -60,7 +60,7 @@
 //! [`DETAIL_TRUNCATED_KEY`] (`skms-detail-truncated`), which
 //! [`Decoded::detail_truncated`] reports; the message is bounded too
 //! ([`MAX_MESSAGE_BYTES`]). The code and the message always arrive. A cut
-//! detail does not rebuild a variant whose field is the detail. HTTP bodies
+//! detail does not rebuild a variant whose fields are read from it. HTTP bodies
 //! have no such limit: over HTTP the detail is always sent whole.
 //!
 //! The detail goes through the [`DetailPolicy`] in force
