@@ -183,9 +183,14 @@ fn json_export_lists_every_field() {
         serde_json::json!({
             "code": 60001, "status": 503, "message": "Vault sealed",
             "doc": "https://docs.example.com/skms/60001", "variant": "Sealed",
+            "rebuilt": "always",
         })
     );
+    // Whether each variant comes back from a body: a reused standard code
+    // with a plain detail over its field, read back from the detail.
+    assert_eq!(list[1]["rebuilt"], "from_detail");
     assert_eq!(list[3]["via"], serde_json::json!(["Standard"]));
+    assert_eq!(list[3]["rebuilt"], "always");
     assert_eq!(list[3]["description"], "ヘッダーの生成に失敗しました");
 
     let markdown = VaultError::catalog().to_markdown();

@@ -69,12 +69,12 @@ fn check_server(address: SocketAddr, base: &str) {
     assert_eq!(answer.header("content-type"), Some("application/json"));
     assert_eq!(
         answer.body,
-        "{\"code\":60001,\"status\":503,\"message\":\"Vault sealed\",\"description\":\"The vault is sealed | unseal it\",\"doc\":\"https://docs.example.com/errors/60001\",\"variant\":\"Sealed\"}\n"
+        "{\"code\":60001,\"status\":503,\"message\":\"Vault sealed\",\"description\":\"The vault is sealed | unseal it\",\"doc\":\"https://docs.example.com/errors/60001\",\"variant\":\"Sealed\",\"rebuilt\":\"always\"}\n"
     );
     let answer = get(address, &format!("{base}/40013"), &[]);
     assert_eq!(
         answer.body,
-        "{\"code\":40013,\"status\":400,\"message\":\"Key not found in the keyVault\",\"description\":\"キーボルトキーの取得に失敗しました\",\"variant\":\"KeyNotFound\",\"via\":[\"Standard\"]}\n"
+        "{\"code\":40013,\"status\":400,\"message\":\"Key not found in the keyVault\",\"description\":\"キーボルトキーの取得に失敗しました\",\"variant\":\"KeyNotFound\",\"via\":[\"Standard\"],\"rebuilt\":\"always\"}\n"
     );
     let answer = get(address, &format!("{base}/40013"), &[MARKDOWN]);
     assert_eq!(

@@ -59,19 +59,19 @@ fn the_json_export_carries_its_format_and_everything_listed() {
     assert_eq!(
         lines.next(),
         Some(
-            r#"  {"code":60001,"status":503,"message":"Vault sealed","variant":"Sealed","exposure":"internal"},"#
+            r#"  {"code":60001,"status":503,"message":"Vault sealed","variant":"Sealed","exposure":"internal","rebuilt":"from_detail"},"#
         )
     );
     assert_eq!(
         lines.next(),
         Some(
-            r#"  {"code":60003,"status":400,"message":"Key disabled","description":"鍵が無効です","doc":"https://example.com/60003","variant":"KeyDisabled","exposure":"public","deprecated":"use 60004"},"#
+            r#"  {"code":60003,"status":400,"message":"Key disabled","description":"鍵が無効です","doc":"https://example.com/60003","variant":"KeyDisabled","exposure":"public","deprecated":"use 60004","rebuilt":"from_detail"},"#
         )
     );
     assert_eq!(
         lines.next(),
         Some(
-            r#"  {"code":60004,"status":400,"message":"Key not usable","variant":"KeyNotUsable","deprecated":""},"#
+            r#"  {"code":60004,"status":400,"message":"Key not usable","variant":"KeyNotUsable","deprecated":"","rebuilt":"always"},"#
         )
     );
     assert!(json.ends_with(
@@ -158,6 +158,8 @@ fn exports_read_back_as_they_were_written() {
             assert_eq!(read.entry.variant, listed.entry.variant);
             assert_eq!(read.entry.deprecated, listed.entry.deprecated);
             assert_eq!(read.entry.detail_exposure(), listed.entry.detail_exposure());
+            assert_eq!(read.entry.rebuilt(), listed.entry.rebuilt());
+            assert!(read.entry.rebuilt().is_some());
             assert_eq!(read.path, listed.path);
         }
     }
@@ -188,6 +190,9 @@ fn format_0_the_bare_array_is_read() {
     assert_eq!(listing.range(), None);
     assert!(listing.reserved().is_empty());
     assert_eq!(listing.get(40003).unwrap().path, ["Standard"]);
+    // Older than the `rebuilt` mark: not known, and not written back.
+    assert_eq!(listing.get(40003).unwrap().entry.rebuilt(), None);
+    assert!(!listing.to_json().contains("rebuilt"));
     assert_eq!(
         listing.get(60001).unwrap().entry.doc,
         Some("https://example.com/60001")
@@ -240,6 +245,14 @@ fn malformed_exports_are_precise_errors() {
     assert_eq!(
         code(r#""code":2,"status":400"#),
         "codes[1]: missing `message`"
+    );
+    assert_eq!(
+        code(r#""code":2,"status":400,"message":"m","rebuilt":"sometimes""#),
+        r#"codes[1].rebuilt: expected "always", "from_detail" or "never", found "sometimes""#
+    );
+    assert_eq!(
+        code(r#""code":2,"status":400,"message":"m","rebuilt":true"#),
+        "codes[1].rebuilt: expected a string, found true"
     );
     assert_eq!(
         code(r#""code":-2,"status":400,"message":"m""#),

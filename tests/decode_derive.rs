@@ -65,10 +65,18 @@ fn own_variants_come_back_when_they_can() {
     assert_eq!(KmsError::from_body(&body(40013, None)), None);
     // A field type without FromStr is never rebuilt.
     assert_eq!(KmsError::from_body(&body(60002, Some("key#9"))), None);
-    assert_eq!(KmsError::from_body(&body(60003, Some("a/b"))), None);
-    // Nor is a field that the detail formats but that is not the detail:
-    // the detail `key 7` is not the field's value.
-    assert_eq!(KmsError::from_body(&body(60004, Some("key 7"))), None);
+    // Fields formatted into the detail are read back from it: the texts
+    // around them matched, each field's text parsed.
+    assert_eq!(
+        KmsError::from_body(&body(60003, Some("a/b"))),
+        Some(KmsError::TwoFields("a".into(), "b".into()))
+    );
+    assert_eq!(
+        KmsError::from_body(&body(60004, Some("key 7"))),
+        Some(KmsError::OneField("7".into()))
+    );
+    // The text around the field must be there.
+    assert_eq!(KmsError::from_body(&body(60004, Some("7"))), None);
     assert_eq!(
         KmsError::OneField("7".into()).detail().as_deref(),
         Some("key 7")

@@ -73,6 +73,23 @@ fn the_readme_decoding_example_is_the_doc_tested_one() {
     );
 }
 
+/// The reqwest block: the `reqwest` module's first doc test (compiled, not
+/// run: it needs a server), whose typed decoding it shows.
+#[test]
+fn the_readme_reqwest_example_is_the_doc_tested_one() {
+    let docs: String = include_str!("../skms-core/src/reqwest.rs")
+        .lines()
+        .map_while(|line| line.strip_prefix("//!"))
+        .map(|line| format!("{}\n", line.strip_prefix(' ').unwrap_or(line)))
+        .collect();
+    let start = docs.find("```no_run\n").unwrap() + "```no_run\n".len();
+    let end = docs[start..].find("```").unwrap() + start;
+    assert_eq!(
+        readme_block_after("### Reading SKMS errors with reqwest"),
+        &docs[start..end]
+    );
+}
+
 #[test]
 fn the_readme_openapi_example_is_the_doc_tested_one() {
     assert_eq!(

@@ -44,12 +44,14 @@ pub struct Entry {
     pub(crate) json_prefix: &'static str,
     pub(crate) exposure: DetailExposure,
     /// Whether the variant took its status and message from the standard
-    /// catalog (`#[skms(code = 40013)]` alone): the bit `REUSED`; and the
-    /// gRPC code that it chose with `#[skms(grpc = "...")]`: the other bits,
-    /// the value of a `tonic::Code` (1 to 16), or 0 when it chose none and
-    /// its code follows its status. One byte for both, so that an entry stays
-    /// at 112 bytes; a byte rather than a type of its own, whose derives cost
-    /// the build of skms-core 0.5% more instructions.
+    /// catalog (`#[skms(code = 40013)]` alone): the bit `REUSED`; whether
+    /// its variant is rebuilt from a body: the bits `REBUILT` ([`Rebuilt`],
+    /// 0 when not known); and the gRPC code that it chose with
+    /// `#[skms(grpc = "...")]`: the bits `GRPC`, the value of a `tonic::Code`
+    /// (1 to 16), or 0 when it chose none and its code follows its status.
+    /// One byte for all, so that an entry stays at 128 bytes; a byte rather
+    /// than a type of its own, whose derives cost the build of skms-core 0.5%
+    /// more instructions.
     pub(crate) marks: u8,
 }
 
@@ -61,9 +63,43 @@ const _: () = assert!(core::mem::size_of::<Entry>() == 128);
 #[cfg(all(target_pointer_width = "64", feature = "utoipa"))]
 const _: () = assert!(core::mem::size_of::<Entry>() == 144);
 
-/// The bit of `Entry::marks` set when the entry reuses a standard code;
-/// the others hold the gRPC code chosen.
+/// The bit of `Entry::marks` set when the entry reuses a standard code.
 pub(crate) const REUSED: u8 = 0x80;
+/// The bits of `Entry::marks` that say whether the variant is rebuilt from
+/// a body: 0 when not known, else `1 + Rebuilt as u8`, shifted by
+/// [`REBUILT_SHIFT`].
+pub(crate) const REBUILT: u8 = 0x60;
+pub(crate) const REBUILT_SHIFT: u32 = 5;
+/// The bits of `Entry::marks` that hold the gRPC code chosen (1 to 16).
+pub(crate) const GRPC: u8 = 0x1F;
+
+/// Whether a body with an entry's code comes back as its variant through
+/// [`FromBody`](crate::FromBody), the impl that `#[derive(SkmsError)]`
+/// writes: [`Entry::rebuilt`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub enum Rebuilt {
+    /// Every body with the code: the variant has no field (a unit variant,
+    /// with or without a fixed detail).
+    Always,
+    /// A body whose detail reads back into the variant's fields: every
+    /// field appears in the detail (`detail = "keyId : {key_id}"`, or one
+    /// field marked `#[skms(detail)]`) without a format spec, and, what the
+    /// derive cannot see, each field's type implements `FromStr` and
+    /// `Display` (`String`, the integers...); a field of another type (a
+    /// type parameter included) makes the variant never rebuilt. Only a
+    /// body that carries the detail has something to read: a detail that a
+    /// [`DetailPolicy`](crate::DetailPolicy) withholds, or that gRPC cut,
+    /// leaves the body with its code alone. [`test::assert_round_trip`] tells which
+    /// (feature `json`).
+    ///
+    /// [`test::assert_round_trip`]: crate::test::assert_round_trip
+    FromDetail,
+    /// Never: a field that the detail leaves out, or formats with a spec
+    /// (`{id:?}`, `{n:>5}`), cannot be read back; nor more than eight
+    /// fields. [`Decoded`](crate::Decoded) keeps such a body, with its code.
+    Never,
+}
 
 /// How an entry's detail is produced; decided by the derive at compile time.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -102,8 +138,9 @@ impl Entry {
         message: &'static str,
         variant: &'static str,
     ) -> Entry {
-        // Only derived entries are written through their prefix.
-        crate::__private::entry(code, status, message, variant, "")
+        // Only derived entries are written through their prefix; whether a
+        // hand-written type rebuilds the entry from a body is not known.
+        crate::__private::entry(code, status, message, variant, "").with_rebuilt(None)
     }
 
     /// The entry with a description.
@@ -198,6 +235,54 @@ impl Entry {
     #[must_use]
     pub const fn reuses_standard(&self) -> bool {
         self.marks & REUSED != 0
+    }
+
+    /// Whether a body with the entry's code comes back as its variant
+    /// through the derived [`FromBody`](crate::FromBody); `None` when not
+    /// known: an entry written by hand ([`Entry::new`]), or read from an
+    /// export older than this mark.
+    ///
+    /// ```
+    /// use skms_core::{Catalog, Rebuilt, SkmsError};
+    ///
+    /// #[derive(Debug, SkmsError)]
+    /// enum VaultError {
+    ///     #[skms(code = 60001, status = 503, msg = "Vault sealed")]
+    ///     Sealed,
+    ///     #[skms(code = 60002, status = 404, msg = "Key not found", detail = "keyId : {key_id}")]
+    ///     KeyNotFound { key_id: String },
+    ///     #[skms(code = 60003, status = 400, msg = "Key too short", detail = "{0:?}")]
+    ///     KeyTooShort(String),
+    /// }
+    ///
+    /// let rebuilt = |code| VaultError::lookup(code).unwrap().rebuilt();
+    /// assert_eq!(rebuilt(60001), Some(Rebuilt::Always));
+    /// assert_eq!(rebuilt(60002), Some(Rebuilt::FromDetail));
+    /// assert_eq!(rebuilt(60003), Some(Rebuilt::Never));
+    /// ```
+    #[must_use]
+    pub const fn rebuilt(&self) -> Option<Rebuilt> {
+        match (self.marks & REBUILT) >> REBUILT_SHIFT {
+            1 => Some(Rebuilt::Always),
+            2 => Some(Rebuilt::FromDetail),
+            3 => Some(Rebuilt::Never),
+            _ => None,
+        }
+    }
+
+    /// The entry marked as `rebuilt` says (`None`: not known).
+    #[must_use]
+    pub(crate) const fn with_rebuilt(self, rebuilt: Option<Rebuilt>) -> Entry {
+        let bits = match rebuilt {
+            None => 0,
+            Some(Rebuilt::Always) => 1,
+            Some(Rebuilt::FromDetail) => 2,
+            Some(Rebuilt::Never) => 3,
+        };
+        Entry {
+            marks: (self.marks & !REBUILT) | (bits << REBUILT_SHIFT),
+            ..self
+        }
     }
 
     /// Whether every value of the entry's variant has a detail.

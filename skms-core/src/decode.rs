@@ -28,15 +28,37 @@ use crate::{ErrorBody, SkmsError};
 /// `#[derive(SkmsError)]` implements it, [`StandardError`](crate::StandardError) included, variant
 /// by variant; the type's own codes come first:
 ///
-/// - a unit variant: when the body has its code;
+/// - a variant without fields (a unit variant, with or without a fixed
+///   detail): when the body has its code;
+/// - a variant whose fields all appear in its `detail`, none with a format
+///   spec (`detail = "keyId : {key_id}"`, `detail = "{0} v{1}"`, a field
+///   named twice included), up to eight fields: from `body.detail`, when it
+///   reads back. The texts of the detail are matched, each field's text is
+///   parsed with the field's `FromStr` and kept only when its `Display`
+///   writes that very text again, so the value rebuilt formats to exactly
+///   the detail received. Where the detail can be split more ways than one
+///   (`"{a}-{b}"` with a `-` inside a value), the first split that reads
+///   back is taken, the first field shortest first: the value may differ
+///   from the one sent, never its detail. A field whose type has no
+///   `FromStr` (or a type parameter) makes the variant never rebuilt, and
+///   compiles all the same. The search is bounded: the bytes that it parses
+///   and scans are at most 16 times the detail's length (64 KiB at least),
+///   whatever the sender wrote; a detail that would need more is not
+///   rebuilt;
 /// - a variant whose only field is marked `#[skms(detail)]`: from
-///   `body.detail`, parsed with the field's `FromStr`, and only when the body
-///   has a detail that parses;
-/// - any other variant of the type's own (one whose fields are formatted into
-///   the detail, say) cannot be rebuilt: `None` for its code, and [`Decoded`]
+///   `body.detail`, parsed whole with the field's `FromStr`, and only when
+///   the body has a detail that parses;
+/// - any other variant of the type's own (a field left out of the detail,
+///   or written with a spec such as `{id:?}` or `{n:>5}`, which cannot be
+///   read back) cannot be rebuilt: `None` for its code, and [`Decoded`]
 ///   keeps the body with its code;
 /// - a `transparent` variant: when its field's type rebuilds the body
 ///   (a field type that is not a `FromBody` rebuilds nothing).
+///
+/// The catalog says which of its entries come back
+/// ([`Entry::rebuilt`](crate::Entry::rebuilt)), and
+/// [`test::assert_round_trip`](crate::test::assert_round_trip) checks a
+/// value in a test.
 ///
 /// ```
 /// use skms_core::{ErrorBody, FromBody, SkmsError, StandardError};
@@ -63,6 +85,9 @@ use crate::{ErrorBody, SkmsError};
 /// let body = ErrorBody { code: 70000, message: "Newer than us".into(), detail: None };
 /// assert_eq!(VaultError::from_body(&body), None);
 /// let body = ErrorBody { code: 60003, message: "Key version not found".into(), detail: Some("k-9 v2".into()) };
+/// assert_eq!(VaultError::from_body(&body), Some(VaultError::VersionNotFound("k-9".into(), 2)));
+/// // `v02` parses as 2, which writes `v2`: not the detail received.
+/// let body = ErrorBody { code: 60003, message: "Key version not found".into(), detail: Some("k-9 v02".into()) };
 /// assert_eq!(VaultError::from_body(&body), None);
 /// ```
 pub trait FromBody: Sized {
@@ -198,7 +223,7 @@ impl<E> Decoded<E> {
     /// (feature `tonic`), and `Decoded::from_status` reports it here.
     /// A JSON body has no such limit: its detail is always whole.
     ///
-    /// A cut detail does not rebuild a variant whose field is the detail
+    /// A cut detail does not rebuild a variant whose fields are read from it
     /// ([`error`](Decoded::error) is then `None`, the code still there).
     #[must_use]
     pub fn detail_truncated(&self) -> Option<usize> {

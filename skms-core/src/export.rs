@@ -17,7 +17,7 @@ use core::fmt::Write as _;
 use std::string::String;
 use std::vec::Vec;
 
-use crate::catalog::Reserved;
+use crate::catalog::{Rebuilt, Reserved};
 use crate::listing::{Listed, Listing};
 use crate::DetailExposure;
 
@@ -40,6 +40,16 @@ pub(crate) fn write_reserved(out: &mut Vec<u8>, reserved: &Reserved) {
         crate::json::write_str(out, reason);
     }
     out.push(b'}');
+}
+
+/// How the export names a [`Rebuilt`].
+#[inline]
+pub(crate) fn rebuilt_name(rebuilt: Rebuilt) -> &'static str {
+    match rebuilt {
+        Rebuilt::Always => "always",
+        Rebuilt::FromDetail => "from_detail",
+        Rebuilt::Never => "never",
+    }
 }
 
 impl Listed {
@@ -83,6 +93,11 @@ impl Listed {
             out.extend_from_slice(b",\"deprecated\":");
             crate::json::write_str(out, note);
         }
+        if let Some(rebuilt) = entry.rebuilt() {
+            out.extend_from_slice(b",\"rebuilt\":\"");
+            out.extend_from_slice(rebuilt_name(rebuilt).as_bytes());
+            out.push(b'"');
+        }
         out.push(b'}');
     }
 }
@@ -96,8 +111,13 @@ impl Listing {
     /// Each code's object has `code`, `status`, `message`, `description`
     /// and `doc` when present, `variant`, `via` (the transparent variants it
     /// is included through) when not empty, `exposure` (`public` or
-    /// `internal`) when the detail is marked, and `deprecated` (the note,
-    /// empty for a bare mark) when deprecated. One code a line.
+    /// `internal`) when the detail is marked, `deprecated` (the note,
+    /// empty for a bare mark) when deprecated, and `rebuilt` when known
+    /// ([`Entry::rebuilt`](crate::Entry::rebuilt): `always`, `from_detail`
+    /// or `never`; an entry written by hand, or read from an older export,
+    /// has none). One code a line. The format stays 1: `rebuilt` is an
+    /// added key that older readers ignore, and exports without it are read
+    /// as before.
     /// [`Listing::from_json`] reads it back.
     ///
     /// ```
@@ -105,7 +125,7 @@ impl Listing {
     ///
     /// let json = StandardError::catalog().to_json();
     /// assert!(json.starts_with("{\"format\":1,\"name\":\"StandardError\",\"codes\":[\n"));
-    /// assert!(json.contains(r#"{"code":40301,"status":401,"message":"You don't have permission this service","description":"アクセス権がありません","variant":"PermissionDenied"}"#));
+    /// assert!(json.contains(r#"{"code":40301,"status":401,"message":"You don't have permission this service","description":"アクセス権がありません","variant":"PermissionDenied","rebuilt":"always"}"#));
     /// ```
     #[must_use]
     #[inline]
@@ -310,13 +330,26 @@ mod read {
         let status = required(integer(object, path, "status", 400, 599)?, path, "status")?;
         let message = required(string(object, path, "message")?, path, "message")?;
         let variant = string(object, path, "variant")?.unwrap_or("");
+        let rebuilt = match string(object, path, "rebuilt")? {
+            None => None,
+            Some("always") => Some(crate::Rebuilt::Always),
+            Some("from_detail") => Some(crate::Rebuilt::FromDetail),
+            Some("never") => Some(crate::Rebuilt::Never),
+            Some(other) => {
+                return Err(ExportError::at(
+                    &format!("{path}.rebuilt"),
+                    format!("expected \"always\", \"from_detail\" or \"never\", found {other:?}"),
+                ))
+            }
+        };
         let mut entry = crate::__private::entry(
             u32::try_from(code).unwrap_or(u32::MAX),
             u16::try_from(status).unwrap_or(599),
             leak(message),
             leak(variant),
             "",
-        );
+        )
+        .with_rebuilt(rebuilt);
         if let Some(description) = string(object, path, "description")? {
             entry = entry.with_description(leak(description));
         }

@@ -48,7 +48,9 @@
 //!
 //! On a field, `#[skms(detail)]` makes the field the detail, as
 //! `detail = "{field}"` would, and lets a decoder rebuild the variant from a
-//! body's detail.
+//! body's detail, parsed whole with the field's `FromStr`. A `detail = "..."`
+//! that names every field of its variant, none with a spec, is read back too
+//! (see [`FromBody`]): `detail = "keyId : {key_id}"` needs no mark.
 //!
 //! On the one field of a variant (or of a struct), `#[from]`, as thiserror
 //! writes it, implements `From<Field>` for the type, so that `?` converts:
@@ -202,12 +204,24 @@
 //! catalog, keeping the body as it was received.
 //!
 //! ```
-//! use skms_core::{Decoded, DecodeErrorKind, StandardError};
+//! use skms_core::{Decoded, DecodeErrorKind, SkmsError, StandardError};
 //!
 //! let received = br#"{"code":40013,"message":"Key not found in the keyVault","detail":"keyId : 0000009"}"#;
 //! let decoded = Decoded::<StandardError>::from_slice(received)?;
 //! assert_eq!(decoded.error(), Some(&StandardError::KeyNotFound));
 //! assert_eq!(decoded.detail(), Some("keyId : 0000009"));
+//!
+//! // A service's own enum, shared by the server and its client: a variant
+//! // whose fields all appear in its detail comes back with them.
+//! #[derive(Debug, PartialEq, SkmsError)]
+//! enum VaultError {
+//!     #[skms(code = 40013, detail = "keyId : {key_id}")]
+//!     KeyNotFound { key_id: String },
+//! }
+//! let decoded = Decoded::<VaultError>::from_slice(received)?;
+//! assert_eq!(decoded.error(), Some(&VaultError::KeyNotFound { key_id: "0000009".into() }));
+//! // In the service's tests: serialized, decoded, the same value.
+//! skms_core::test::assert_round_trip(&VaultError::KeyNotFound { key_id: "0000009".into() });
 //!
 //! // A code the client's catalog does not know: kept whole.
 //! let decoded = Decoded::<StandardError>::from_slice(br#"{"code":40999,"message":"Quota exceeded"}"#)?;
@@ -245,13 +259,21 @@
 //!   dropped and never mapped to a neighbouring or generic error.
 //! - **What can be rebuilt.** [`StandardError`]: each of its 26 codes. A
 //!   derived enum, through the [`FromBody`] impl the derive writes: its own
-//!   codes first, a unit variant by its code, a variant whose one field is
-//!   marked `#[skms(detail)]` from the body's detail (when it has one that
-//!   the field's `FromStr` parses); then its `transparent` variants, through
-//!   the type of their field. A variant whose detail is formatted from its
-//!   fields cannot be parsed back: its bodies are kept with their code, like
-//!   unknown ones, and never taken for an included catalog's variant of the
-//!   same code.
+//!   codes first, a variant without fields by its code; a variant whose
+//!   fields all appear in its detail, without a format spec
+//!   (`detail = "keyId : {key_id}"`), from the body's detail, each field
+//!   parsed with its `FromStr` and kept only when its `Display` writes the
+//!   same text again (so the value rebuilt formats to exactly the detail
+//!   received; details that split more than one way are read the first way
+//!   that reads back, within a budget linear in the detail's length); a
+//!   variant whose one field is marked `#[skms(detail)]` from the whole
+//!   detail, parsed; then its `transparent` variants, through the type of
+//!   their field. A variant with a field left out of its detail, written
+//!   with a spec (`{id:?}`, `{n:>5}`), or of a type without `FromStr`,
+//!   cannot be read back: its bodies are kept with their code, like unknown
+//!   ones, and never taken for an included catalog's variant of the same
+//!   code. [`Entry::rebuilt`] says which entries come back, and
+//!   [`test::assert_round_trip`] checks a value in a test.
 //! - **The detail is kept.** Whether or not the typed error has room for
 //!   it, [`Decoded::detail`] is the received detail.
 //! - **What was received is passed on.** `Display` and `Serialize` of
@@ -445,6 +467,8 @@ mod rejection;
 mod snapshot;
 mod standard;
 mod status;
+#[cfg(feature = "json")]
+pub mod test;
 
 #[cfg(feature = "actix-web")]
 pub mod actix_web;
@@ -466,7 +490,7 @@ pub mod utoipa;
 pub mod __private;
 
 pub use crate::body::ErrorBody;
-pub use crate::catalog::{Catalog, CodeRange, Entry, Include, Reserved};
+pub use crate::catalog::{Catalog, CodeRange, Entry, Include, Rebuilt, Reserved};
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use crate::catalog_endpoint::CodeNotInCatalog;
 pub use crate::code::{parse_code, ParseCodeError};

@@ -159,6 +159,38 @@ impl Listing {
         self.listed.is_empty()
     }
 
+    /// The codes whose bodies never come back as their variant through the
+    /// derived [`FromBody`](crate::FromBody) ([`Rebuilt::Never`]: a field
+    /// left out of the detail, or written with a spec): what a client sharing
+    /// the type receives as a code and a body only. Entries marked
+    /// [`Rebuilt::FromDetail`] come back when their field types read back,
+    /// which [`assert_round_trip`](crate::test::assert_round_trip) checks.
+    ///
+    /// ```
+    /// use skms_core::{Catalog, SkmsError};
+    ///
+    /// #[derive(Debug, SkmsError)]
+    /// enum VaultError {
+    ///     #[skms(code = 60002, status = 404, msg = "Key not found", detail = "keyId : {key_id}")]
+    ///     KeyNotFound { key_id: String },
+    ///     #[skms(code = 60003, status = 400, msg = "Key too short", detail = "{0:?}")]
+    ///     KeyTooShort(String),
+    /// }
+    ///
+    /// let catalog = VaultError::catalog();
+    /// let codes: Vec<u32> = catalog.not_rebuilt().map(|listed| listed.entry.code).collect();
+    /// assert_eq!(codes, [60003]);
+    /// ```
+    ///
+    /// [`Rebuilt::Never`]: crate::Rebuilt::Never
+    /// [`Rebuilt::FromDetail`]: crate::Rebuilt::FromDetail
+    #[inline]
+    pub fn not_rebuilt(&self) -> impl Iterator<Item = &Listed> {
+        self.listed
+            .iter()
+            .filter(|listed| listed.entry.rebuilt() == Some(crate::Rebuilt::Never))
+    }
+
     /// The listing of `code`.
     #[must_use]
     pub fn get(&self, code: u32) -> Option<&Listed> {

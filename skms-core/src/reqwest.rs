@@ -6,15 +6,31 @@
 //! [`ErrorBody`], or, when the body is not an SKMS body (a proxy's HTML
 //! page, an empty body), the raw text and the reason it is not one.
 //!
-//! ```no_run
-//! use skms_core::reqwest::{SkmsHttpError, SkmsResponseExt};
+//! [`SkmsHttpError::decode`] rebuilds the body as the service's own error
+//! type, shared with the server (see [`FromBody`]):
 //!
-//! async fn fetch_key(client: &reqwest::Client, key_id: &str) -> Result<String, Box<dyn std::error::Error>> {
+//! ```no_run
+//! use skms_core::reqwest::SkmsResponseExt;
+//! use skms_core::SkmsError;
+//!
+//! #[derive(Debug, PartialEq, SkmsError)]
+//! enum VaultError {
+//!     #[skms(code = 40013, detail = "keyId : {key_id}")]
+//!     KeyNotFound { key_id: String },
+//! }
+//!
+//! /// The key, `None` when the vault has no such key; any other error passed on.
+//! async fn fetch_key(client: &reqwest::Client, key_id: &str) -> Result<Option<String>, Box<dyn std::error::Error>> {
 //!     let url = format!("http://127.0.0.1:3000/keys/{key_id}");
 //!     match client.get(url).send().await?.skms_error_for_status().await {
-//!         Ok(response) => Ok(response.text().await?),
-//!         Err(error) if error.code() == Some(40013) => Ok(String::new()),
-//!         Err(error) => Err(error.into()),
+//!         Ok(response) => Ok(Some(response.text().await?)),
+//!         Err(error) => match error.decode::<VaultError>() {
+//!             // The typed error, its field read back from the detail.
+//!             Some(decoded) if matches!(decoded.error(), Some(VaultError::KeyNotFound { .. })) => Ok(None),
+//!             // Another SKMS code (`decoded.code()`), or not an SKMS body
+//!             // (`error.text()`): kept whole.
+//!             _ => Err(error.into()),
+//!         },
 //!     }
 //! }
 //! ```

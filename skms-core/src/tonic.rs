@@ -60,7 +60,7 @@
 //! [`DETAIL_TRUNCATED_KEY`] (`skms-detail-truncated`), which
 //! [`Decoded::detail_truncated`] reports; the message is bounded too
 //! ([`MAX_MESSAGE_BYTES`]). The code and the message always arrive. A cut
-//! detail does not rebuild a variant whose field is the detail. HTTP bodies
+//! detail does not rebuild a variant whose fields are read from it. HTTP bodies
 //! have no such limit: over HTTP the detail is always sent whole.
 //!
 //! The detail goes through the [`DetailPolicy`] in force
@@ -327,7 +327,7 @@ impl Entry {
     /// ```
     #[must_use]
     pub const fn grpc_code(&self) -> Code {
-        match self.marks & !crate::catalog::REUSED {
+        match self.marks & crate::catalog::GRPC {
             0 => code_for_status(self.status),
             chosen => Code::from_i32(chosen as i32),
         }
@@ -343,7 +343,7 @@ impl<E: FromBody> Decoded<E> {
     /// The gRPC code plays no part: a server may have chosen another one for
     /// the variant. A detail cut by the server ([`MAX_DETAIL_BYTES`]) is
     /// reported by [`Decoded::detail_truncated`], and does not rebuild a
-    /// variant whose field is the detail.
+    /// variant whose fields are read from the detail.
     ///
     /// # Errors
     ///

@@ -56,6 +56,16 @@ use syn::parse_macro_input;
 /// `impl From<Field> for E`. Under `std_error = false` the derive writes
 /// neither `Error` nor `From`, and `#[from]` is the other derive's
 /// (thiserror's, which writes both): never two `From` impls.
+///
+/// `FromBody` rebuilds a received body as the variant of its code when the
+/// variant can be read back: a variant without fields; one whose fields all
+/// appear in its `detail` without a format spec (`detail = "keyId :
+/// {key_id}"`), each field parsed from its part of the detail with its
+/// `FromStr` and kept only when its `Display` writes that part again; one
+/// whose only field is marked `#[skms(detail)]`; and, through their field's
+/// type, transparent variants. Every other variant's bodies are `None`
+/// (kept whole by `Decoded`). Each entry of the catalog says which
+/// (`Entry::rebuilt`).
 #[proc_macro_derive(SkmsError, attributes(skms, from))]
 pub fn derive_skms_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as syn::DeriveInput);

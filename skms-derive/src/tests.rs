@@ -411,3 +411,61 @@ fn the_own_codes_are_checked_against_the_included_catalogs() {
     let text = crate::expand::derive(&input).to_string();
     assert!(!text.contains("own_conflict"), "{text}");
 }
+
+/// An entry is marked rebuilt or not by its constructor; the derive adds
+/// `with_rebuilt` only where the variant's fields make it differ from what
+/// its detail alone says, and groups the variants read back by their list
+/// of field types.
+#[test]
+fn rebuilt_marks_and_read_lists() {
+    let expand = |input: syn::DeriveInput| crate::expand::derive(&input).to_string();
+    let plain = expand(syn::parse_quote! {
+        enum E {
+            #[skms(code = 1, status = 400, msg = "a", detail = "id {id}")]
+            A { id: String },
+            #[skms(code = 2, status = 400, msg = "b", detail = "{0}: {1}")]
+            B(String, u32),
+            #[skms(code = 3, status = 400, msg = "c", detail = "gone: {id}")]
+            C { id: String },
+            #[skms(code = 4, status = 400, msg = "d")]
+            D,
+            #[skms(code = 5, status = 400, msg = "e", detail = "{0:?}")]
+            F(String),
+        }
+    });
+    assert!(!plain.contains("with_rebuilt"), "{plain}");
+    // Two lists: (String) for A and C, (String, u32) for B.
+    assert!(
+        plain.contains("0 | 2 => return Self :: __skms_read_list_0"),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("1 => return Self :: __skms_read_list_1"),
+        "{plain}"
+    );
+    assert!(!plain.contains("__skms_read_list_2"), "{plain}");
+    // One reading function per field type.
+    assert!(plain.contains("fn __skms_read_1"), "{plain}");
+    assert!(!plain.contains("fn __skms_read_2"), "{plain}");
+    let differing = expand(syn::parse_quote! {
+        enum E {
+            #[skms(code = 1, status = 400, msg = "a", detail = "id {id}")]
+            LeftOut { id: String, other: u32 },
+            #[skms(code = 2, status = 400, msg = "b")]
+            NoDetail(u32),
+            #[skms(code = 3, status = 400, msg = "c")]
+            Marked(#[skms(detail)] u32),
+        }
+    });
+    // Never, though a plain detail and no detail say otherwise; the marked
+    // field is read from the detail, as its plain detail says.
+    assert_eq!(differing.matches("with_rebuilt").count(), 2, "{differing}");
+    assert!(
+        differing.contains("with_rebuilt (__skms_entry_plain_detail (1 ,"),
+        "{differing}"
+    );
+    assert!(
+        differing.contains("\"NoDetail\" , \"{\\\"code\\\":2,\\\"message\\\":\\\"b\\\"\") , 3)"),
+        "{differing}"
+    );
+}

@@ -455,7 +455,7 @@ fn check_variant<'a>(
         cx.error_spanned_by(
             &detail.key,
             format!(
-                "`{}` has both `detail = \"...\"` and a field marked #[skms(detail)] (`{}`); keep one",
+                "`{}` has both `detail = \"...\"` and a field marked #[skms(detail)] (`{}`); keep one: a `detail = \"...\"` that names every field, without a spec, is read back from a body without the mark",
                 variant.ident,
                 field.name()
             ),

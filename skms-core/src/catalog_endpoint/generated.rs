@@ -121,15 +121,45 @@ const _: () = {
             ::core::option::Option::None
         }
     }
+    fn __skms_read_0(__text: &::core::primitive::str) -> crate::__private::FieldRead<String> {
+        #[allow(unused_imports)]
+        use crate::__private::{ReadFromStr as _, ReadNothing as _};
+        (&crate::__private::ParseDetail::<String>::NEW).read_field(__text)
+    }
+    impl CodeNotInCatalog {
+        fn __skms_read_list_0(
+            __index: ::core::primitive::usize,
+            __body: &crate::ErrorBody<'_>,
+        ) -> ::core::option::Option<Self> {
+            #[allow(unused_imports)]
+            use crate::__private::{ReadFromStr as _, ReadNothing as _};
+            let (__skms_value_0,) = crate::__private::read_detail(
+                &__SKMS_ENTRIES[__index],
+                __body,
+                crate::__private::IDENTITY_USES,
+                (__skms_read_0,),
+            )?;
+            ::core::option::Option::Some(match __index {
+                0 => Self {
+                    requested: __skms_value_0,
+                },
+                _ => return ::core::option::Option::None,
+            })
+        }
+    }
     #[automatically_derived]
     impl crate::FromBody for CodeNotInCatalog {
-        #[allow(unused_imports)]
+        #[allow(unused_imports, unreachable_code)]
         fn from_body(__body: &crate::ErrorBody<'_>) -> ::core::option::Option<Self> {
             use crate::__private::{
-                ParseFromStr as _, ParseNothing as _, RebuildFromBody as _, RebuildNothing as _,
+                ParseFromStr as _, ParseNothing as _, ReadFromStr as _, ReadNothing as _,
+                RebuildFromBody as _, RebuildNothing as _,
             };
-            if __SKMS_BY_HASH.index(__body.code).is_some() {
-                return ::core::option::Option::None;
+            if let ::core::option::Option::Some(__index) = __SKMS_BY_HASH.index(__body.code) {
+                return ::core::option::Option::Some(match __index {
+                    0 => return Self::__skms_read_list_0(__index, __body),
+                    _ => return ::core::option::Option::None,
+                });
             }
             ::core::option::Option::None
         }
@@ -277,15 +307,45 @@ const _: () = {
             ::core::option::Option::None
         }
     }
+    fn __skms_read_0(__text: &::core::primitive::str) -> crate::__private::FieldRead<String> {
+        #[allow(unused_imports)]
+        use crate::__private::{ReadFromStr as _, ReadNothing as _};
+        (&crate::__private::ParseDetail::<String>::NEW).read_field(__text)
+    }
+    impl CodeNotInCatalog {
+        fn __skms_read_list_0(
+            __index: ::core::primitive::usize,
+            __body: &crate::ErrorBody<'_>,
+        ) -> ::core::option::Option<Self> {
+            #[allow(unused_imports)]
+            use crate::__private::{ReadFromStr as _, ReadNothing as _};
+            let (__skms_value_0,) = crate::__private::read_detail(
+                &__SKMS_ENTRIES[__index],
+                __body,
+                crate::__private::IDENTITY_USES,
+                (__skms_read_0,),
+            )?;
+            ::core::option::Option::Some(match __index {
+                0 => Self {
+                    requested: __skms_value_0,
+                },
+                _ => return ::core::option::Option::None,
+            })
+        }
+    }
     #[automatically_derived]
     impl crate::FromBody for CodeNotInCatalog {
-        #[allow(unused_imports)]
+        #[allow(unused_imports, unreachable_code)]
         fn from_body(__body: &crate::ErrorBody<'_>) -> ::core::option::Option<Self> {
             use crate::__private::{
-                ParseFromStr as _, ParseNothing as _, RebuildFromBody as _, RebuildNothing as _,
+                ParseFromStr as _, ParseNothing as _, ReadFromStr as _, ReadNothing as _,
+                RebuildFromBody as _, RebuildNothing as _,
             };
-            if __SKMS_BY_HASH.index(__body.code).is_some() {
-                return ::core::option::Option::None;
+            if let ::core::option::Option::Some(__index) = __SKMS_BY_HASH.index(__body.code) {
+                return ::core::option::Option::Some(match __index {
+                    0 => return Self::__skms_read_list_0(__index, __body),
+                    _ => return ::core::option::Option::None,
+                });
             }
             ::core::option::Option::None
         }

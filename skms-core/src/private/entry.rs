@@ -7,10 +7,18 @@
 //! evaluation, which reads their MIR, so a build of skms-core need not
 //! compile them to machine code.
 
-use crate::catalog::{DetailKind, Entry, REUSED};
+use crate::catalog::{DetailKind, Entry, GRPC, REBUILT, REBUILT_SHIFT, REUSED};
 use crate::DetailExposure;
 
 use super::compose::Message;
+
+// Whether the variant is rebuilt from a body (`Rebuilt`), as `marks`: what
+// each constructor assumes of its detail (none or fixed: always; plain
+// fields: from the detail; formatted with a spec: never), which the derive
+// corrects with `with_rebuilt` where the variant's fields say otherwise.
+const ALWAYS: u8 = 1 << REBUILT_SHIFT;
+const FROM_DETAIL: u8 = 2 << REBUILT_SHIFT;
+const NEVER: u8 = 3 << REBUILT_SHIFT;
 
 // The derive builds each entry with one call of these, a description, a
 // link or an exposure mark added around it: in a table of a thousand
@@ -27,7 +35,7 @@ pub const fn entry(
     json_prefix: &'static str,
 ) -> Entry {
     let detail = DetailKind::None;
-    entry_with(code, status, message, variant, json_prefix, detail)
+    entry_with(code, status, message, variant, json_prefix, detail, ALWAYS)
 }
 
 /// An entry whose detail is formatted by `write!` in the generated code.
@@ -41,7 +49,7 @@ pub const fn entry_formatted(
     json_prefix: &'static str,
 ) -> Entry {
     let detail = DetailKind::Formatted;
-    entry_with(code, status, message, variant, json_prefix, detail)
+    entry_with(code, status, message, variant, json_prefix, detail, NEVER)
 }
 
 /// An entry whose detail is plain fields between `texts`: see
@@ -57,7 +65,15 @@ pub const fn entry_plain_detail(
     texts: &'static str,
 ) -> Entry {
     let detail = DetailKind::Plain(texts);
-    entry_with(code, status, message, variant, json_prefix, detail)
+    entry_with(
+        code,
+        status,
+        message,
+        variant,
+        json_prefix,
+        detail,
+        FROM_DETAIL,
+    )
 }
 
 #[inline]
@@ -68,6 +84,7 @@ const fn entry_with(
     variant: &'static str,
     json_prefix: &'static str,
     detail: DetailKind,
+    marks: u8,
 ) -> Entry {
     // Every field written here, with no nested call: const evaluation of a
     // thousand entries pays for each call (42 M instructions on the
@@ -86,7 +103,7 @@ const fn entry_with(
         json_prefix,
         exposure: DetailExposure::Unmarked,
         doc: None,
-        marks: 0,
+        marks,
     }
 }
 
@@ -177,7 +194,7 @@ pub const fn with_exposure(entry: Entry, exposure: DetailExposure) -> Entry {
 pub const fn with_grpc(entry: Entry, code: u8) -> Entry {
     Entry {
         // The derive writes only the values of gRPC's error codes, 1 to 16.
-        marks: (entry.marks & REUSED) | (code & !REUSED),
+        marks: (entry.marks & !GRPC) | (code & GRPC),
         ..entry
     }
 }
@@ -199,6 +216,19 @@ pub const fn with_static_detail(entry: Entry, detail: &'static str) -> Entry {
 pub const fn with_formatted_detail(entry: Entry) -> Entry {
     Entry {
         detail: DetailKind::Formatted,
+        marks: (entry.marks & !REBUILT) | NEVER,
+        ..entry
+    }
+}
+
+/// `entry`, rebuilt from a body as `rebuilt` says: 1 always, 2 from its
+/// detail, 3 never (see `Rebuilt`); for a variant whose fields make it
+/// differ from what its detail alone says (a field left out of the detail).
+#[must_use]
+#[inline]
+pub const fn with_rebuilt(entry: Entry, rebuilt: u8) -> Entry {
+    Entry {
+        marks: (entry.marks & !REBUILT) | ((rebuilt << REBUILT_SHIFT) & REBUILT),
         ..entry
     }
 }
@@ -212,6 +242,7 @@ pub const fn with_formatted_detail(entry: Entry) -> Entry {
 pub const fn with_plain_detail(entry: Entry, texts: &'static str) -> Entry {
     Entry {
         detail: DetailKind::Plain(texts),
+        marks: (entry.marks & !REBUILT) | FROM_DETAIL,
         ..entry
     }
 }

@@ -10,6 +10,7 @@ mod compose;
 mod detail;
 mod entry;
 mod integrations;
+mod read_detail;
 mod resolve;
 mod ser;
 mod shims;
@@ -40,7 +41,7 @@ pub use self::detail::{
 pub use self::entry::{
     entry, entry_formatted, entry_plain_detail, reuse, with_deprecated, with_description,
     with_detail_template, with_doc, with_exposure, with_formatted_detail, with_grpc,
-    with_plain_detail, with_static_detail,
+    with_plain_detail, with_rebuilt, with_static_detail,
 };
 #[cfg(feature = "actix-web")]
 pub use self::integrations::actix_web;
@@ -52,10 +53,14 @@ pub use self::integrations::http;
 pub use self::integrations::tonic;
 #[cfg(feature = "utoipa")]
 pub use self::integrations::utoipa;
+pub use self::read_detail::{
+    budget as read_budget, read_detail, read_field, read_plain_detail, writes_as, DetailFields,
+    FieldRead, IDENTITY_USES, MAX_DETAIL_FIELDS,
+};
 pub use self::resolve::{Resolved, TransparentField};
 pub use self::ser::{serialize_resolved, write_json};
 pub use self::shims::{
-    AsSource, ParseDetail, ParseFromStr, ParseNothing, Rebuild, RebuildFromBody, RebuildNothing,
-    Source, SourceOfError, SourceOfOther,
+    AsSource, ParseDetail, ParseFromStr, ParseNothing, ReadFromStr, ReadNothing, Rebuild,
+    RebuildFromBody, RebuildNothing, Source, SourceOfError, SourceOfOther,
 };
 pub use crate::__skms_integrations as integrations;

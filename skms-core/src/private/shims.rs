@@ -1,7 +1,8 @@
 //! The autoref shims of a transparent field and of a field marked
 //! `#[skms(detail)]`: `Source` (its `source()`), `Rebuild` (from a body,
 //! when it is a `FromBody`) and `ParseDetail` (from a body's detail, when it
-//! is `FromStr`). Each is chosen by method resolution: a trait impl for the
+//! is `FromStr`), and `ReadFromStr` (a field read back from a detail, when it
+//! is `FromStr` and `Display`). Each is chosen by method resolution: a trait impl for the
 //! types that can, one autoref further a fallback for every other.
 
 use super::StdError;
@@ -123,3 +124,26 @@ as_source_of_dyn!(
     dyn StdError + Sync + 'static,
     dyn StdError + Send + Sync + 'static
 );
+
+/// Reads a field of a detail back (see `read_detail`), when its type is
+/// `FromStr` and `Display`; else every text is `Unreadable`:
+/// `(&ParseDetail::<T>::NEW).read_field(text)`.
+pub trait ReadFromStr<T> {
+    fn read_field(&self, text: &str) -> super::FieldRead<T>;
+}
+
+impl<T: core::str::FromStr + core::fmt::Display> ReadFromStr<T> for ParseDetail<T> {
+    #[inline]
+    fn read_field(&self, text: &str) -> super::FieldRead<T> {
+        super::read_field(text)
+    }
+}
+
+pub trait ReadNothing<T> {
+    #[inline]
+    fn read_field(&self, _text: &str) -> super::FieldRead<T> {
+        super::FieldRead::Unreadable
+    }
+}
+
+impl<T> ReadNothing<T> for &ParseDetail<T> {}

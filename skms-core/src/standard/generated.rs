@@ -184,10 +184,11 @@ const _: () = {
     }
     #[automatically_derived]
     impl crate::FromBody for StandardError {
-        #[allow(unused_imports)]
+        #[allow(unused_imports, unreachable_code)]
         fn from_body(__body: &crate::ErrorBody<'_>) -> ::core::option::Option<Self> {
             use crate::__private::{
-                ParseFromStr as _, ParseNothing as _, RebuildFromBody as _, RebuildNothing as _,
+                ParseFromStr as _, ParseNothing as _, ReadFromStr as _, ReadNothing as _,
+                RebuildFromBody as _, RebuildNothing as _,
             };
             if let ::core::option::Option::Some(__index) = __SKMS_BY_HASH.index(__body.code) {
                 return ::core::option::Option::Some(match __index {

@@ -5,6 +5,7 @@ use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenS
 use quote::{quote, quote_spanned, ToTokens, TokenStreamExt as _};
 
 use super::detail::PlainDetail;
+use super::from_body::{rebuild_of, Rebuild};
 use crate::respan::respan;
 use crate::texts;
 use crate::valid::{DetailPlan, Kind, OwnEntry, Plan};
@@ -40,6 +41,13 @@ pub(crate) fn entries(
                     plain.as_ref(),
                     detail_templates,
                 );
+                // Whether the variant is rebuilt from a body, where its
+                // fields make it differ from what its detail alone says.
+                let rebuilt = rebuild_of(variant, entry, plain.as_ref()).mark();
+                if rebuilt != Rebuild::default_mark(entry, plain.as_ref()) {
+                    let rebuilt = Literal::u8_unsuffixed(rebuilt);
+                    tokens = private_call(krate, "with_rebuilt", tokens, &[&rebuilt]);
+                }
                 if index + 1 < entry_count {
                     tokens.append(Punct::new(',', Spacing::Alone));
                 }

@@ -107,7 +107,7 @@ fn expand(input: &Input, plan: &Plan, detail_templates: bool) -> TokenStream {
     let (code_table_ty, code_table) = code_table(&private, &codes);
 
     let resolve = resolve_body(input, plan, &private);
-    let from_body = from_body_impl(input, plan, &private, krate, &bounds);
+    let from_body = from_body_impl(input, plan, &plain_details, &private, krate, &bounds);
     let transparent_fields = included_fields(input, plan);
     let composition = Composition::new(input, plan, &transparent_fields, &private, krate);
     let includes = &composition.includes;
