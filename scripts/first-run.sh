@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# A newcomer's first commands, timed from a fresh clone (BENCHMARKS.md, "A
+# newcomer's first commands"): the README's two commands in its order, cold,
+# then the test command again after a one-line change to skms-derive.
+#
+# - quickstart: `cargo run --example quickstart`, from an empty target dir;
+# - test, cold: `cargo test --workspace --all-features`, right after it;
+# - test, warm: the same, after one line of skms-derive/src/lib.rs changed
+#   (a string constant added: every crate that uses the derive rebuilds);
+# - ui (with UI=1): the trybuild suite as `.ci/run` runs it on its own.
+#
+# The clone is of a commit of this repository (HEAD unless given), so that
+# nothing of this worktree's target/ is reused; cargo's registry cache is,
+# as on any machine that has built a Rust project before (no downloads are
+# timed). Each step's `cargo --timings` report is kept beside the clone.
+#
+# Usage: scripts/first-run.sh [COMMIT]   (WARM=0 skips the warm run, UI=1
+# adds the ui suite; KEEP=1 keeps the clone)
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+commit=${1:-HEAD}
+export CARGO_TERM_COLOR=never
+unset CARGO_TARGET_DIR
+
+clone=$(mktemp -d /tmp/first-run.XXXXXX)
+git clone --quiet "$repo" "$clone"
+git -C "$clone" checkout --quiet "$(git -C "$repo" rev-parse "$commit")"
+cd "$clone"
+echo "first-run: $(git log -1 --format='%h %s' | cut -c1-72)"
+echo "first-run: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+
+timed() {
+    local name=$1
+    shift
+    local start end
+    start=$(date +%s.%N)
+    "$@" >"$clone.$name.log" 2>&1 || {
+        echo "first-run: $name failed (log in $clone.$name.log)" >&2
+        tail -30 "$clone.$name.log" >&2
+        exit 1
+    }
+    end=$(date +%s.%N)
+    local report
+    report=$(ls -t target/cargo-timings/cargo-timing-*.html 2>/dev/null | head -1 || true)
+    [[ -n $report ]] && cp "$report" "$clone.$name.html"
+    printf 'first-run: %-12s %6.1f s   (load average %s)\n' "$name" \
+        "$(echo "$end - $start" | bc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+timed quickstart cargo run --timings --example quickstart
+timed test-cold cargo test --timings --workspace --all-features
+if [[ ${WARM:-1} == 1 ]]; then
+    echo 'const _FIRST_RUN: &str = "a one-line change";' >>skms-derive/src/lib.rs
+    timed test-warm cargo test --timings --workspace --all-features
+fi
+if [[ ${UI:-0} == 1 ]]; then
+    timed ui cargo test --all-features --test ui -- --ignored
+fi
+echo "first-run: logs and --timings reports in $clone.*"
+[[ ${KEEP:-0} == 1 ]] || rm -rf "$clone"
