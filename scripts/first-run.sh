@@ -12,7 +12,10 @@
 # The clone is of a commit of this repository (HEAD unless given), so that
 # nothing of this worktree's target/ is reused; cargo's registry cache is,
 # as on any machine that has built a Rust project before (no downloads are
-# timed). Each step's `cargo --timings` report is kept beside the clone.
+# timed). Each step prints its wall time, and the CPU time (user + system)
+# of cargo and everything it ran: the first depends on the load of the
+# machine, the second much less. Each step's `cargo --timings` report is
+# kept beside the clone.
 #
 # Usage: scripts/first-run.sh [COMMIT]   (WARM=0 skips the warm run, UI=1
 # adds the ui suite; KEEP=1 keeps the clone)
@@ -32,19 +35,18 @@ echo "first-run: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) a
 timed() {
     local name=$1
     shift
-    local start end
-    start=$(date +%s.%N)
-    "$@" >"$clone.$name.log" 2>&1 || {
+    /usr/bin/time -o "$clone.$name.time" -f '%e %U %S' "$@" >"$clone.$name.log" 2>&1 || {
         echo "first-run: $name failed (log in $clone.$name.log)" >&2
         tail -30 "$clone.$name.log" >&2
         exit 1
     }
-    end=$(date +%s.%N)
     local report
     report=$(ls -t target/cargo-timings/cargo-timing-*.html 2>/dev/null | head -1 || true)
     [[ -n $report ]] && cp "$report" "$clone.$name.html"
-    printf 'first-run: %-12s %6.1f s   (load average %s)\n' "$name" \
-        "$(echo "$end - $start" | bc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    local wall user sys
+    read -r wall user sys <"$clone.$name.time"
+    printf 'first-run: %-11s %6.1f s, CPU %6.1f s   (load average %s)\n' "$name" \
+        "$wall" "$(echo "$user + $sys" | bc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 timed quickstart cargo run --timings --example quickstart
