@@ -11,11 +11,12 @@
 //!   hand-written `match`; the same for a composed catalog of a few hundred
 //!   codes.
 //!
-//! Run with `cargo bench --bench decode`. With `SKMS_COUNT=group/way/N` set,
-//! it runs one way N times instead, for `scripts/instructions.sh decode` to
-//! count instructions; with `SKMS_ROUNDS=N`, it times every way in N rounds
-//! interleaved and prints the fastest and the median of each, for ratios
-//! that a noisy machine moves less.
+//! Run with `cargo bench --features bench --bench decode`. With
+//! `SKMS_COUNT=group/way/N` set, it runs one way N times instead, for
+//! `scripts/instructions.sh decode` to count instructions; with
+//! `SKMS_ROUNDS=N`, it times every way in N rounds interleaved and prints the
+//! fastest and the median of each, for ratios that a noisy machine moves
+//! less.
 
 use std::borrow::Cow;
 use std::hint::black_box;

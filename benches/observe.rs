@@ -21,7 +21,7 @@
 //! The subscriber and the recorder are this thread's defaults
 //! (`set_default`), as a test would install them; a global subscriber is
 //! reached a little faster. Run with `cargo bench --bench observe
-//! --features axum,metrics`.
+//! --features bench,axum,metrics`.
 
 use std::hint::black_box;
 use std::sync::atomic::{AtomicU64, Ordering};

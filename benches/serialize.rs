@@ -14,9 +14,9 @@
 //!   sorted, so its bytes differ; it is there for its cost).
 //!
 //! Before measuring, every group checks that (a), (b) and both derived paths
-//! write the same bytes. Run with `cargo bench --bench serialize`; with
-//! `SKMS_COUNT=case/way/iterations` set, it runs one way instead, for
-//! `scripts/instructions.sh` to count instructions.
+//! write the same bytes. Run with `cargo bench --features bench --bench
+//! serialize`; with `SKMS_COUNT=case/way/iterations` set, it runs one way
+//! instead, for `scripts/instructions.sh` to count instructions.
 
 use std::fmt;
 use std::hint::black_box;

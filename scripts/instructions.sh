@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Instructions per operation, counted by callgrind: numbers that the load
 # of a shared machine does not move, to cross-check the wall-clock ratios
-# of `cargo bench --bench serialize` and `cargo bench --bench decode`.
+# of `cargo bench --features bench --bench serialize` and `--bench decode`.
 #
 # Each way of each case runs twice in the bench binary (SKMS_COUNT mode),
 # N and 2N times; the difference divided by N is the cost of one
@@ -14,7 +14,7 @@ n="${N:-10000}"
 bench_name="${1:-serialize}"
 export CARGO_TERM_COLOR=never
 
-bench=$(cargo bench --bench "$bench_name" --no-run --message-format=json 2>/dev/null |
+bench=$(cargo bench --features bench --bench "$bench_name" --no-run --message-format=json 2>/dev/null |
     grep -o "\"executable\":\"[^\"]*$bench_name[^\"]*\"" | tail -1 | cut -d'"' -f4)
 [[ -x $bench ]] || { echo "no bench binary" >&2; exit 1; }
 

@@ -2,6 +2,8 @@
 //! whatever the catalog entry and whatever the Unicode of the detail, and
 //! every wrong type of every field gets the error of its kind.
 
+#![cfg(feature = "proptest")]
+
 use std::borrow::Cow;
 
 use proptest::prelude::*;

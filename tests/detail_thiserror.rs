@@ -5,6 +5,7 @@
 //! tests/detail_specs.rs; cases of expressions and extra arguments have no
 //! detail to map to: a detail names the variant's fields only.)
 
+#![cfg(feature = "thiserror")]
 // Fields a detail leaves out are never read.
 #![allow(dead_code)]
 

@@ -192,6 +192,7 @@ fn generic_fields_convert() {
 
 /// Under `std_error = false`, `#[from]` is thiserror's, which writes `From`
 /// and `source()`: the derive writes neither, so there is one `From`.
+#[cfg(feature = "thiserror")]
 #[derive(Debug, SkmsError, thiserror::Error)]
 #[skms(std_error = false)]
 enum WithThiserror {
@@ -203,6 +204,7 @@ enum WithThiserror {
     Standard(#[from] StandardError),
 }
 
+#[cfg(feature = "thiserror")]
 #[test]
 fn thiserror_writes_from_under_std_error_false() {
     fn store() -> Result<(), WithThiserror> {

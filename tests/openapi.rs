@@ -4,7 +4,7 @@
 //! server sends valid against the documented schema, and the document kept
 //! as a golden file.
 
-#![cfg(all(feature = "utoipa", feature = "axum"))]
+#![cfg(all(feature = "utoipa", feature = "axum", feature = "jsonschema"))]
 
 use std::collections::BTreeMap;
 use std::future::IntoFuture;

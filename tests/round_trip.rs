@@ -6,7 +6,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use proptest::prelude::*;
 use skms_core::test::assert_round_trip;
 use skms_core::{Catalog, ErrorBody, FromBody, Rebuilt, SkmsError, StandardError};
 
@@ -437,129 +436,137 @@ fn pathological_details_are_refused_within_the_budget() {
     );
 }
 
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: 256,
-        ..ProptestConfig::default()
+/// The properties (feature `proptest`, which the README's test command turns on).
+#[cfg(feature = "proptest")]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn config() -> ProptestConfig {
+        ProptestConfig {
+            cases: 256,
+            ..ProptestConfig::default()
+        }
     }
-}
 
-/// Text with the separators of the formats above, braces, escapes and
-/// Unicode, often empty.
-fn text() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        3 => prop::sample::select(vec![
-            "-", " v", "v", " ", "(", ")", "..", "[", "]", "@", ",", "{", "}", "{}", "x", "y",
-            "keyId : ", " at ", "\"", "\\", "\n", "\u{0}", "é", "日本", "🦀", "\u{202e}",
-        ])
-        .prop_map(str::to_owned),
-        2 => any::<String>(),
-        1 => (0u32..1000).prop_map(|n| n.to_string()),
-    ];
-    prop::collection::vec(piece, 0..5).prop_map(|pieces| pieces.concat())
-}
-
-fn vault_error() -> impl Strategy<Value = VaultError> {
-    prop_oneof![
-        Just(VaultError::Sealed),
-        Just(VaultError::TokenExpired),
-        text().prop_map(|key_id| VaultError::KeyNotFound { key_id }),
-        (text(), any::<u32>()).prop_map(|(key, version)| VaultError::VersionNotFound(key, version)),
-        (any::<i64>(), any::<u64>()).prop_map(|(low, high)| VaultError::Range { low, high }),
-        (any::<u32>(), text()).prop_map(|(id, at)| VaultError::Twice { id, at }),
-        text().prop_map(VaultError::BadId),
-        (text(), text()).prop_map(|(a, b)| VaultError::Pair { a, b }),
-        (any::<u32>(), text()).prop_map(|(a, b)| VaultError::Numbers { a, b }),
-        text().prop_map(|a| VaultError::Framed { a }),
-        (any::<bool>(), any::<char>(), any::<f64>())
-            .prop_map(|(flag, c, x)| VaultError::Flags(flag, c, x)),
-        // The standard codes that the enum answers with variants of its
-        // own come back as those: left out.
-        (0u16..=255)
-            .prop_filter("own codes", |code| ![3, 104, 105].contains(code))
-            .prop_map(|code| VaultError::Standard(
-                StandardError::from_code(40000 + u32::from(code))
-                    .unwrap_or(StandardError::KeyNotFound)
-            )),
-        any::<u32>().prop_map(VaultError::ReusedRead),
-        Just(VaultError::ReusedAlways),
-    ]
-}
-
-/// Whether the variant's detail can be split two ways: two fields side by
-/// side, or a value that holds the text between its fields.
-fn ambiguous(value: &VaultError) -> bool {
-    match value {
-        VaultError::VersionNotFound(key, _) => key.contains(" v"),
-        VaultError::Pair { a, .. } => a.contains('-'),
-        VaultError::Numbers { .. } => true,
-        VaultError::Flags(_, _, x) => x.is_nan(),
-        _ => false,
+    /// Text with the separators of the formats above, braces, escapes and
+    /// Unicode, often empty.
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => prop::sample::select(vec![
+                "-", " v", "v", " ", "(", ")", "..", "[", "]", "@", ",", "{", "}", "{}", "x", "y",
+                "keyId : ", " at ", "\"", "\\", "\n", "\u{0}", "é", "日本", "🦀", "\u{202e}",
+            ])
+            .prop_map(str::to_owned),
+            2 => any::<String>(),
+            1 => (0u32..1000).prop_map(|n| n.to_string()),
+        ];
+        prop::collection::vec(piece, 0..5).prop_map(|pieces| pieces.concat())
     }
-}
 
-proptest! {
-    #![proptest_config(config())]
+    fn vault_error() -> impl Strategy<Value = VaultError> {
+        prop_oneof![
+            Just(VaultError::Sealed),
+            Just(VaultError::TokenExpired),
+            text().prop_map(|key_id| VaultError::KeyNotFound { key_id }),
+            (text(), any::<u32>())
+                .prop_map(|(key, version)| VaultError::VersionNotFound(key, version)),
+            (any::<i64>(), any::<u64>()).prop_map(|(low, high)| VaultError::Range { low, high }),
+            (any::<u32>(), text()).prop_map(|(id, at)| VaultError::Twice { id, at }),
+            text().prop_map(VaultError::BadId),
+            (text(), text()).prop_map(|(a, b)| VaultError::Pair { a, b }),
+            (any::<u32>(), text()).prop_map(|(a, b)| VaultError::Numbers { a, b }),
+            text().prop_map(|a| VaultError::Framed { a }),
+            (any::<bool>(), any::<char>(), any::<f64>())
+                .prop_map(|(flag, c, x)| VaultError::Flags(flag, c, x)),
+            // The standard codes that the enum answers with variants of its
+            // own come back as those: left out.
+            (0u16..=255)
+                .prop_filter("own codes", |code| ![3, 104, 105].contains(code))
+                .prop_map(|code| VaultError::Standard(
+                    StandardError::from_code(40000 + u32::from(code))
+                        .unwrap_or(StandardError::KeyNotFound)
+                )),
+            any::<u32>().prop_map(VaultError::ReusedRead),
+            Just(VaultError::ReusedAlways),
+        ]
+    }
 
-    /// Every value of a rebuilt variant comes back as itself; where its
-    /// detail is ambiguous, as a value that serializes the same.
-    #[test]
-    fn every_value_round_trips(value in vault_error()) {
-        let rebuilt = VaultError::lookup(value.code()).unwrap().rebuilt();
-        prop_assert_ne!(rebuilt, Some(Rebuilt::Never));
-        if ambiguous(&value) {
+    /// Whether the variant's detail can be split two ways: two fields side by
+    /// side, or a value that holds the text between its fields.
+    fn ambiguous(value: &VaultError) -> bool {
+        match value {
+            VaultError::VersionNotFound(key, _) => key.contains(" v"),
+            VaultError::Pair { a, .. } => a.contains('-'),
+            VaultError::Numbers { .. } => true,
+            VaultError::Flags(_, _, x) => x.is_nan(),
+            _ => false,
+        }
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        /// Every value of a rebuilt variant comes back as itself; where its
+        /// detail is ambiguous, as a value that serializes the same.
+        #[test]
+        fn every_value_round_trips(value in vault_error()) {
+            let rebuilt = VaultError::lookup(value.code()).unwrap().rebuilt();
+            prop_assert_ne!(rebuilt, Some(Rebuilt::Never));
+            if ambiguous(&value) {
+                let json = skms_core::to_json_vec(&value);
+                let body = ErrorBody::from_slice(&json).unwrap();
+                let decoded = VaultError::from_body(&body);
+                prop_assert!(decoded.is_some(), "{value:?}");
+                prop_assert_eq!(skms_core::to_json_vec(&decoded.unwrap()), json);
+            } else {
+                assert_round_trip(&value);
+            }
+        }
+
+        #[test]
+        fn every_struct_round_trips(name in text(), version in any::<u16>()) {
+            let value = KeyExists { name, version };
             let json = skms_core::to_json_vec(&value);
-            let body = ErrorBody::from_slice(&json).unwrap();
-            let decoded = VaultError::from_body(&body);
-            prop_assert!(decoded.is_some(), "{value:?}");
-            prop_assert_eq!(skms_core::to_json_vec(&decoded.unwrap()), json);
-        } else {
-            assert_round_trip(&value);
+            let decoded = KeyExists::from_body(&ErrorBody::from_slice(&json).unwrap()).unwrap();
+            // `{name}@{version}`: a name with `@` and digits after it splits
+            // another way.
+            prop_assert_eq!(skms_core::to_json_vec(&decoded), json);
+            if !value.name.contains('@') {
+                prop_assert_eq!(decoded, value);
+            }
         }
-    }
 
-    #[test]
-    fn every_struct_round_trips(name in text(), version in any::<u16>()) {
-        let value = KeyExists { name, version };
-        let json = skms_core::to_json_vec(&value);
-        let decoded = KeyExists::from_body(&ErrorBody::from_slice(&json).unwrap()).unwrap();
-        // `{name}@{version}`: a name with `@` and digits after it splits
-        // another way.
-        prop_assert_eq!(skms_core::to_json_vec(&decoded), json);
-        if !value.name.contains('@') {
-            prop_assert_eq!(decoded, value);
-        }
-    }
-
-    /// Whatever the detail, a value read from it formats to exactly that
-    /// detail: the reader never accepts one that formats differently.
-    #[test]
-    fn no_detail_reads_as_a_value_that_formats_differently(
-        code in prop::sample::select(vec![60003u32, 60004, 60005, 60006, 60008, 60009, 60010, 60011, 60025]),
-        detail in text(),
-    ) {
-        if let Some(value) = decode::<VaultError>(code, &detail) {
-            prop_assert_eq!(value.detail().map(std::borrow::Cow::into_owned), Some(detail.clone()));
-        }
-    }
-
-    /// The same, with details made of the formats' own texts and digits,
-    /// which read far more often than arbitrary text.
-    #[test]
-    fn details_near_the_formats_read_back_exactly(
-        code in prop::sample::select(vec![60004u32, 60005, 60006, 60008, 60009, 60010, 61001]),
-        pieces in prop::collection::vec(
-            prop::sample::select(vec!["-", "1", "0", "07", "-3", " v", "v", "[", "]", "..", " (", ")", " at ", "x", "y", "@", "+", "a", "é"]),
-            0..10,
-        ),
-    ) {
-        let detail = pieces.concat();
-        if code == 61001 {
-            if let Some(value) = decode::<KeyExists>(code, &detail) {
+        /// Whatever the detail, a value read from it formats to exactly that
+        /// detail: the reader never accepts one that formats differently.
+        #[test]
+        fn no_detail_reads_as_a_value_that_formats_differently(
+            code in prop::sample::select(vec![60003u32, 60004, 60005, 60006, 60008, 60009, 60010, 60011, 60025]),
+            detail in text(),
+        ) {
+            if let Some(value) = decode::<VaultError>(code, &detail) {
                 prop_assert_eq!(value.detail().map(std::borrow::Cow::into_owned), Some(detail.clone()));
             }
-        } else if let Some(value) = decode::<VaultError>(code, &detail) {
-            prop_assert_eq!(value.detail().map(std::borrow::Cow::into_owned), Some(detail.clone()));
+        }
+
+        /// The same, with details made of the formats' own texts and digits,
+        /// which read far more often than arbitrary text.
+        #[test]
+        fn details_near_the_formats_read_back_exactly(
+            code in prop::sample::select(vec![60004u32, 60005, 60006, 60008, 60009, 60010, 61001]),
+            pieces in prop::collection::vec(
+                prop::sample::select(vec!["-", "1", "0", "07", "-3", " v", "v", "[", "]", "..", " (", ")", " at ", "x", "y", "@", "+", "a", "é"]),
+                0..10,
+            ),
+        ) {
+            let detail = pieces.concat();
+            if code == 61001 {
+                if let Some(value) = decode::<KeyExists>(code, &detail) {
+                    prop_assert_eq!(value.detail().map(std::borrow::Cow::into_owned), Some(detail.clone()));
+                }
+            } else if let Some(value) = decode::<VaultError>(code, &detail) {
+                prop_assert_eq!(value.detail().map(std::borrow::Cow::into_owned), Some(detail.clone()));
+            }
         }
     }
 }

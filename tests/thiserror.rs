@@ -1,6 +1,8 @@
 //! A type can derive `thiserror::Error` and `SkmsError` together:
 //! `#[skms(std_error = false)]` leaves `Display` and `Error` to thiserror.
 
+#![cfg(feature = "thiserror")]
+
 use std::error::Error as _;
 
 use skms_core::{SkmsError, StandardError};
