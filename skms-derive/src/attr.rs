@@ -14,7 +14,7 @@ use syn::parse::ParseStream;
 use syn::{Attribute, Ident, Lit, LitBool, LitInt, LitStr, Path, Token};
 
 use crate::ctxt::Ctxt;
-use crate::keys::{self, Place};
+use crate::keys::{self, Place, Sym};
 
 /// A value written in an attribute, with the span of its key (for "duplicate"
 /// and "not allowed here") and of the value itself (for "out of range").
@@ -31,7 +31,7 @@ pub(crate) struct Attrs {
     pub(crate) first: Option<Path>,
     /// The keys the user wrote, even those whose value was wrong, and the key
     /// that an unknown key was taken for: none of them is reported missing.
-    pub(crate) written: Vec<&'static str>,
+    pub(crate) written: Vec<Sym>,
     /// Whether an attribute could not be read at all, such as `#[skms]`
     /// without parentheses: then nothing is reported missing either.
     pub(crate) malformed: bool,
@@ -88,37 +88,55 @@ impl Attrs {
         parsed
     }
 
-    /// The key named `name` as the user wrote it, when its value was read:
-    /// where a key that does not belong is reported.
-    pub(crate) fn key(&self, name: &str) -> Option<&Ident> {
+    /// The key `sym` as the user wrote it, when its value was read: where a
+    /// key that does not belong is reported.
+    pub(crate) fn key(&self, sym: Sym) -> Option<&Ident> {
         fn key_of<T>(keyed: Option<&Keyed<T>>) -> Option<&Ident> {
             keyed.map(|keyed| &keyed.key)
         }
-        match name {
-            "code" => key_of(self.code.as_ref()),
-            "status" => key_of(self.status.as_ref()),
-            "msg" => key_of(self.msg.as_ref()),
-            "detail" => key_of(self.detail.as_ref()),
-            "description" => key_of(self.description.as_ref()),
-            "doc" => key_of(self.doc.as_ref()),
-            "grpc" => key_of(self.grpc.as_ref()),
-            "range" => key_of(self.range.as_ref()),
-            "deprecated" => key_of(self.deprecated.as_ref()),
-            "reserved" => self.reserved_key.as_ref(),
-            "transparent" => self.transparent.as_ref(),
+        match sym {
+            Sym::Code => key_of(self.code.as_ref()),
+            Sym::Status => key_of(self.status.as_ref()),
+            Sym::Msg => key_of(self.msg.as_ref()),
+            Sym::Detail => key_of(self.detail.as_ref()),
+            Sym::Description => key_of(self.description.as_ref()),
+            Sym::Doc => key_of(self.doc.as_ref()),
+            Sym::Grpc => key_of(self.grpc.as_ref()),
+            Sym::Range => key_of(self.range.as_ref()),
+            Sym::Deprecated => key_of(self.deprecated.as_ref()),
+            Sym::Reserved => self.reserved_key.as_ref(),
+            Sym::Transparent => self.transparent.as_ref(),
             // One of the two, the first written.
-            "public_detail" | "internal_detail" => {
-                key_of(self.exposure.as_ref()).filter(|key| *key == name)
-            }
-            "crate" => key_of(self.krate.as_ref()),
-            "std_error" => key_of(self.std_error.as_ref()),
-            _ => None,
+            Sym::PublicDetail => key_of(self.exposure.as_ref()).filter(|_| self.public()),
+            Sym::InternalDetail => key_of(self.exposure.as_ref()).filter(|_| !self.public()),
+            Sym::Crate => key_of(self.krate.as_ref()),
+            Sym::StdError => key_of(self.std_error.as_ref()),
         }
     }
 
+    /// Whether the exposure written is `public_detail`.
+    fn public(&self) -> bool {
+        self.exposure.as_ref().is_some_and(|keyed| keyed.value)
+    }
+
     /// Whether the user wrote `key`, with a right value or not.
-    pub(crate) fn key_present(&self, key: &str) -> bool {
+    pub(crate) fn key_present(&self, key: Sym) -> bool {
         self.malformed || self.written.contains(&key)
+    }
+
+    /// `std_error = ...`, true when not written: whether the derive writes
+    /// `Display`, `Error` and `From`.
+    pub(crate) fn std_error(&self) -> bool {
+        self.std_error.as_ref().is_none_or(|keyed| keyed.value)
+    }
+
+    /// `crate = "..."`, `::skms_core` when not written: the path of
+    /// skms-core in the generated code.
+    pub(crate) fn krate(&self) -> Path {
+        self.krate.as_ref().map_or_else(
+            || syn::parse_quote!(::skms_core),
+            |keyed| keyed.value.clone(),
+        )
     }
 
     fn parse_key(&mut self, cx: &Ctxt, meta: &ParseNestedMeta, place: Place) -> syn::Result<()> {
@@ -134,39 +152,41 @@ impl Attrs {
             return skip_value(meta);
         };
         let name = key.to_string();
-        if let Some(known) = keys::find(&name) {
-            self.written.push(known.name);
-        }
-        match name.as_str() {
+        let Some(known) = keys::find(&name) else {
+            self.not_a_key(cx, &key, &name, place);
+            return skip_value(meta);
+        };
+        self.written.push(known.sym);
+        match known.sym {
             // code = 40013
-            "code" => {
+            Sym::Code => {
                 let value = int_value(cx, meta, &key, "a code such as `code = 40013`")?;
                 let value = value.and_then(|int| parse_code(cx, &int));
                 set(cx, &mut self.code, key, value);
             }
             // status = 400
-            "status" => {
+            Sym::Status => {
                 let value = int_value(cx, meta, &key, "an HTTP status such as `status = 400`")?;
                 let value = value.and_then(|int| parse_status(cx, &int));
                 set(cx, &mut self.status, key, value);
             }
             // msg = "Key not found in the keyVault"
-            "msg" => {
+            Sym::Msg => {
                 let value = str_value(cx, meta, &key, "msg = \"Key not found in the keyVault\"")?;
                 set(cx, &mut self.msg, key, value);
             }
             // detail = "keyId : {key_id}"
-            "detail" => {
+            Sym::Detail => {
                 let value = str_value(cx, meta, &key, "detail = \"keyId : {key_id}\"")?;
                 set(cx, &mut self.detail, key, value);
             }
             // description = "what the code means"
-            "description" => {
+            Sym::Description => {
                 let value = str_value(cx, meta, &key, "description = \"what the code means\"")?;
                 set(cx, &mut self.description, key, value);
             }
             // doc = "https://docs.example.com/errors/40013"
-            "doc" => {
+            Sym::Doc => {
                 let value = str_value(
                     cx,
                     meta,
@@ -177,12 +197,12 @@ impl Attrs {
             }
             // range = 60000..=60999
             // range = 60000..61000
-            "range" => {
+            Sym::Range => {
                 let value = range_value(cx, meta, &key)?;
                 set(cx, &mut self.range, key, value);
             }
             // reserved(40010, 40106..=40109, 40110 = "merged into 40104")
-            "reserved" => {
+            Sym::Reserved => {
                 let value = reserved_value(cx, meta, &key)?;
                 self.reserved.extend(value);
                 if self.reserved_key.is_none() {
@@ -191,7 +211,7 @@ impl Attrs {
             }
             // deprecated
             // deprecated = "use 40120"
-            "deprecated" => {
+            Sym::Deprecated => {
                 let value = if meta.input.peek(Token![=]) {
                     str_value(cx, meta, &key, "deprecated = \"use 40120\"")?
                 } else if meta.input.peek(syn::token::Paren) {
@@ -207,7 +227,7 @@ impl Attrs {
                 set(cx, &mut self.deprecated, key, value);
             }
             // transparent
-            "transparent" => {
+            Sym::Transparent => {
                 if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
                     cx.error_spanned_by(
                         &key,
@@ -226,7 +246,7 @@ impl Attrs {
             }
             // public_detail
             // internal_detail
-            "public_detail" | "internal_detail" => {
+            Sym::PublicDetail | Sym::InternalDetail => {
                 if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
                     cx.error_spanned_by(
                         &key,
@@ -242,7 +262,7 @@ impl Attrs {
                     };
                     cx.error_spanned_by(&key, message);
                 } else {
-                    let public = name == "public_detail";
+                    let public = known.sym == Sym::PublicDetail;
                     let span = key.span();
                     self.exposure = Some(Keyed {
                         key,
@@ -252,7 +272,7 @@ impl Attrs {
                 }
             }
             // crate = "path::to::skms_core"
-            "crate" => {
+            Sym::Crate => {
                 let value = lit_str_value(cx, meta, &key, "crate = \"my_crate::skms_core\"")?;
                 let value = value.and_then(|lit| match lit.parse::<Path>() {
                     Ok(path) => Some((path, lit.span())),
@@ -267,7 +287,7 @@ impl Attrs {
                 set(cx, &mut self.krate, key, value);
             }
             // grpc = "failed_precondition"
-            "grpc" => {
+            Sym::Grpc => {
                 let value = str_value(cx, meta, &key, "grpc = \"failed_precondition\"")?;
                 let value = value.and_then(|(name, span)| match crate::grpc::code(&name) {
                     Ok(code) => Some((code, span)),
@@ -279,34 +299,33 @@ impl Attrs {
                 set(cx, &mut self.grpc, key, value);
             }
             // std_error = false
-            "std_error" => {
+            Sym::StdError => {
                 let value = bool_value(cx, meta, &key)?;
                 set(cx, &mut self.std_error, key, value);
             }
-            // from: thiserror's attribute, not a key
-            "from" => {
-                cx.error_spanned_by(
-                    &key,
-                    "`from` is an attribute of its own, as in thiserror: write #[from] on the field that the variant converts from, not in #[skms(...)]",
-                );
-                skip_value(meta)?;
-            }
-            unknown => {
-                let message = match keys::suggest(unknown) {
-                    Some(known) => {
-                        self.written.push(known);
-                        format!("unknown key `{unknown}` in #[skms(...)]; did you mean `{known}`?")
-                    }
-                    None => format!(
-                        "unknown key `{unknown}` in #[skms(...)]; {}",
-                        keys::expected_keys(place)
-                    ),
-                };
-                cx.error_spanned_by(&key, message);
-                skip_value(meta)?;
-            }
         }
         Ok(())
+    }
+
+    /// Reports `key`, which is not in the table of keys: thiserror's `from`,
+    /// a misspelled key (taken for the key it resembles, which is then not
+    /// reported missing), or an unknown one.
+    fn not_a_key(&mut self, cx: &Ctxt, key: &Ident, name: &str, place: Place) {
+        let message = if name == "from" {
+            "`from` is an attribute of its own, as in thiserror: write #[from] on the field that the variant converts from, not in #[skms(...)]".to_owned()
+        } else if let Some(known) = keys::suggest(name) {
+            self.written.push(known.sym);
+            format!(
+                "unknown key `{name}` in #[skms(...)]; did you mean `{}`?",
+                known.name
+            )
+        } else {
+            format!(
+                "unknown key `{name}` in #[skms(...)]; {}",
+                keys::expected_keys(place)
+            )
+        };
+        cx.error_spanned_by(key, message);
     }
 }
 

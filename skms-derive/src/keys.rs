@@ -1,7 +1,11 @@
-//! The keys of `#[skms(...)]`, in one table: where each may stand, whether
-//! it may stand beside `transparent`, and the other spellings a user may
-//! reach for. The checks of `ast.rs` and `valid.rs` and the messages of
-//! `attr.rs` all read it; the suggestions for a misspelled key too.
+//! The keys of `#[skms(...)]`, in one table: each key's name and [`Sym`],
+//! where it may stand, whether it may stand beside `transparent`, and the
+//! other spellings a user may reach for. The parser of `attr.rs` finds a
+//! key here and matches on its `Sym` (so a key added to the table and not
+//! read is a compile error, and a misspelt `Sym` too, as serde's `Symbol`
+//! constants make a misspelt key fail to compile); the placement checks of
+//! `ast.rs` and `valid.rs`, the messages and the suggestions for a
+//! misspelled key all read the same table.
 
 /// Where an attribute stands, which decides the keys it may hold.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -14,8 +18,29 @@ pub(crate) enum Place {
     Field,
 }
 
+/// Which key: what the parser and the checks name a key by, never its text.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Sym {
+    Code,
+    Status,
+    Msg,
+    Detail,
+    Description,
+    Doc,
+    Grpc,
+    Deprecated,
+    Range,
+    Reserved,
+    Transparent,
+    PublicDetail,
+    InternalDetail,
+    Crate,
+    StdError,
+}
+
 /// A key of `#[skms(...)]`.
 pub(crate) struct Key {
+    pub(crate) sym: Sym,
     pub(crate) name: &'static str,
     /// The places where it may stand, as the messages list them.
     places: &'static [Place],
@@ -45,75 +70,105 @@ use Place::{Enum, Field, Struct, Variant};
 /// not listed there (a struct has one code).
 pub(crate) const KEYS: &[Key] = &[
     key(
+        Sym::Code,
         "code",
         &[Variant, Struct],
         false,
         &["error_code", "err_code", "skms_code"],
     ),
     key(
+        Sym::Status,
         "status",
         &[Variant, Struct],
         false,
         &["http_status", "status_code", "http"],
     ),
-    key("msg", &[Variant, Struct], false, &["message", "text"]),
     key(
+        Sym::Msg,
+        "msg",
+        &[Variant, Struct],
+        false,
+        &["message", "text"],
+    ),
+    key(
+        Sym::Detail,
         "detail",
         &[Variant, Struct, Field],
         false,
         &["details", "detailed"],
     ),
     key(
+        Sym::Description,
         "description",
         &[Variant, Struct],
         false,
         &["desc", "describe"],
     ),
     key(
+        Sym::Doc,
         "doc",
         &[Variant, Struct],
         false,
         &["docs", "url", "link", "doc_url", "documentation"],
     ),
     key(
+        Sym::Grpc,
         "grpc",
         &[Variant, Struct],
         false,
         &["grpc_code", "grpc_status", "tonic"],
     ),
     key(
+        Sym::Deprecated,
         "deprecated",
         &[Variant, Struct],
         false,
         &["deprecate", "obsolete", "sunset"],
     ),
-    key("range", &[Enum], true, &["ranges", "codes", "code_range"]),
     key(
+        Sym::Range,
+        "range",
+        &[Enum],
+        true,
+        &["ranges", "codes", "code_range"],
+    ),
+    key(
+        Sym::Reserved,
         "reserved",
         &[Enum, Struct],
         true,
         &["reserve", "reserved_codes", "retired", "retire"],
     ),
     key(
+        Sym::Transparent,
         "transparent",
         &[Variant, Struct],
         true,
         &["forward", "delegate"],
     ),
     key(
+        Sym::PublicDetail,
         "public_detail",
         &[Enum, Variant, Struct],
         false,
         &["public", "expose", "expose_detail"],
     ),
     key(
+        Sym::InternalDetail,
         "internal_detail",
         &[Enum, Variant, Struct],
         false,
         &["internal", "private", "redact", "hide_detail"],
     ),
-    key("crate", &[Enum, Struct], true, &["krate", "skms_core"]),
     key(
+        Sym::Crate,
+        "crate",
+        &[Enum, Struct],
+        true,
+        &["krate", "skms_core"],
+    ),
+    key(
+        Sym::StdError,
         "std_error",
         &[Enum, Struct],
         true,
@@ -122,12 +177,14 @@ pub(crate) const KEYS: &[Key] = &[
 ];
 
 const fn key(
+    sym: Sym,
     name: &'static str,
     places: &'static [Place],
     with_transparent: bool,
     aliases: &'static [&'static str],
 ) -> Key {
     Key {
+        sym,
         name,
         places,
         with_transparent,
@@ -171,14 +228,14 @@ pub(crate) fn join(items: &[impl AsRef<str>]) -> String {
 }
 
 /// The key closest to `unknown`, if one is close enough to be a likely typo.
-pub(crate) fn suggest(unknown: &str) -> Option<&'static str> {
+pub(crate) fn suggest(unknown: &str) -> Option<&'static Key> {
     let unknown = unknown.to_ascii_lowercase();
     let unknown = unknown.as_str();
     KEYS.iter()
         .flat_map(|key| {
             std::iter::once(key.name)
                 .chain(key.aliases.iter().copied())
-                .map(move |spelling| (key.name, distance(unknown, spelling), spelling.len()))
+                .map(move |spelling| (key, distance(unknown, spelling), spelling.len()))
         })
         .filter(|&(_, distance, len)| distance <= (len / 3).max(1))
         .map(|(key, distance, _)| (key, distance))
@@ -219,19 +276,42 @@ mod tests {
 
     #[test]
     fn suggests_the_key_a_user_meant() {
-        assert_eq!(suggest("mesage"), Some("msg"));
-        assert_eq!(suggest("message"), Some("msg"));
-        assert_eq!(suggest("cod"), Some("code"));
-        assert_eq!(suggest("stauts"), Some("status"));
-        assert_eq!(suggest("details"), Some("detail"));
-        assert_eq!(suggest("transparant"), Some("transparent"));
-        assert_eq!(suggest("Status"), Some("status"));
-        assert_eq!(suggest("tonic"), Some("grpc"));
-        assert_eq!(suggest("reserve"), Some("reserved"));
-        assert_eq!(suggest("retired"), Some("reserved"));
-        assert_eq!(suggest("deprecate"), Some("deprecated"));
-        assert_eq!(suggest("obsolete"), Some("deprecated"));
-        assert_eq!(suggest("frobnicate"), None);
+        assert_eq!(suggest("mesage").map(|key| key.name), Some("msg"));
+        assert_eq!(suggest("message").map(|key| key.name), Some("msg"));
+        assert_eq!(suggest("cod").map(|key| key.name), Some("code"));
+        assert_eq!(suggest("stauts").map(|key| key.name), Some("status"));
+        assert_eq!(suggest("details").map(|key| key.name), Some("detail"));
+        assert_eq!(
+            suggest("transparant").map(|key| key.name),
+            Some("transparent")
+        );
+        assert_eq!(suggest("Status").map(|key| key.name), Some("status"));
+        assert_eq!(suggest("tonic").map(|key| key.name), Some("grpc"));
+        assert_eq!(suggest("reserve").map(|key| key.name), Some("reserved"));
+        assert_eq!(suggest("retired").map(|key| key.name), Some("reserved"));
+        assert_eq!(suggest("deprecate").map(|key| key.name), Some("deprecated"));
+        assert_eq!(suggest("obsolete").map(|key| key.name), Some("deprecated"));
+        assert_eq!(suggest("frobnicate").map(|key| key.name), None);
+    }
+
+    /// Every `Sym` is in the table once, under its own name.
+    #[test]
+    fn every_sym_is_in_the_table_once() {
+        use super::{Sym, KEYS};
+        for (i, key) in KEYS.iter().enumerate() {
+            assert!(
+                KEYS[i + 1..]
+                    .iter()
+                    .all(|other| other.sym != key.sym && other.name != key.name),
+                "{:?} twice",
+                key.sym
+            );
+            assert_eq!(find(key.name).map(|found| found.sym), Some(key.sym));
+            let spelled = format!("{:?}", key.sym).to_ascii_lowercase();
+            assert_eq!(spelled, key.name.replace('_', ""), "{:?}", key.sym);
+        }
+        assert_eq!(KEYS.len(), 15);
+        assert!(KEYS.iter().any(|key| key.sym == Sym::StdError));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::ast::{Field, Input, Shape, Variant};
 use crate::attr::Attrs;
 use crate::ctxt::Ctxt;
 use crate::fmt::{self, DetailFormat, FieldRef, FmtTrait, Segment, Spec};
-use crate::keys::{self, join, Key, Place};
+use crate::keys::{self, join, Key, Place, Sym};
 
 pub(crate) struct Plan<'a> {
     /// The path of skms-core in generated code.
@@ -107,11 +107,7 @@ impl<'a> DetailPlan<'a> {
 pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
     check_container(cx, input);
     check_reserved(cx, input);
-    let std_error = input
-        .attrs
-        .std_error
-        .as_ref()
-        .is_none_or(|keyed| keyed.value);
+    let std_error = input.attrs.std_error();
     check_from_placement(cx, input, std_error);
     let mut variants = Vec::new();
     let mut from = Vec::new();
@@ -153,12 +149,8 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
         }
         variants.push((variant, kind));
     }
-    let krate = input.attrs.krate.as_ref().map_or_else(
-        || syn::parse_quote!(::skms_core),
-        |krate| krate.value.clone(),
-    );
     Plan {
-        krate,
+        krate: input.attrs.krate(),
         std_error,
         from,
         variants,
@@ -409,7 +401,7 @@ fn check_variant<'a>(
     if let Some(transparent) = &attrs.transparent {
         return check_transparent(cx, variant, attrs, transparent, what);
     }
-    if !attrs.key_present("code") {
+    if !attrs.key_present(Sym::Code) {
         cx.error_spanned_by(
             first,
             format!(
@@ -420,7 +412,7 @@ fn check_variant<'a>(
     }
     // `status` and `msg` come together, or neither: then both are the
     // standard catalog's for the code.
-    match (attrs.key_present("status"), attrs.key_present("msg")) {
+    match (attrs.key_present(Sym::Status), attrs.key_present(Sym::Msg)) {
         (true, false) => cx.error_spanned_by(
             first,
             format!(
@@ -470,7 +462,7 @@ fn check_variant<'a>(
     let code = attrs.code.as_ref()?;
     let status_and_message = match (&attrs.status, &attrs.msg) {
         (Some(status), Some(msg)) => Some((status.value, msg.value.clone())),
-        (None, None) if !attrs.key_present("status") && !attrs.key_present("msg") => None,
+        (None, None) if !attrs.key_present(Sym::Status) && !attrs.key_present(Sym::Msg) => None,
         _ => return None,
     };
     if let (Some(range), Some(_)) = (&input.attrs.range, &status_and_message) {
@@ -581,7 +573,7 @@ fn misplaced<'a>(
     keys::KEYS
         .iter()
         .filter(move |key| misplaced(key))
-        .filter_map(|key| attrs.key(key.name))
+        .filter_map(|key| attrs.key(key.sym))
 }
 
 /// Checks the detail string `text`, written at `span` (its literal), and

@@ -61,13 +61,8 @@ pub(crate) fn derive_with(node: &DeriveInput, detail_templates: bool) -> TokenSt
         (Err(errors), input, _) => {
             let mut tokens = errors.to_compile_error();
             if let Some(input) = input {
-                let krate = input
-                    .attrs
-                    .krate
-                    .as_ref()
-                    .map_or_else(|| quote!(::skms_core), |k| k.value.to_token_stream());
-                let std_error = input.attrs.std_error.as_ref().is_none_or(|k| k.value);
-                tokens.extend(fallback(input, &krate, std_error));
+                let krate = input.attrs.krate().to_token_stream();
+                tokens.extend(fallback(input, &krate, input.attrs.std_error()));
             }
             tokens
         }
