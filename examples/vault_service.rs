@@ -4,7 +4,7 @@
 //!
 //! Run it with `cargo run --example vault_service`.
 
-use skms_core::{Catalog, SkmsError, StandardError};
+use skms_core::{Catalog, DetailPolicy, SkmsError, StandardError};
 
 /// The vault team owns the codes 60000 to 60999: a code outside them does
 /// not compile.
@@ -52,13 +52,19 @@ fn main() {
         VaultError::Standard(StandardError::InvalidToken),
         VaultError::Upstream("Connect to devkms.internal:8080 [10.14.10.171] failed".into()),
     ];
+    // `to_json_vec` (and serde) write the whole body: for a log, a test,
+    // another trusted service. A client receives what a `DetailPolicy`
+    // sends, as every integration answers (axum, actix-web, tonic): the
+    // default policy withholds a 5xx detail and an internal one.
     for error in &errors {
         let body = skms_core::to_json_vec(error);
+        let sent = DetailPolicy::DEFAULT.to_json_vec(error);
         let exposure = error.detail_exposure();
         println!(
-            "{} {} (detail: {exposure:?})",
+            "{} {} (detail: {exposure:?})\n    a client receives {}",
             error.status(),
-            String::from_utf8_lossy(&body)
+            String::from_utf8_lossy(&body),
+            String::from_utf8_lossy(&sent)
         );
     }
 
