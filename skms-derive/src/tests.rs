@@ -461,10 +461,7 @@ fn rebuilt_marks_and_read_lists() {
     // field is read from the detail, as its plain detail says.
     assert_eq!(differing.matches("with_rebuilt").count(), 2, "{differing}");
     // With skms-derive's `utoipa`, the entry is in `with_detail_template`.
-    let unwrapped = differing.replace(
-        ":: skms_core :: __private :: with_detail_template (",
-        "",
-    );
+    let unwrapped = differing.replace(":: skms_core :: __private :: with_detail_template (", "");
     assert!(
         unwrapped.contains("with_rebuilt (__skms_entry_plain_detail (1 ,"),
         "{differing}"
