@@ -1,8 +1,9 @@
 //! `StandardError`, the 26 codes of the SKMS reference.
 
-// The derive's patterns `Variant {}`, which clippy does not read in a
-// derive's output, but does in the same code included from a file.
-#![allow(clippy::unneeded_struct_pattern)]
+// The derive's patterns `Variant {}` and autoref calls `(&x).method()`,
+// which clippy does not read in a derive's output, but does in the same
+// code included from a file.
+#![allow(clippy::unneeded_struct_pattern, clippy::needless_borrow)]
 
 use crate::derived::derived;
 use crate::{Catalog, Entry};
