@@ -184,3 +184,40 @@ fn the_oracle_knows_the_rules() {
         .count();
     assert!(judged >= 20, "{judged}");
 }
+
+/// The seeds of the detail reader come back as a variant, each a value that
+/// writes the detail it was read from (the fuzz checks assert that of every
+/// input); where a detail splits more than one way, the first field takes
+/// the least.
+#[test]
+fn the_read_back_seeds_come_back() {
+    use fuzz_checks::ReadBack;
+    use skms_core::FromBody;
+
+    let read = |name: &str| {
+        let data = seed(name);
+        let body = ErrorBody::from_slice(&data).unwrap();
+        ReadBack::from_body(&body)
+    };
+    assert_eq!(
+        read("readback-pair.json"),
+        Some(ReadBack::Pair {
+            a: "a".into(),
+            b: "b-c".into()
+        })
+    );
+    assert_eq!(
+        read("readback-numbers.json"),
+        Some(ReadBack::Numbers(1, 234))
+    );
+    assert_eq!(
+        read("readback-twice.json"),
+        Some(ReadBack::Twice("a and b".into()))
+    );
+    assert_eq!(read("readback-flag.json"), Some(ReadBack::Flag(true, '/')));
+    assert!(matches!(read("readback-float.json"), Some(ReadBack::Float(x)) if x.is_nan()));
+    assert!(matches!(
+        read("readback-mixed.json"),
+        Some(ReadBack::Mixed { .. })
+    ));
+}

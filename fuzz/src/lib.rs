@@ -20,7 +20,10 @@
 //! - `Decoded::<StandardError>` keeps the body, rebuilds exactly the codes
 //!   of the standard catalog and writes the body back unchanged;
 //! - an error's text is short, single-line and free of characters that could
-//!   forge a log line.
+//!   forge a log line;
+//! - a variant read back from a detail (`ReadBack`, whose details are text
+//!   and fields, ambiguous on purpose) writes exactly the detail it was read
+//!   from: no detail is accepted as a value that formats differently.
 
 #![forbid(unsafe_code)]
 
@@ -29,7 +32,9 @@ use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
-use skms_core::{DecodeError, DecodeErrorKind, Decoded, ErrorBody, SkmsError, StandardError};
+use skms_core::{
+    DecodeError, DecodeErrorKind, Decoded, ErrorBody, FromBody, SkmsError, StandardError,
+};
 
 /// Runs every check on `data`; panics on the first that fails.
 pub fn check_decode(data: &[u8]) {
@@ -87,6 +92,52 @@ pub fn check_decode(data: &[u8]) {
     }
     let serde = serde_json::from_slice::<Decoded<StandardError>>(data);
     assert_eq!(serde.ok(), decoded.ok());
+
+    if let Ok(body) = &strict {
+        check_read_back(body);
+    }
+}
+
+/// Details that a reader could split more than one way: fields side by
+/// side, separators that a value may hold, a field used twice, numbers that
+/// parse from more than one spelling (`+1`, `01`, `1.0`, `NaN`).
+#[derive(Debug, PartialEq, skms_core::SkmsError)]
+pub enum ReadBack {
+    #[skms(code = 60001, status = 400, msg = "Pair", detail = "{a}-{b}")]
+    Pair { a: String, b: String },
+    #[skms(code = 60002, status = 400, msg = "Numbers", detail = "{0}{1}")]
+    Numbers(u32, u32),
+    #[skms(
+        code = 60003,
+        status = 400,
+        msg = "Mixed",
+        detail = "key {key} v{version}: {note}"
+    )]
+    Mixed {
+        key: String,
+        version: i64,
+        note: String,
+    },
+    #[skms(code = 60004, status = 400, msg = "Twice", detail = "{0} and {0}")]
+    Twice(String),
+    #[skms(code = 60005, status = 400, msg = "Float", detail = "x{0}y")]
+    Float(f64),
+    #[skms(code = 60006, status = 400, msg = "Flag", detail = "{0}/{1}")]
+    Flag(bool, char),
+}
+
+/// A body rebuilt as a `ReadBack` variant has its code, and writes exactly
+/// the received detail (the message is the variant's own).
+fn check_read_back(body: &ErrorBody<'_>) {
+    let Some(value) = ReadBack::from_body(body) else {
+        return;
+    };
+    assert_eq!(value.code(), body.code, "{value:?}");
+    assert_eq!(
+        value.detail().as_deref(),
+        body.detail.as_deref(),
+        "{value:?} read from {body:?} writes another detail"
+    );
 }
 
 fn borrowed(body: &ErrorBody<'_>) -> (bool, Option<bool>) {
