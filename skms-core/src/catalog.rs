@@ -44,14 +44,14 @@ pub struct Entry {
     pub(crate) json_prefix: &'static str,
     pub(crate) exposure: DetailExposure,
     /// Whether the variant took its status and message from the standard
-    /// catalog (`#[skms(code = 40013)]` alone): the bit `REUSED`; whether
-    /// its variant is rebuilt from a body: the bits `REBUILT` ([`Rebuilt`],
-    /// 0 when not known); and the gRPC code that it chose with
-    /// `#[skms(grpc = "...")]`: the bits `GRPC`, the value of a `tonic::Code`
-    /// (1 to 16), or 0 when it chose none and its code follows its status.
-    /// One byte for all, so that an entry stays at 128 bytes; a byte rather
-    /// than a type of its own, whose derives cost the build of skms-core 0.5%
-    /// more instructions.
+    /// catalog (`#[skms(code = 40013)]` alone), whether its variant is
+    /// rebuilt from a body ([`Rebuilt`]), and the gRPC code that it chose
+    /// with `#[skms(grpc = "...")]`: one byte for all, so that an entry
+    /// stays at 128 bytes; a byte rather than a type of its own, whose
+    /// derives cost the build of skms-core 0.5% more instructions. Its
+    /// layout is `private/entry.rs`'s, which alone reads and writes it; the
+    /// rest of the crate asks its accessors (`reused`, `rebuilt_mark`,
+    /// `with_rebuilt`, `grpc`).
     pub(crate) marks: u8,
 }
 
@@ -62,16 +62,6 @@ pub struct Entry {
 const _: () = assert!(core::mem::size_of::<Entry>() == 128);
 #[cfg(all(target_pointer_width = "64", feature = "utoipa"))]
 const _: () = assert!(core::mem::size_of::<Entry>() == 144);
-
-/// The bit of `Entry::marks` set when the entry reuses a standard code.
-pub(crate) const REUSED: u8 = 0x80;
-/// The bits of `Entry::marks` that say whether the variant is rebuilt from
-/// a body: 0 when not known, else `1 + Rebuilt as u8`, shifted by
-/// [`REBUILT_SHIFT`].
-pub(crate) const REBUILT: u8 = 0x60;
-pub(crate) const REBUILT_SHIFT: u32 = 5;
-/// The bits of `Entry::marks` that hold the gRPC code chosen (1 to 16).
-pub(crate) const GRPC: u8 = 0x1F;
 
 /// Whether a body with an entry's code comes back as its variant through
 /// [`FromBody`](crate::FromBody), the impl that `#[derive(SkmsError)]`
@@ -234,7 +224,7 @@ impl Entry {
     /// variant, its status and message taken from [`StandardError`](crate::StandardError).
     #[must_use]
     pub const fn reuses_standard(&self) -> bool {
-        self.marks & REUSED != 0
+        self.reused()
     }
 
     /// Whether a body with the entry's code comes back as its variant
@@ -262,27 +252,7 @@ impl Entry {
     /// ```
     #[must_use]
     pub const fn rebuilt(&self) -> Option<Rebuilt> {
-        match (self.marks & REBUILT) >> REBUILT_SHIFT {
-            1 => Some(Rebuilt::Always),
-            2 => Some(Rebuilt::FromDetail),
-            3 => Some(Rebuilt::Never),
-            _ => None,
-        }
-    }
-
-    /// The entry marked as `rebuilt` says (`None`: not known).
-    #[must_use]
-    pub(crate) const fn with_rebuilt(self, rebuilt: Option<Rebuilt>) -> Entry {
-        let bits = match rebuilt {
-            None => 0,
-            Some(Rebuilt::Always) => 1,
-            Some(Rebuilt::FromDetail) => 2,
-            Some(Rebuilt::Never) => 3,
-        };
-        Entry {
-            marks: (self.marks & !REBUILT) | (bits << REBUILT_SHIFT),
-            ..self
-        }
+        self.rebuilt_mark()
     }
 
     /// Whether every value of the entry's variant has a detail.
@@ -565,14 +535,30 @@ impl<T: Catalog + ?Sized> Catalog for std::sync::Arc<T> {
     }
 }
 
-pub(crate) fn find(
-    entries: &'static [Entry],
-    includes: &'static [Include],
+/// The entry of `code` in the composed catalog of `entries` and `includes`:
+/// the entries first, then each included catalog in order, to any depth.
+/// What `Catalog::lookup` answers, and what the composition checks look a
+/// code up with in const evaluation.
+#[inline]
+pub(crate) const fn find<'a>(
+    entries: &'a [Entry],
+    includes: &'a [Include],
     code: u32,
-) -> Option<&'static Entry> {
-    entries.iter().find(|entry| entry.code == code).or_else(|| {
-        includes
-            .iter()
-            .find_map(|include| find(include.entries, include.includes, code))
-    })
+) -> Option<&'a Entry> {
+    let mut i = 0;
+    while i < entries.len() {
+        if entries[i].code == code {
+            return Some(&entries[i]);
+        }
+        i += 1;
+    }
+    let mut i = 0;
+    while i < includes.len() {
+        let found = find(includes[i].entries, includes[i].includes, code);
+        if found.is_some() {
+            return found;
+        }
+        i += 1;
+    }
+    None
 }

@@ -327,7 +327,7 @@ impl Entry {
     /// ```
     #[must_use]
     pub const fn grpc_code(&self) -> Code {
-        match self.marks & crate::catalog::GRPC {
+        match self.grpc() {
             0 => code_for_status(self.status),
             chosen => Code::from_i32(chosen as i32),
         }

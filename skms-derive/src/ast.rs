@@ -96,6 +96,12 @@ impl<'a> Input<'a> {
         })
     }
 
+    /// Whether the input is a struct (its one entry on the type), not an
+    /// enum.
+    pub(crate) fn is_struct(&self) -> bool {
+        matches!(self.shape, Shape::Struct(_))
+    }
+
     pub(crate) fn variants(&self) -> &[Variant<'a>] {
         match &self.shape {
             Shape::Enum(variants) => variants,

@@ -7,8 +7,8 @@
 //! reads gRPC code names), `fmt` parses the `detail` format string once,
 //! `valid` checks every rule, resolves every field a detail names and
 //! collects every error (`ctxt`), and `expand` writes the code from that
-//! plan, which cannot fail by then; `generics` adds the bounds, `texts`
-//! encodes the texts of plain details, `respan` moves spans onto the user's
+//! plan, which cannot fail by then (`expand::generics` adds the bounds,
+//! `expand::plain` reads the plain details); `texts` encodes the texts of plain details, `respan` moves spans onto the user's
 //! tokens, and `fallback` is what is written after an error.
 
 #![warn(clippy::pedantic)]
@@ -31,7 +31,6 @@ mod ctxt;
 mod expand;
 mod fallback;
 mod fmt;
-mod generics;
 mod grpc;
 mod keys;
 mod respan;

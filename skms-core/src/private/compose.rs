@@ -1,16 +1,16 @@
 //! The composition checks, evaluated by the compiler: no code means two
 //! things in a type's composed catalog, no reserved code is used in it, and
-//! the catalog endpoint's own code keeps its meaning; with the const
-//! `Message` buffer they write, the binary search they look codes up with
-//! (`own_position`), and the `listing` of a composed catalog. One concern:
-//! about half of the file is the unit tests of each check's message.
+//! the catalog endpoint's own code keeps its meaning; each writes its
+//! message into a `Message`. About half of the file is the unit tests of
+//! each check's message.
 //!
-//! The checks and the message buffer run in const evaluation only, and the
-//! lookups are small: every function is `#[inline]`, so that no build of
-//! skms-core compiles the checks to machine code (const evaluation reads
-//! their MIR).
+//! The checks run in const evaluation only: every function is `#[inline]`,
+//! so that no build of skms-core compiles them to machine code (const
+//! evaluation reads their MIR).
 
-use crate::catalog::{CodeRange, Entry, Include, Reserved};
+use crate::catalog::{find, CodeRange, Entry, Include, Reserved};
+
+use super::message::Message;
 
 /// Why the catalog included through `includes[index]` cannot be composed
 /// into the type `name`: a code of it that means something else in the
@@ -458,22 +458,10 @@ const fn linear_position(entries: &[Entry], code: u32) -> Option<usize> {
     None
 }
 
-/// `Catalog::catalog` for a derived type whose composition is checked after
-/// monomorphization: the generated `catalog()` names the check, then lists.
-#[must_use]
-#[inline]
-pub fn listing<T: crate::Catalog + ?Sized>(
-    entries: &'static [Entry],
-    includes: &'static [Include],
-) -> crate::Listing {
-    crate::Listing::compose(entries, includes).with_type::<T>(T::RESERVED, T::RANGE)
-}
-
 /// The index in `entries` of the entry of `code`, by binary search over
 /// `by_code`, the indices of `entries` in the order of their codes.
-#[must_use]
 #[inline]
-pub const fn own_position(entries: &[Entry], by_code: &[u32], code: u32) -> Option<usize> {
+const fn own_position(entries: &[Entry], by_code: &[u32], code: u32) -> Option<usize> {
     let (mut low, mut high) = (0, by_code.len());
     while low < high {
         let middle = low + (high - low) / 2;
@@ -489,11 +477,6 @@ pub const fn own_position(entries: &[Entry], by_code: &[u32], code: u32) -> Opti
         }
     }
     None
-}
-
-#[inline]
-const fn find<'a>(entries: &'a [Entry], includes: &'a [Include], code: u32) -> Option<&'a Entry> {
-    find_in_range(entries, includes, CodeRange::code(code))
 }
 
 /// Why the catalog endpoint cannot serve the catalog (`entries`,
@@ -550,72 +533,8 @@ const fn str_eq(a: &str, b: &str) -> bool {
     true
 }
 
-/// A compile-time error message, built in a buffer during const evaluation,
-/// since `panic!` there cannot format numbers.
-pub struct Message {
-    bytes: [u8; 512],
-    len: usize,
-}
-
+/// The messages of the checks.
 impl Message {
-    /// The message, for the generated item's `panic!("{}", ..)`.
-    #[must_use]
-    #[inline]
-    pub const fn as_str(&self) -> &str {
-        let (text, _) = self.bytes.split_at(self.len);
-        match core::str::from_utf8(text) {
-            Ok(text) => text,
-            // Not reached: `push` cuts at a character boundary.
-            Err(_) => "a code means two things in an SKMS catalog",
-        }
-    }
-
-    #[inline]
-    pub(super) const fn new() -> Self {
-        Message {
-            bytes: [0; 512],
-            len: 0,
-        }
-    }
-
-    #[inline]
-    pub(super) const fn push(&mut self, text: &str) {
-        let text = text.as_bytes();
-        let mut i = 0;
-        // Cut at a character boundary, so that the buffer stays UTF-8.
-        let room = self.bytes.len() - self.len;
-        let mut end = if text.len() < room { text.len() } else { room };
-        while end < text.len() && end > 0 && (text[end] & 0xC0) == 0x80 {
-            end -= 1;
-        }
-        while i < end {
-            self.bytes[self.len] = text[i];
-            self.len += 1;
-            i += 1;
-        }
-    }
-
-    #[inline]
-    pub(super) const fn push_u32(&mut self, mut n: u32) {
-        let mut digits = [0u8; 10];
-        let mut start = digits.len();
-        loop {
-            start -= 1;
-            digits[start] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        while start < digits.len() {
-            if self.len < self.bytes.len() {
-                self.bytes[self.len] = digits[start];
-                self.len += 1;
-            }
-            start += 1;
-        }
-    }
-
     /// `code 40101 means two things in `KmsError`: `
     #[inline]
     const fn push_start(&mut self, scope: &Scope<'_>, code: u32) {
@@ -953,17 +872,5 @@ mod tests {
         assert!(super::endpoint_conflict(&endpoint, &[], &includes).is_some());
         assert!(super::endpoint_conflict(&endpoint, &[endpoint], &[]).is_none());
         assert!(super::endpoint_conflict(&endpoint, STANDARD, &[]).is_none());
-    }
-
-    /// A message longer than the buffer is cut at a character boundary.
-    #[test]
-    fn a_long_message_stays_utf8() {
-        let mut message = super::Message::new();
-        message.push("a");
-        for _ in 0..300 {
-            message.push("é");
-        }
-        // 511 bytes: the last byte has no room for a two-byte character.
-        assert_eq!(message.as_str(), std::format!("a{}", "é".repeat(255)));
     }
 }

@@ -3,14 +3,31 @@
 //! standard code), and the `with_*` functions add what the variant declares
 //! around it.
 //!
+//! The module owns the layout of `Entry::marks`: it alone reads and writes
+//! the byte, and the rest of the crate asks the accessors on `Entry` below
+//! (`reused`, `rebuilt_mark`, `with_rebuilt`, `grpc`).
+//!
 //! Every function is `#[inline]`: they build static tables in const
 //! evaluation, which reads their MIR, so a build of skms-core need not
 //! compile them to machine code.
 
-use crate::catalog::{DetailKind, Entry, GRPC, REBUILT, REBUILT_SHIFT, REUSED};
+use crate::catalog::{DetailKind, Entry, Rebuilt};
 use crate::DetailExposure;
 
-use super::compose::Message;
+use super::message::Message;
+
+// The layout of `Entry::marks`, one byte for three marks.
+
+/// The bit set when the entry reuses a standard code.
+const REUSED: u8 = 0x80;
+/// The bits that say whether the variant is rebuilt from a body: 0 when not
+/// known, else `1 + Rebuilt as u8` (the value the derive passes to
+/// [`with_rebuilt`]), shifted by [`REBUILT_SHIFT`].
+const REBUILT: u8 = 0x60;
+const REBUILT_SHIFT: u32 = 5;
+/// The bits that hold the gRPC code chosen: the value of a `tonic::Code`
+/// (1 to 16), or 0 when none was chosen.
+const GRPC: u8 = 0x1F;
 
 // Whether the variant is rebuilt from a body (`Rebuilt`), as `marks`: what
 // each constructor assumes of its detail (none or fixed: always; plain
@@ -19,6 +36,52 @@ use super::compose::Message;
 const ALWAYS: u8 = 1 << REBUILT_SHIFT;
 const FROM_DETAIL: u8 = 2 << REBUILT_SHIFT;
 const NEVER: u8 = 3 << REBUILT_SHIFT;
+
+/// What the rest of the crate reads and writes of `marks`.
+impl Entry {
+    /// Whether the entry reuses a standard code
+    /// ([`Entry::reuses_standard`]).
+    #[inline]
+    pub(crate) const fn reused(&self) -> bool {
+        self.marks & REUSED != 0
+    }
+
+    /// Whether the entry's variant is rebuilt from a body; `None` when not
+    /// known ([`Entry::rebuilt`]).
+    #[inline]
+    pub(crate) const fn rebuilt_mark(&self) -> Option<Rebuilt> {
+        match (self.marks & REBUILT) >> REBUILT_SHIFT {
+            1 => Some(Rebuilt::Always),
+            2 => Some(Rebuilt::FromDetail),
+            3 => Some(Rebuilt::Never),
+            _ => None,
+        }
+    }
+
+    /// The entry marked as `rebuilt` says (`None`: not known).
+    #[must_use]
+    #[inline]
+    pub(crate) const fn with_rebuilt(self, rebuilt: Option<Rebuilt>) -> Entry {
+        let bits = match rebuilt {
+            None => 0,
+            Some(Rebuilt::Always) => ALWAYS,
+            Some(Rebuilt::FromDetail) => FROM_DETAIL,
+            Some(Rebuilt::Never) => NEVER,
+        };
+        Entry {
+            marks: (self.marks & !REBUILT) | bits,
+            ..self
+        }
+    }
+
+    /// The gRPC code that the variant chose with `#[skms(grpc = "...")]`,
+    /// the value of a `tonic::Code` (1 to 16); 0 when it chose none and its
+    /// code follows its status.
+    #[inline]
+    pub(crate) const fn grpc(&self) -> u8 {
+        self.marks & GRPC
+    }
+}
 
 // The derive builds each entry with one call of these, a description, a
 // link or an exposure mark added around it: in a table of a thousand

@@ -10,6 +10,8 @@ mod compose;
 mod detail;
 mod entry;
 mod integrations;
+mod listing;
+mod message;
 mod read_detail;
 mod resolve;
 mod ser;
@@ -30,10 +32,7 @@ pub use crate::json::decode::precise_slice as decode_precise;
 pub use crate::json::scan::scan_slice as decode_fast_path;
 
 pub use self::code_table::CodeTable;
-pub use self::compose::{
-    check_include, endpoint_conflict, generic_in, listing, own_conflict, own_position, Message,
-    OwnConflict,
-};
+pub use self::compose::{check_include, endpoint_conflict, generic_in, own_conflict, OwnConflict};
 pub use self::detail::{
     write_plain_detail, AsPlainField, DetailDisplay, DetailField, DetailWriter, DisplayFieldValue,
     FieldValue, JsonDetail, NO_FIELD_VALUE,
@@ -53,10 +52,9 @@ pub use self::integrations::http;
 pub use self::integrations::tonic;
 #[cfg(feature = "utoipa")]
 pub use self::integrations::utoipa;
-pub use self::read_detail::{
-    budget as read_budget, read_detail, read_field, read_plain_detail, writes_as, DetailFields,
-    FieldRead, IDENTITY_USES, MAX_DETAIL_FIELDS,
-};
+pub use self::listing::listing;
+pub use self::message::Message;
+pub use self::read_detail::{read_detail, read_field, FieldRead, IDENTITY_USES, MAX_DETAIL_FIELDS};
 pub use self::resolve::{Resolved, TransparentField};
 pub use self::ser::{serialize_resolved, write_json};
 pub use self::shims::{

@@ -42,7 +42,7 @@ use super::texts;
 /// detail with many possible splits is still read.
 #[must_use]
 #[inline]
-pub const fn budget(len: usize) -> usize {
+const fn budget(len: usize) -> usize {
     let scaled = len.saturating_mul(16);
     // (`>=` would do as well: the two agree at 64 KiB.)
     if scaled > 1 << 16 {
@@ -74,7 +74,7 @@ pub fn read_field<T: core::str::FromStr + core::fmt::Display>(text: &str) -> Fie
 /// Whether `value`'s `Display` writes exactly `expected`, compared as it is
 /// written, without allocating.
 #[inline]
-pub fn writes_as<T: core::fmt::Display + ?Sized>(value: &T, expected: &str) -> bool {
+fn writes_as<T: core::fmt::Display + ?Sized>(value: &T, expected: &str) -> bool {
     struct Expect<'a> {
         rest: &'a str,
         failed: bool,
@@ -183,7 +183,7 @@ pub fn read_detail<F: DetailFields>(
 /// text (`None`). `true` when a split was found in which every field read:
 /// the values that `field` kept last are that split's. Not generic, so
 /// compiled once, in skms-core.
-pub fn read_plain_detail(
+fn read_plain_detail(
     entry: &Entry,
     detail: &str,
     uses: &[u8],

@@ -5,7 +5,7 @@
 use core::fmt;
 use std::string::String;
 
-use crate::catalog::{DetailKind, Entry, Include, Reserved, GRPC};
+use crate::catalog::{DetailKind, Entry, Include, Reserved};
 use crate::error::FmtDetail;
 use crate::{DetailExposure, SkmsError};
 
@@ -71,7 +71,7 @@ impl<'a> Resolved<'a> {
     #[must_use]
     pub fn grpc(self) -> u8 {
         match self {
-            Resolved::Entry(entry) => entry.marks & GRPC,
+            Resolved::Entry(entry) => entry.grpc(),
             // Through `grpc_code`, which a hand-written field may override.
             #[cfg(feature = "tonic")]
             Resolved::Transparent(inner) => inner.grpc_code().map_or(0, |code| code as u8),

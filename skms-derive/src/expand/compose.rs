@@ -4,9 +4,9 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{quote, quote_spanned};
 
+use super::generics::{mentions, GenericNames};
 use super::names::local;
 use crate::ast::{Field, Input};
-use crate::generics::{mentions, GenericNames};
 use crate::respan::respan;
 use crate::valid::{Kind, Plan};
 

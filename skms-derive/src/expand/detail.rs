@@ -6,9 +6,8 @@ use quote::{quote, quote_spanned};
 
 use super::field_value::FieldValueFns;
 use super::names::{binding, format_argument, local, VariantPath};
+use super::plain::PlainDetail;
 use crate::ast::Input;
-use crate::fmt::{DetailFormat, Segment};
-use crate::texts;
 use crate::valid::{DetailPlan, Kind, OwnEntry, Plan};
 
 /// The most fields that the arms of `__skms_detail` hand over in their
@@ -19,7 +18,7 @@ const MAX_ARM_FIELDS: usize = 4;
 /// `DetailWriter` (a `Formatter`, or the JSON string of `write_json`).
 ///
 /// A detail whose fields have no spec is written from its entry's texts
-/// (see [`plain_detail`]) and the fields that its arm gives: the arm is an
+/// (see [`plain_detail`](super::plain::plain_detail)) and the fields that its arm gives: the arm is an
 /// index and an array of fields, the same type in every arm, and one call
 /// after the match writes them. That is the cheapest shape for the compiler
 /// that was measured: no string literal and no method call in the arms, no
@@ -36,7 +35,7 @@ pub(crate) fn detail_body(
     let writer = local("__w");
     let resolved_detail = quote!(#writer.resolved(self.__skms_resolve()));
     let mut field_value_fns = FieldValueFns::new(input, private);
-    let is_struct = matches!(input.shape, crate::ast::Shape::Struct(_));
+    let is_struct = input.is_struct();
     // The length of the array of fields: the most that an arm gives, up to
     // `MAX_ARM_FIELDS`; `None` when every detail writes itself in its arm.
     let width = plain_details
@@ -143,71 +142,4 @@ pub(crate) fn detail_body(
         #private::write_plain_detail(#writer, &__SKMS_ENTRIES[#index], &#values)
     };
     (body, field_value_fns)
-}
-
-/// A detail whose fields have no spec: the texts around the fields as its
-/// entry keeps them (see `__private::with_plain_detail` and `texts.rs`),
-/// and the fields in the order they are written, by their position among
-/// the fields that the detail binds (a field named twice is there twice).
-pub(crate) struct PlainDetail {
-    pub(crate) entry_texts: String,
-    pub(crate) fields: Vec<usize>,
-}
-
-/// The plain detail of a formatted detail; `None` when a field has a spec (`{0:>5}`, `{key_id:?}`), which only `core::fmt` writes, or
-/// when its texts cannot be encoded.
-pub(crate) fn plain_detail(format: &DetailFormat<usize>) -> Option<PlainDetail> {
-    let mut texts: Vec<&str> = Vec::new();
-    let mut fields = Vec::new();
-    let mut before = "";
-    for segment in &format.segments {
-        match segment {
-            Segment::Text(text) => before = text,
-            Segment::Field { field, spec } => {
-                if !spec.is_empty() {
-                    return None;
-                }
-                texts.push(std::mem::take(&mut before));
-                fields.push(*field);
-            }
-        }
-    }
-    texts.push(before);
-    Some(PlainDetail {
-        entry_texts: texts::encode(&texts)?,
-        fields,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::plain_detail;
-    use crate::fmt;
-
-    #[test]
-    fn plain_detail_texts() {
-        let plain = |detail: &str| {
-            let parsed = fmt::parse(detail).unwrap();
-            let named = parsed.fields();
-            plain_detail(&parsed.map(|field| named.iter().position(|n| *n == field).unwrap()))
-        };
-        // The texts around the fields, encoded (see `texts.rs`), and the
-        // fields as they are written, a field named twice there twice.
-        let detail = plain("keyId : {key_id}").unwrap();
-        assert_eq!(detail.fields, [0]);
-        assert_eq!(detail.entry_texts, "\u{a}\u{8}keyId : \u{0}");
-        let detail = plain("{1}{0}{1}").unwrap();
-        assert_eq!(detail.fields, [0, 1, 0]);
-        assert_eq!(detail.entry_texts, "\u{4}\0\0\0\0");
-        let detail = plain("\"{0}\"").unwrap();
-        assert_eq!(detail.entry_texts, "\u{4}\u{1}\"\u{1}\"\u{2}\\\"\u{2}\\\"");
-        // A spec: `write!`; an empty one is none.
-        assert!(plain("{0:>5}").is_none());
-        assert!(plain("{0:}").is_some());
-        // A text whose length is not a char below the surrogates: `write!`.
-        let long = "x".repeat(0xD800);
-        assert!(plain(&format!("{long}{{0}}")).is_none());
-        let long = "x".repeat(0xD7F0);
-        assert!(plain(&format!("{long}{{0}}")).is_some());
-    }
 }

@@ -4,8 +4,8 @@
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream};
 use quote::{quote, quote_spanned, ToTokens, TokenStreamExt as _};
 
-use super::detail::PlainDetail;
 use super::from_body::{rebuild_of, Rebuild};
+use super::plain::PlainDetail;
 use crate::respan::respan;
 use crate::texts;
 use crate::valid::{DetailPlan, Kind, OwnEntry, Plan};

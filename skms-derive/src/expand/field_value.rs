@@ -4,10 +4,10 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 
-use super::detail::PlainDetail;
+use super::generics::GenericNames;
 use super::names::local;
+use super::plain::PlainDetail;
 use crate::ast::{Field, Input};
-use crate::generics::GenericNames;
 
 /// How the fields of plain details are handed over as field values (`FieldValue`): through
 /// one function per field type, `__skms_field_value_N(&Type) -> FieldValue`, in which

@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned as _;
 
 use super::names::{local, VariantPath};
-use crate::ast::{Input, Shape};
+use crate::ast::Input;
 use crate::valid::{FromField, Plan};
 
 /// One `From` impl a `#[from]`, spanned at the attribute, so that what the
@@ -25,10 +25,7 @@ pub(crate) fn from_impl(input: &Input, from: &FromField) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
     let path = VariantPath {
         ty,
-        variant: match input.shape {
-            Shape::Enum(_) => Some(from.variant.ident),
-            Shape::Struct(_) => None,
-        },
+        variant: (!input.is_struct()).then_some(from.variant.ident),
     };
     let field_ty = from.field.ty;
     let source = local("__source");

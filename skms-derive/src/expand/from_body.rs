@@ -4,10 +4,10 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 
-use super::detail::PlainDetail;
+use super::generics::{Bounds, GenericNames};
 use super::names::{local, VariantPath};
+use super::plain::PlainDetail;
 use crate::ast::{Field, Input, Variant};
-use crate::generics::{Bounds, GenericNames};
 use crate::valid::{DetailPlan, Kind, OwnEntry, Plan};
 
 /// The most fields of a variant read back from its detail: skms-core's
@@ -285,7 +285,7 @@ pub(crate) fn from_body_impl(
     let ty = &input.original.ident;
     let (impl_generics, ty_generics, _) = input.original.generics.split_for_impl();
     let where_clause = bounds.where_clause(&bounds.added_for_from_body);
-    let is_struct = matches!(input.shape, crate::ast::Shape::Struct(_));
+    let is_struct = input.is_struct();
     let path_of = |variant| VariantPath {
         ty,
         variant: (!is_struct).then_some(variant),

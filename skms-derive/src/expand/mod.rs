@@ -17,8 +17,10 @@ mod entries;
 mod field_value;
 mod from;
 mod from_body;
+mod generics;
 mod integrations;
 mod names;
+mod plain;
 mod resolve;
 mod source;
 
@@ -30,19 +32,20 @@ use self::code_table::{by_code, code_table, own_codes};
 #[cfg(test)]
 pub(crate) use self::compose::STANDARD_CODES;
 use self::compose::{included_fields, Composition};
-use self::detail::{detail_body, plain_detail, PlainDetail};
+use self::detail::detail_body;
 use self::entries::entries;
 pub(crate) use self::from::from_impl;
 use self::from::from_impls;
 use self::from_body::from_body_impl;
+use self::generics::Bounds;
 pub(crate) use self::integrations::integrations;
 use self::names::local;
+use self::plain::{plain_detail, PlainDetail};
 use self::resolve::resolve_body;
 use self::source::source_fn;
 use crate::ast::Input;
 use crate::ctxt::Ctxt;
 use crate::fallback::fallback;
-use crate::generics::Bounds;
 use crate::valid::{self, DetailPlan, Kind, OwnEntry, Plan};
 
 pub(crate) fn derive(node: &DeriveInput) -> TokenStream {

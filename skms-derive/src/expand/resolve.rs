@@ -10,8 +10,7 @@ use crate::valid::{Kind, Plan};
 
 /// The body of `__skms_resolve`: the entry of the value, or its transparent field.
 pub(crate) fn resolve_body(input: &Input, plan: &Plan, private: &TokenStream) -> TokenStream {
-    let is_struct = matches!(input.shape, crate::ast::Shape::Struct(_));
-    if is_struct {
+    if input.is_struct() {
         return match &plan.variants[0].1 {
             Kind::Own { .. } => quote!(#private::Resolved::Entry(&__SKMS_ENTRIES[0])),
             Kind::Transparent { field } => {

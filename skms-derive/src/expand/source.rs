@@ -34,12 +34,11 @@ pub(crate) fn source_fn(input: &Input, plan: &Plan, private: &TokenStream) -> To
             }
         };
         let member = &field.member;
-        let path = match input.shape {
-            crate::ast::Shape::Struct(_) => quote!(Self),
-            crate::ast::Shape::Enum(_) => {
-                let (ty, ident) = (&input.original.ident, variant.ident);
-                quote!(#ty::#ident)
-            }
+        let path = if input.is_struct() {
+            quote!(Self)
+        } else {
+            let (ty, ident) = (&input.original.ident, variant.ident);
+            quote!(#ty::#ident)
         };
         arms.push(quote!(#path { #member: __field, .. } => #call,));
     }
