@@ -1,6 +1,8 @@
-//! The client side: received bodies decoded into `ErrorBody`, with an error
-//! for every way a body can be wrong, and rebuilt into typed errors with
-//! `FromBody` and `Decoded`.
+//! The client side: received bodies decoded into `ErrorBody` by skms's own
+//! decoder (`ErrorBody::from_slice`, `from_str`), with an error for every way
+//! a body can be wrong, and rebuilt into typed errors with `FromBody` and
+//! `Decoded`. The serde `Deserialize` impl of `ErrorBody` is tested in
+//! `body_serde.rs`.
 
 use std::borrow::Cow;
 use std::error::Error as _;

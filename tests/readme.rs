@@ -6,19 +6,27 @@ use skms_core::{Catalog, StandardError};
 const README: &str = include_str!("../README.md");
 const CRATE_DOCS: &str = include_str!("../skms-core/src/lib.rs");
 
-#[test]
-fn the_readme_example_is_the_doc_tested_one() {
-    let start = README.find("```rust\n").expect("a rust block") + "```rust\n".len();
-    let end = README[start..].find("```").unwrap() + start;
-    let readme_example = &README[start..end];
-    let docs: String = CRATE_DOCS
+/// The module docs of a source file: its leading `//!` lines, without the
+/// `//! ` prefix.
+fn module_docs(source: &str) -> String {
+    source
         .lines()
         .map_while(|line| line.strip_prefix("//!"))
         .map(|line| format!("{}\n", line.strip_prefix(' ').unwrap_or(line)))
-        .collect();
-    let start = docs.find("```\n").unwrap() + "```\n".len();
+        .collect()
+}
+
+/// The first code block of `docs` after `from` whose fence is `fence`
+/// (```` ``` ````, ```` ```no_run ````), without its hidden lines (`# ...`).
+fn doc_block(docs: &str, from: usize, fence: &str) -> String {
+    let open = format!("{fence}\n");
+    let start = docs[from..].find(&open).expect(fence) + from + open.len();
     let end = docs[start..].find("```").unwrap() + start;
-    assert_eq!(readme_example, &docs[start..end]);
+    docs[start..end]
+        .lines()
+        .filter(|line| !line.starts_with("# "))
+        .map(|line| format!("{line}\n"))
+        .collect()
 }
 
 /// The `rust` block of the README that follows `heading`.
@@ -32,37 +40,30 @@ fn readme_block_after(heading: &str) -> &'static str {
 /// The doc-tested block of the crate docs that follows `heading`, without its
 /// hidden lines.
 fn docs_block_after(heading: &str) -> String {
-    let docs: String = CRATE_DOCS
-        .lines()
-        .map_while(|line| line.strip_prefix("//!"))
-        .map(|line| format!("{}\n", line.strip_prefix(' ').unwrap_or(line)))
-        .collect();
+    let docs = module_docs(CRATE_DOCS);
     let section = docs.find(heading).expect(heading);
-    let start = docs[section..].find("```\n").unwrap() + section + "```\n".len();
-    let end = docs[start..].find("```").unwrap() + start;
-    docs[start..end]
-        .lines()
-        .filter(|line| !line.starts_with("# "))
-        .map(|line| format!("{line}\n"))
-        .collect()
+    doc_block(&docs, section, "```")
+}
+
+#[test]
+fn the_readme_example_is_the_doc_tested_one() {
+    let start = README.find("```rust\n").expect("a rust block") + "```rust\n".len();
+    let end = README[start..].find("```").unwrap() + start;
+    let readme_example = &README[start..end];
+    assert_eq!(
+        readme_example,
+        doc_block(&module_docs(CRATE_DOCS), 0, "```")
+    );
 }
 
 #[test]
 fn the_readme_grpc_example_is_the_doc_tested_one() {
     // The first block of the `tonic` module's docs, without hidden lines.
-    let docs: String = include_str!("../skms-core/src/tonic.rs")
-        .lines()
-        .map_while(|line| line.strip_prefix("//!"))
-        .map(|line| format!("{}\n", line.strip_prefix(' ').unwrap_or(line)))
-        .collect();
-    let start = docs.find("```\n").unwrap() + "```\n".len();
-    let end = docs[start..].find("```").unwrap() + start;
-    let docs: String = docs[start..end]
-        .lines()
-        .filter(|line| !line.starts_with("# "))
-        .map(|line| format!("{line}\n"))
-        .collect();
-    assert_eq!(readme_block_after("## Over gRPC"), docs);
+    let docs = module_docs(include_str!("../skms-core/src/tonic.rs"));
+    assert_eq!(
+        readme_block_after("## Over gRPC"),
+        doc_block(&docs, 0, "```")
+    );
 }
 
 #[test]
@@ -77,16 +78,10 @@ fn the_readme_decoding_example_is_the_doc_tested_one() {
 /// run: it needs a server), whose typed decoding it shows.
 #[test]
 fn the_readme_reqwest_example_is_the_doc_tested_one() {
-    let docs: String = include_str!("../skms-core/src/reqwest.rs")
-        .lines()
-        .map_while(|line| line.strip_prefix("//!"))
-        .map(|line| format!("{}\n", line.strip_prefix(' ').unwrap_or(line)))
-        .collect();
-    let start = docs.find("```no_run\n").unwrap() + "```no_run\n".len();
-    let end = docs[start..].find("```").unwrap() + start;
+    let docs = module_docs(include_str!("../skms-core/src/reqwest.rs"));
     assert_eq!(
         readme_block_after("### Reading SKMS errors with reqwest"),
-        &docs[start..end]
+        doc_block(&docs, 0, "```no_run")
     );
 }
 

@@ -1,4 +1,8 @@
-//! `ErrorBody` on the wire: what it accepts, what it refuses and why.
+//! `ErrorBody`'s serde impls: what its `Deserialize` (through serde_json)
+//! accepts and refuses, and its `Serialize`. skms's own decoder,
+//! `ErrorBody::from_slice`, which must accept and refuse the same, is
+//! tested in `decode.rs` (and against this impl by `decode_props.rs` and the
+//! fuzz checks).
 
 use std::borrow::Cow;
 
