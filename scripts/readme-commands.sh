@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every command that the README shows, so that none can stop working
-# unnoticed (the fuzz target once stopped compiling when a feature stopped
-# being a default, and nothing failed).
+# Runs every command that the README and the guides of docs/ show, so that
+# none can stop working unnoticed (the fuzz target once stopped compiling
+# when a feature stopped being a default, and nothing failed).
 #
 # - `cargo run --example ...`: built, then run; an example must exit 0.
 #   An example that serves (its README block is followed by `curl` commands)
@@ -21,15 +21,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
 
-readme=README.md
 failed=0
 fail() {
     echo "readme-commands: $*" >&2
     failed=1
 }
 
-# The lines of the README's `sh` blocks, numbered, comments cut.
-commands=$(awk '/^```sh$/ {inside = 1; next} /^```/ {inside = 0} inside {sub(/ +#.*/, ""); print NR "\t" $0}' "$readme")
+# The lines of the page's `sh` blocks, numbered, comments cut.
+commands_of() {
+    awk '/^```sh$/ {inside = 1; next} /^```/ {inside = 0} inside {sub(/ +#.*/, ""); print NR "\t" $0}' "$1"
+}
 
 # The `text` block after line $1 of the README.
 text_block_after() {
@@ -67,44 +68,46 @@ run_example() {
         local curl_line_number
         curl_line_number=$(grep -n "^$(head -1 <<<"$next_block" | sed 's/[][\.*^$]/\\&/g')\$" "$readme" | head -1 | cut -d: -f1)
         if [[ $got != "$(text_block_after "$curl_line_number")" ]]; then
-            fail "line $line: \`$command\` served, and the README's curl commands printed:"
+            fail "$readme:$line: \`$command\` served, and the README's curl commands printed:"
             echo "$got" >&2
             cat "$log" >&2
         fi
         rm -f "$log"
     elif ! "${words[@]}" >/dev/null; then
-        fail "line $line: \`$command\` failed"
+        fail "$readme:$line: \`$command\` failed"
     fi
 }
 
-while IFS=$'\t' read -r line command; do
-    [[ -z $command ]] && continue
-    case $command in
-    "cargo run --example "*)
-        echo "readme-commands: $command"
-        run_example "$line" "$command"
-        ;;
-    "cargo test "*)
-        grep -qF -- "$command" .ci/run || fail "line $line: \`$command\` is not what .ci/run runs"
-        ;;
-    "cargo +nightly fuzz run "*)
-        echo "readme-commands: cargo check of the fuzz target"
-        cargo check --quiet --locked --manifest-path fuzz/Cargo.toml --bins --target-dir target ||
-            fail "line $line: the fuzz target does not build"
-        if cargo +nightly fuzz --version >/dev/null 2>&1; then
-            echo "readme-commands: $command, for 5 seconds"
-            fuzz_command=${command/-max_total_time=[0-9]*/-max_total_time=5}
-            corpus=$(mktemp -d)
-            fuzz_command=${fuzz_command/fuzz\/corpus\/decode/$corpus}
-            eval "$fuzz_command" >/dev/null 2>&1 || fail "line $line: \`$command\` failed"
-            rm -rf "$corpus"
-        fi
-        ;;
-    "curl "*) ;; # run against the example served before them
-    *)
-        fail "line $line: \`$command\`: this script does not know how to check it"
-        ;;
-    esac
-done <<<"$commands"
+for readme in README.md docs/*.md; do
+    while IFS=$'\t' read -r line command; do
+        [[ -z $command ]] && continue
+        case $command in
+        "cargo run --example "*)
+            echo "readme-commands: $command"
+            run_example "$line" "$command"
+            ;;
+        "cargo test "*)
+            grep -qF -- "$command" .ci/run || fail "$readme:$line: \`$command\` is not what .ci/run runs"
+            ;;
+        "cargo +nightly fuzz run "*)
+            echo "readme-commands: cargo check of the fuzz target"
+            cargo check --quiet --locked --manifest-path fuzz/Cargo.toml --bins --target-dir target ||
+                fail "$readme:$line: the fuzz target does not build"
+            if cargo +nightly fuzz --version >/dev/null 2>&1; then
+                echo "readme-commands: $command, for 5 seconds"
+                fuzz_command=${command/-max_total_time=[0-9]*/-max_total_time=5}
+                corpus=$(mktemp -d)
+                fuzz_command=${fuzz_command/fuzz\/corpus\/decode/$corpus}
+                eval "$fuzz_command" >/dev/null 2>&1 || fail "$readme:$line: \`$command\` failed"
+                rm -rf "$corpus"
+            fi
+            ;;
+        "curl "*) ;; # run against the example served before them
+        *)
+            fail "$readme:$line: \`$command\`: this script does not know how to check it"
+            ;;
+        esac
+    done <<<"$(commands_of "$readme")"
+done
 
 exit $failed

@@ -1,10 +1,16 @@
-//! The README says what the code does: its example is the crate docs' (which
-//! are doc-tested) and its catalog table is `StandardError`'s.
+//! The README and the guides of `docs/` say what the code does: their
+//! examples are the crate docs' (which are doc-tested), their attribute
+//! tables the crate docs', and their catalog table is `StandardError`'s.
 
 use skms_core::{Catalog, StandardError};
 
 const README: &str = include_str!("../README.md");
 const CRATE_DOCS: &str = include_str!("../skms-core/src/lib.rs");
+const CATALOGS: &str = include_str!("../docs/catalogs.md");
+const CLIENT: &str = include_str!("../docs/client.md");
+const HTTP: &str = include_str!("../docs/http.md");
+const GRPC: &str = include_str!("../docs/grpc.md");
+const OPENAPI: &str = include_str!("../docs/openapi.md");
 
 /// The module docs of a source file: its leading `//!` lines, without the
 /// `//! ` prefix.
@@ -29,12 +35,13 @@ fn doc_block(docs: &str, from: usize, fence: &str) -> String {
         .collect()
 }
 
-/// The `rust` block of the README that follows `heading`.
-fn readme_block_after(heading: &str) -> &'static str {
-    let section = README.find(heading).expect(heading);
-    let start = README[section..].find("```rust\n").unwrap() + section + "```rust\n".len();
-    let end = README[start..].find("```").unwrap() + start;
-    &README[start..end]
+/// The `rust` block of `page` (the README or a guide) that follows
+/// `heading`.
+fn block_after(page: &'static str, heading: &str) -> &'static str {
+    let section = page.find(heading).expect(heading);
+    let start = page[section..].find("```rust\n").unwrap() + section + "```rust\n".len();
+    let end = page[start..].find("```").unwrap() + start;
+    &page[start..end]
 }
 
 /// The doc-tested block of the crate docs that follows `heading`, without its
@@ -60,16 +67,13 @@ fn the_readme_example_is_the_doc_tested_one() {
 fn the_readme_grpc_example_is_the_doc_tested_one() {
     // The first block of the `tonic` module's docs, without hidden lines.
     let docs = module_docs(include_str!("../skms-core/src/tonic.rs"));
-    assert_eq!(
-        readme_block_after("## Over gRPC"),
-        doc_block(&docs, 0, "```")
-    );
+    assert_eq!(block_after(GRPC, "# Over gRPC"), doc_block(&docs, 0, "```"));
 }
 
 #[test]
 fn the_readme_decoding_example_is_the_doc_tested_one() {
     assert_eq!(
-        readme_block_after("## Decoding"),
+        block_after(CLIENT, "## Decoding"),
         docs_block_after("# Decoding")
     );
 }
@@ -80,7 +84,7 @@ fn the_readme_decoding_example_is_the_doc_tested_one() {
 fn the_readme_reqwest_example_is_the_doc_tested_one() {
     let docs = module_docs(include_str!("../skms-core/src/reqwest.rs"));
     assert_eq!(
-        readme_block_after("### Reading SKMS errors with reqwest"),
+        block_after(CLIENT, "## Reading SKMS errors with reqwest"),
         doc_block(&docs, 0, "```no_run")
     );
 }
@@ -88,7 +92,7 @@ fn the_readme_reqwest_example_is_the_doc_tested_one() {
 #[test]
 fn the_readme_openapi_example_is_the_doc_tested_one() {
     assert_eq!(
-        readme_block_after("## OpenAPI"),
+        block_after(OPENAPI, "# OpenAPI"),
         docs_block_after("# OpenAPI")
     );
 }
@@ -99,8 +103,8 @@ fn the_readme_says_how_to_fuzz() {
 }
 
 #[test]
-fn the_readme_catalog_is_the_standard_catalog() {
-    let rows: Vec<&str> = README
+fn the_catalog_guide_lists_the_standard_catalog() {
+    let rows: Vec<&str> = CATALOGS
         .lines()
         .filter(|line| line.starts_with("| 4") || line.starts_with("| 5"))
         .filter(|line| line.ends_with("` |"))
@@ -125,15 +129,15 @@ fn the_readme_names_the_two_commands() {
     assert!(README.contains("cargo test --workspace"));
 }
 
-/// The README's composition error is the one the compiler prints for the
+/// The catalog guide's composition error is the one the compiler prints for the
 /// same enum (`tests/ui/code_conflict_with_included.rs`), message and label.
 #[test]
 fn the_readme_composition_error_is_the_compilers() {
     let stderr = include_str!("ui/code_conflict_with_included.stderr");
-    let section = README.find("### Composing catalogs").unwrap();
-    let start = README[section..].find("```text\n").unwrap() + section + "```text\n".len();
-    let end = README[start..].find("```").unwrap() + start;
-    let sample: Vec<&str> = README[start..end].lines().collect();
+    let section = CATALOGS.find("## Composing catalogs").unwrap();
+    let start = CATALOGS[section..].find("```text\n").unwrap() + section + "```text\n".len();
+    let end = CATALOGS[start..].find("```").unwrap() + start;
+    let sample: Vec<&str> = CATALOGS[start..end].lines().collect();
     let compiler: Vec<&str> = stderr.lines().collect();
     assert_eq!(sample.len(), compiler.len());
     // The message, and the source lines after the location (which names
@@ -142,8 +146,8 @@ fn the_readme_composition_error_is_the_compilers() {
     assert_eq!(sample[2..], compiler[2..]);
 }
 
-/// The README's rejection example is the doc-tested one of
-/// `skms_core::axum::fallback`, less the lines the README leaves to the
+/// The HTTP guide's rejection example is the doc-tested one of
+/// `skms_core::axum::fallback`, less the lines the guide leaves to the
 /// reader (the enum, the imports of axum): each of its lines is one there.
 #[test]
 fn the_readme_rejection_example_is_doc_tested() {
@@ -152,14 +156,14 @@ fn the_readme_rejection_example_is_doc_tested() {
         .filter_map(|line| line.trim_start().strip_prefix("///"))
         .map(|line| line.strip_prefix(' ').unwrap_or(line))
         .collect();
-    let block = README
-        .find("### Every error an SKMS body")
+    let block = HTTP
+        .find("## Every error an SKMS body")
         .map(|section| {
-            let start = README[section..].find("```rust,ignore\n").unwrap()
+            let start = HTTP[section..].find("```rust,ignore\n").unwrap()
                 + section
                 + "```rust,ignore\n".len();
-            let end = README[start..].find("```").unwrap() + start;
-            &README[start..end]
+            let end = HTTP[start..].find("```").unwrap() + start;
+            &HTTP[start..end]
         })
         .unwrap();
     assert!(block.lines().count() > 20);
@@ -168,5 +172,55 @@ fn the_readme_rejection_example_is_doc_tested() {
             docs.contains(&line),
             "not in the doc-tested example: {line}"
         );
+    }
+}
+
+/// The attribute's tables, one source: the README's rows are the crate
+/// docs', row for row (the keys of a variant, of a field, of the type).
+#[test]
+fn the_readme_attribute_tables_are_the_crate_docs() {
+    let rows = |text: &str, from: &str, to: &str| -> Vec<String> {
+        let start = text.find(from).expect(from);
+        let end = text[start..].find(to).expect(to) + start;
+        text[start..end]
+            .lines()
+            .map(|line| line.strip_prefix("//! ").unwrap_or(line))
+            .filter(|line| line.starts_with("| `"))
+            .map(str::to_owned)
+            .collect()
+    };
+    let readme = rows(README, "## The attribute", "### With thiserror");
+    let docs = rows(
+        CRATE_DOCS,
+        "//! # The attribute",
+        "//! # What the derive implements",
+    );
+    assert_eq!(readme.len(), 16);
+    assert_eq!(readme, docs);
+}
+
+/// Every link of the README and the guides to a file of the repository
+/// leads to one.
+#[test]
+fn the_links_between_pages_lead_somewhere() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (page, text) in [
+        ("README.md", README),
+        ("docs/catalogs.md", CATALOGS),
+        ("docs/client.md", CLIENT),
+        ("docs/http.md", HTTP),
+        ("docs/grpc.md", GRPC),
+        ("docs/openapi.md", OPENAPI),
+        ("docs/observing.md", include_str!("../docs/observing.md")),
+    ] {
+        let dir = root.join(page).parent().unwrap().to_owned();
+        for target in text.split("](").skip(1) {
+            let target = &target[..target.find(')').unwrap()];
+            let file = target.split('#').next().unwrap();
+            if file.is_empty() || file.starts_with("http") {
+                continue;
+            }
+            assert!(dir.join(file).exists(), "{page}: a link to {target}");
+        }
     }
 }

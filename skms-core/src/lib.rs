@@ -35,20 +35,26 @@
 //!
 //! | key | value | meaning |
 //! |---|---|---|
-//! | `code` | integer literal that fits `u32` | the SKMS code; unique within the type |
-//! | `status` | integer literal, `400..=599` | the HTTP status the error is answered with; with `msg`, or leave both out to reuse a standard code |
+//! | `code` | integer literal that fits `u32` | the SKMS code; two variants of one type cannot share it |
+//! | `status` | integer literal, `400..=599` | the HTTP status the error is answered with; with `msg`, or leave both out to reuse a standard code's |
 //! | `msg` | string literal | the fixed message of the code |
-//! | `detail` | format string over the variant's fields, with any spec that `format!` takes: `{key_id}`, `{0}`, `{0:>5}`, `{key_id:?}`, `{ptr:p}`, `{x:.prec$}` (a width or precision from a `usize` field; not `.*`) | the detail of each occurrence (optional) |
-//! | `description` | string literal | what the code means, for the catalog listing (optional) |
-//! | `doc` | string literal, a URL | the code's documentation, for the catalog listing (optional) |
+//! | `detail` | format string over the variant's fields, with any spec that `format!` takes: `{key_id}`, `{0}`, `{0:>5}`, `{key_id:?}`, `{ptr:p}`, `{x:.prec$}` (a width or precision from a `usize` field; not `.*`), `{{` for a brace | the detail of each occurrence (optional) |
+//! | `description` | string literal | what the code means, listed in the catalog (optional) |
+//! | `doc` | string literal, a URL | the code's documentation, listed in the catalog (optional) |
 //! | `transparent` | flag, alone, on a variant with one field whose type implements `SkmsError` | code, status, message, detail and `source()` are the field's |
-//! | `public_detail`, `internal_detail` | flag, on a variant or on the enum (for its own variants) | whether the detail may reach the client; see [`DetailExposure`] |
-//! | `grpc` | string literal, a `tonic::Code` in snake_case: `"failed_precondition"`, `"already_exists"` | the gRPC code over gRPC (feature `tonic`), instead of the one of the HTTP status; on a variant or a struct, not on an enum nor with `transparent` (optional) |
+//! | `public_detail`, `internal_detail` | flag, on a variant or on the enum (for its own variants) | whether the detail may be shown to the client (`DetailExposure`) |
+//! | `grpc` | string literal, a `tonic::Code` in snake_case: `"already_exists"` | the gRPC code over gRPC (feature `tonic`), instead of the one of the HTTP status; not on an enum, not with `transparent` |
 //! | `deprecated` | flag, or `= "use 60004"` | the code is still answered, and marked deprecated (with the note) in the catalog, its exports, its endpoint and the OpenAPI examples (optional) |
 //!
-//! On a field, `#[skms(detail)]` makes the field the detail, as
-//! `detail = "{field}"` would, and lets a decoder rebuild the variant from a
-//! body's detail, parsed whole with the field's `FromStr`. A `detail = "..."`
+//! On a field:
+//!
+//! | attribute | meaning |
+//! |---|---|
+//! | `#[skms(detail)]` | the field is the detail, as `detail = "{field}"` would make it; either way, a variant whose fields all appear in its detail comes back typed on the client |
+//! | `#[from]` | thiserror's attribute: on the one field of a variant or struct, `From<Field>` for the type, so that `?` converts; a transparent variant answers with the field's code (and passes its `source()` on), a variant of its own keeps its code and the field is its `source()`; not under `std_error = false`, where thiserror writes `From` |
+//!
+//! A field marked `#[skms(detail)]` is rebuilt from a body's detail parsed
+//! whole with its `FromStr`. A `detail = "..."`
 //! that names every field of its variant, none with a spec, is read back too
 //! (see [`FromBody`]): `detail = "keyId : {key_id}"` needs no mark.
 //!
@@ -94,7 +100,7 @@
 //! | `range` | `60000..=60999` or `60000..61000` | every own code must be in it (reused standard codes excepted) |
 //! | `reserved` | `reserved(40010, 40106..=40109, 60002 = "merged into 60001")`: codes and inclusive ranges, each with an optional reason | codes that the composed catalog never uses again: a variant, or an included catalog, that uses one does not build; listed and exported as reserved |
 //! | `crate` | string literal, a path | where skms-core is, for crates that re-export it (default `::skms_core`) |
-//! | `std_error` | `false` | implement neither `Display` nor `std::error::Error` (nor the `From` of `#[from]`): for types that derive `thiserror::Error` too |
+//! | `std_error` | `false` | write neither `Display` nor `std::error::Error` (nor the `From` of `#[from]`), for types that derive `thiserror::Error` too |
 //!
 //! # What the derive implements
 //!
