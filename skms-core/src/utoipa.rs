@@ -249,8 +249,7 @@ fn example(entry: &Entry) -> ExampleBuilder {
 
 /// `{"code":C,"message":"M","detail":"D"}` as a JSON value. Generic over
 /// the value type, which is utoipa's `serde_json::Value`, so that this crate
-/// names serde_json only with feature `json` (which turns on its
-/// `raw_value`, a cost to every serialization of the build).
+/// names serde_json only with feature `json`.
 fn body_value<V>(code: u32, message: &str, detail: Option<&str>) -> V
 where
     V: From<u32> + for<'a> From<&'a str> + FromIterator<(&'static str, V)>,

@@ -44,10 +44,9 @@ where
 
 // The body with a detail and the body without are written by two functions
 // out of line, generic over the serializer only (not the error type): inlined
-// into the derived `serialize`, their two copies of serde_json's writes made
-// the compiler inline fewer of those one-byte writes (measured with callgrind:
-// 701 instructions against 664 for a body without detail, with serde_json's
-// `raw_value` on).
+// into the derived `serialize`, their two copies of serde_json's writes make
+// the compiler inline fewer of those one-byte writes, and serialization
+// slower (BENCHMARKS.md, "Serialization").
 #[inline(never)]
 fn serialize_with_detail<S: serde::Serializer, D: serde::Serialize>(
     serializer: S,
