@@ -1,0 +1,66 @@
+#![allow(dead_code)]
+
+//! Every variant of a test's types, as the catalog says it comes back from
+//! its body (issue 21, item 7): a test lists a value of each variant under
+//! what it expects, so that a variant that stops coming back, or starts to,
+//! fails there.
+
+use std::fmt::Debug;
+
+use skms_core::test::assert_round_trip;
+use skms_core::{Catalog, ErrorBody, FromBody, Rebuilt, SkmsError};
+
+/// What the catalog says of `value`'s variant.
+#[track_caller]
+pub fn rebuilt<E: Catalog + SkmsError + Debug>(value: &E) -> Option<Rebuilt> {
+    let Some(entry) = E::lookup(value.code()) else {
+        panic!("{value:?}: code {} not in the catalog", value.code())
+    };
+    entry.rebuilt()
+}
+
+/// The value that `value`'s body decodes as, if any.
+#[track_caller]
+pub fn decoded<E: SkmsError + FromBody + Debug>(value: &E) -> Option<E> {
+    let json = skms_core::to_json_vec(value);
+    let body = ErrorBody::from_slice(&json)
+        .unwrap_or_else(|error| panic!("{value:?}: its body does not decode: {error}"));
+    E::from_body(&body)
+}
+
+/// Each value is of a variant that the catalog says is rebuilt (always, or
+/// from the detail) and comes back as itself.
+#[track_caller]
+pub fn round_trips<E: Catalog + SkmsError + FromBody + PartialEq + Debug>(values: &[E]) {
+    for value in values {
+        assert!(
+            matches!(rebuilt(value), Some(Rebuilt::Always | Rebuilt::FromDetail)),
+            "{value:?}: the catalog says {:?}",
+            rebuilt(value)
+        );
+        assert_round_trip(value);
+    }
+}
+
+/// Each value is of a variant that the catalog says is never rebuilt, and
+/// its body decodes as no value of the type.
+#[track_caller]
+pub fn never_rebuilt<E: Catalog + SkmsError + FromBody + Debug>(values: &[E]) {
+    for value in values {
+        assert_eq!(rebuilt(value), Some(Rebuilt::Never), "{value:?}");
+        let back = decoded(value);
+        assert!(back.is_none(), "{value:?} came back as {back:?}");
+    }
+}
+
+/// Each value is of a variant rebuilt from the detail as far as the derive
+/// sees, whose field type does not read back (no `FromStr`, as
+/// `Rebuilt::FromDetail` warns): its body decodes as no value of the type.
+#[track_caller]
+pub fn not_read_back<E: Catalog + SkmsError + FromBody + Debug>(values: &[E]) {
+    for value in values {
+        assert_eq!(rebuilt(value), Some(Rebuilt::FromDetail), "{value:?}");
+        let back = decoded(value);
+        assert!(back.is_none(), "{value:?} came back as {back:?}");
+    }
+}
