@@ -64,3 +64,16 @@ pub fn not_read_back<E: Catalog + SkmsError + FromBody + Debug>(values: &[E]) {
         assert!(back.is_none(), "{value:?} came back as {back:?}");
     }
 }
+
+/// `value`'s detail splits more than one way (`"{0}/{1}"` with a `/` in a
+/// value): its body comes back as another value, `expected`, which
+/// serializes the same.
+#[track_caller]
+pub fn comes_back_as<E: SkmsError + FromBody + PartialEq + Debug>(value: &E, expected: &E) {
+    assert_ne!(value, expected);
+    assert_eq!(decoded(value).as_ref(), Some(expected), "{value:?}");
+    assert_eq!(
+        skms_core::to_json_vec(value),
+        skms_core::to_json_vec(expected)
+    );
+}
