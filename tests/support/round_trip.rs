@@ -12,6 +12,7 @@ use skms_core::{Catalog, ErrorBody, FromBody, Rebuilt, SkmsError};
 
 /// What the catalog says of `value`'s variant.
 #[track_caller]
+#[must_use]
 pub fn rebuilt<E: Catalog + SkmsError + Debug>(value: &E) -> Option<Rebuilt> {
     let Some(entry) = E::lookup(value.code()) else {
         panic!("{value:?}: code {} not in the catalog", value.code())
@@ -21,6 +22,7 @@ pub fn rebuilt<E: Catalog + SkmsError + Debug>(value: &E) -> Option<Rebuilt> {
 
 /// The value that `value`'s body decodes as, if any.
 #[track_caller]
+#[must_use]
 pub fn decoded<E: SkmsError + FromBody + Debug>(value: &E) -> Option<E> {
     let json = skms_core::to_json_vec(value);
     let body = ErrorBody::from_slice(&json)
