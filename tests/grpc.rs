@@ -844,3 +844,32 @@ fn a_reused_standard_code_can_choose_its_grpc_code() {
         Code::InvalidArgument
     );
 }
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// Every variant comes back as itself from its JSON body (the gRPC round
+/// trips are the tests above) (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    let mut values = vec![
+        VaultError::KeyNotFound(String::new()),
+        VaultError::Internal("hsm\ntimeout".into()),
+        VaultError::Sealed("🔒".into()),
+        VaultError::BadSignature("sig".into()),
+        VaultError::KeyExists("k".into()),
+        VaultError::Rejected {
+            input: "keyId : ".into(),
+        },
+        VaultError::VersionConflict,
+        VaultError::Hsm(HsmError::Locked),
+    ];
+    values.extend(
+        StandardError::ALL
+            .into_iter()
+            .filter(|error| ![40013, 50001].contains(&error.code()))
+            .map(VaultError::Standard),
+    );
+    round_trip::round_trips(&values);
+    round_trip::round_trips(&[HsmError::Locked]);
+}
