@@ -814,6 +814,26 @@ fn every_grpc_name_is_tonics_code() {
         assert_eq!(entry.grpc_code(), expected, "{entry:?}");
     }
     // Through a pointer and a trait object, the choice stays.
+    // Every variant comes back as itself (issue 21, item 7).
+    round_trip::round_trips_debug(&[
+        Chosen::Cancelled,
+        Chosen::Unknown,
+        Chosen::InvalidArgument,
+        Chosen::DeadlineExceeded,
+        Chosen::NotFound,
+        Chosen::AlreadyExists,
+        Chosen::PermissionDenied,
+        Chosen::ResourceExhausted,
+        Chosen::FailedPrecondition,
+        Chosen::Aborted,
+        Chosen::OutOfRange,
+        Chosen::Unimplemented,
+        Chosen::Internal,
+        Chosen::Unavailable,
+        Chosen::DataLoss,
+        Chosen::Unauthenticated,
+        Chosen::ByStatus,
+    ]);
     let boxed: Box<dyn SkmsError> = Box::new(Chosen::DataLoss);
     assert_eq!(skms_core::tonic::code(&*boxed), Code::DataLoss);
     assert_eq!(skms_core::tonic::code(&&Chosen::Aborted), Code::Aborted);
@@ -843,6 +863,11 @@ fn a_reused_standard_code_can_choose_its_grpc_code() {
         Status::from(KmsError::Standard(StandardError::KeyNotFound)).code(),
         Code::InvalidArgument
     );
+    // From its JSON body, the standard error comes back as the variant
+    // that reuses its code: the same body (issue 21, item 7).
+    round_trip::round_trips_debug(&[KmsError::KeyNotFound]);
+    let back = round_trip::decoded(&KmsError::Standard(StandardError::KeyNotFound));
+    assert!(matches!(back, Some(KmsError::KeyNotFound)), "{back:?}");
 }
 
 #[path = "support/round_trip.rs"]
