@@ -525,10 +525,11 @@ fn every_rebuilt_variant_round_trips() {
         inner: 'x',
         index: 6,
     }]);
-    // Six fields without a text between them and a 37-byte detail: the
-    // splits to try, tens of thousands, are beyond the reader's budget
-    // (`read_detail::budget`, 64 KiB for a short detail), and the detail
-    // is not read, though the catalog says `FromDetail`.
+    // Six fields without a text between them: from a detail of about 24
+    // bytes on, the splits to try, shortest first field first, are beyond
+    // the reader's budget (`read_detail::budget`, 64 KiB for a short
+    // detail), and the detail is not read (`None`, never misread), though
+    // the catalog says `FromDetail`. This one is 37 bytes.
     let beyond = Locals::Arm {
         S: i64::MIN,
         code: u32::MAX,
