@@ -109,7 +109,7 @@ fn every_prefix_of_a_body_is_an_error_not_a_panic() {
 
 #[test]
 fn serializes_like_the_error_it_was_made_from() {
-    #[derive(Debug, SkmsError)]
+    #[derive(Debug, PartialEq, SkmsError)]
     enum E {
         #[skms(
             code = 40013,
@@ -120,6 +120,9 @@ fn serializes_like_the_error_it_was_made_from() {
         KeyNotFound(u32),
     }
     let error = E::KeyNotFound(9);
+    // And back (issue 21, item 7).
+    skms_core::test::assert_round_trip(&error);
+    skms_core::test::assert_round_trip(&E::KeyNotFound(u32::MAX));
     let body = ErrorBody::of(&error);
     assert_eq!(
         serde_json::to_string(&body).unwrap(),

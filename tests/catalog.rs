@@ -7,8 +7,11 @@
 
 use skms_core::{Catalog, Entry, ErrorBody, FromBody, Include, SkmsError, StandardError};
 
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
 /// A key vault's own codes, in its range, with the standard catalog.
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 #[skms(range = 60000..=60999)]
 enum VaultError {
     #[skms(
@@ -27,7 +30,7 @@ enum VaultError {
     Standard(StandardError),
 }
 
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 #[skms(range = 61000..61999)]
 enum LicenseError {
     #[skms(
@@ -43,7 +46,7 @@ enum LicenseError {
 
 /// Includes two catalogs that both include `StandardError`: the standard
 /// codes are reached along two paths, with one meaning.
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum ServiceError {
     #[skms(transparent)]
     Vault(VaultError),
@@ -53,7 +56,7 @@ enum ServiceError {
 
 /// Restates a standard code with the same status and message: the same
 /// meaning, so allowed next to the standard catalog (the README's example).
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum Restated {
     #[skms(
         code = 40013,
@@ -200,7 +203,7 @@ fn json_export_lists_every_field() {
 }
 
 /// A generic type includes what its parameter includes.
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum Wrapper<E> {
     #[skms(code = 62001, status = 400, msg = "Wrapped")]
     Own,
@@ -219,7 +222,7 @@ fn generic_includes() {
 /// A generic type whose composition passes its checks: the own code and
 /// `StandardError` before monomorphization, `Inner(E)` after; and a type
 /// that includes `Gateway<LicenseError>` checks that too.
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum Gateway<E> {
     #[skms(code = 62002, status = 502, msg = "Upstream down")]
     Down,
@@ -229,7 +232,7 @@ enum Gateway<E> {
     Inner(E),
 }
 
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum Front {
     #[skms(transparent)]
     Gateway(Gateway<LicenseError>),
@@ -252,7 +255,7 @@ fn generic_types_that_compose() {
 }
 
 /// A type that includes itself through a box lists itself once.
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum Recursive {
     #[skms(code = 63001, status = 400, msg = "Leaf")]
     Leaf,
@@ -416,7 +419,7 @@ fn lookup_by_hash_agrees_with_a_search_entry_by_entry() {
 
 /// Own entries of each kind: with a detail format, a fixed detail, a
 /// description, none, and a transparent variant, which has no own entry.
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum KmsError {
     #[skms(
         code = 40013,
@@ -477,4 +480,98 @@ fn the_catalog_lists_own_entries_in_order() {
         Some("KeyNotFound")
     );
     assert_eq!(KmsError::lookup(12345), None);
+}
+
+/// The standard errors whose codes `own` does not answer, each wrapped.
+fn standard_but<E>(own: &[u32], wrap: impl Fn(StandardError) -> E) -> Vec<E> {
+    StandardError::ALL
+        .into_iter()
+        .filter(|error| !own.contains(&error.code()))
+        .map(wrap)
+        .collect()
+}
+
+/// Every variant of the file's types that the catalog rebuilds comes back
+/// as itself; a standard error whose code a variant reuses, and a value
+/// nested in the wrapper of its own type, come back as what answers their
+/// code (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    use round_trip::{decoded, round_trips};
+
+    round_trips(&[
+        VaultError::Sealed,
+        VaultError::KeyNotFound {
+            key_id: String::new(),
+        },
+        VaultError::KeyNotFound {
+            key_id: "keyId : 7".into(),
+        },
+        VaultError::InvalidToken("token of é 🔑".into()),
+        VaultError::InvalidToken(String::new()),
+    ]);
+    round_trips(&standard_but(&[40013, 40101], VaultError::Standard));
+    round_trips(&[LicenseError::Expired]);
+    round_trips(&standard_but(&[], LicenseError::Standard));
+    round_trips(&[
+        ServiceError::Vault(VaultError::Sealed),
+        ServiceError::Vault(VaultError::InvalidToken("t".into())),
+        ServiceError::Vault(VaultError::Standard(StandardError::FailedCreateHeader)),
+        ServiceError::License(LicenseError::Expired),
+    ]);
+    // The standard errors come back through the first variant that
+    // includes them.
+    let licensed = ServiceError::License(LicenseError::Standard(StandardError::FailedCreateHeader));
+    assert_eq!(
+        decoded(&licensed),
+        Some(ServiceError::Vault(VaultError::Standard(
+            StandardError::FailedCreateHeader
+        )))
+    );
+    round_trips(&[Restated::KeyNotFound {
+        key_id: "a : b".into(),
+    }]);
+    round_trips(&standard_but(&[40013], Restated::Standard));
+    round_trips(&[
+        Wrapper::Own,
+        Wrapper::Inner(LicenseError::Expired),
+        Wrapper::Inner(LicenseError::Standard(StandardError::InvalidToken)),
+    ]);
+    round_trips(&[
+        Gateway::Down,
+        Gateway::Standard(StandardError::InvalidToken),
+        Gateway::Inner(LicenseError::Expired),
+    ]);
+    round_trips(&[
+        Front::Gateway(Gateway::Down),
+        Front::Gateway(Gateway::Inner(LicenseError::Expired)),
+        Front::Gateway(Gateway::Standard(StandardError::InvalidToken)),
+    ]);
+    round_trips(&[Recursive::Leaf]);
+    assert_eq!(
+        decoded(&Recursive::Nested(Box::new(Recursive::Leaf))),
+        Some(Recursive::Leaf)
+    );
+    round_trips(&[
+        KmsError::KeyNotFound {
+            key_id: "\"quoted\"".into(),
+        },
+        KmsError::CreateHeader(u32::MAX),
+        KmsError::CreateHeader(0),
+        KmsError::Sealed,
+        KmsError::NoSuchVault,
+    ]);
+    round_trips(&standard_but(&[40013, 40003], KmsError::Standard));
+    // A standard error whose code a variant reuses comes back as no value:
+    // the variant answers the code and reads a detail that is not there.
+    for shadowed in [
+        StandardError::KeyNotFound,
+        StandardError::FailedCreateHeader,
+    ] {
+        assert_eq!(decoded(&KmsError::Standard(shadowed)), None);
+    }
+    assert_eq!(
+        decoded(&VaultError::Standard(StandardError::InvalidToken)),
+        None
+    );
 }

@@ -278,3 +278,19 @@ fn actix_web_answers_retired_codes() {
         )));
     check_retired_codes(server.address, "/errors");
 }
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// Every variant comes back as itself (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    use round_trip::round_trips_debug;
+
+    let mut values = vec![KmsError::Sealed];
+    values.extend(StandardError::ALL.map(KmsError::Standard));
+    round_trips_debug(&values);
+    let mut values = vec![RetiringError::Sealed, RetiringError::KeyDisabled];
+    values.extend(StandardError::ALL.map(RetiringError::Standard));
+    round_trips_debug(&values);
+}

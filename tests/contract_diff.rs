@@ -408,3 +408,24 @@ compatible CODE_ADDED                 code 60004: new (\"Vault is sealed\", stat
         .diff(&Listing::from_json(&StandardError::catalog().to_json()).unwrap())
         .is_empty());
 }
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// Every variant comes back as itself, an internal detail too (the body
+/// written here carries it) (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    use round_trip::round_trips_debug;
+
+    let mut before = vec![Before::Sealed, Before::Full, Before::Broken(String::new())];
+    before.extend(StandardError::ALL.map(Before::Standard));
+    round_trips_debug(&before);
+    let mut after = vec![
+        After::Sealed,
+        After::Broken("disk: 1".into()),
+        After::Closed,
+    ];
+    after.extend(StandardError::ALL.map(After::Standard));
+    round_trips_debug(&after);
+}

@@ -359,3 +359,25 @@ fn newer_formats_are_refused_by_name() {
     // Format 0 written as an object is read too.
     assert!(Listing::from_json(r#"{"format":0,"codes":[]}"#).is_ok());
 }
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// Every variant comes back as itself (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    use round_trip::round_trips_debug;
+
+    let mut values = vec![
+        KmsError::Sealed("key 1".into()),
+        KmsError::KeyDisabled("key 1".into()),
+        KmsError::KeyDisabled(String::new()),
+        KmsError::KeyNotUsable,
+    ];
+    values.extend(StandardError::ALL.map(KmsError::Standard));
+    round_trips_debug(&values);
+    round_trips_debug(&[
+        Gateway::Upstream,
+        Gateway::Kms(KmsError::KeyDisabled("鍵".into())),
+    ]);
+}

@@ -293,3 +293,20 @@ fn snapshots_without_the_new_columns_still_read() {
         ]
     );
 }
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// Every variant of every version comes back as itself (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    use round_trip::round_trips_debug;
+
+    round_trips_debug(&[V1::Sealed, V1::Full, V1::KeyDisabled]);
+    round_trips_debug(&[V2::Sealed, V2::KeyDisabled]);
+    round_trips_debug(&[V3::Sealed, V3::Quota, V3::KeyDisabled]);
+    round_trips_debug(&[V3Message::Sealed, V3Message::Full, V3Message::KeyDisabled]);
+    round_trips_debug(&[V3Status::Sealed, V3Status::Full, V3Status::KeyDisabled]);
+    round_trips_debug(&[V4::Sealed, V4::Full, V4::KeyDisabled]);
+    round_trips_debug(&[V5::Sealed, V5::KeyDisabled]);
+}

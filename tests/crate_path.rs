@@ -10,7 +10,7 @@ mod reexported {
         pub use ::skms_core as skms;
     }
 
-    #[derive(Debug, ::skms_core::SkmsError)]
+    #[derive(Debug, PartialEq, ::skms_core::SkmsError)]
     #[skms(crate = "my_errors::skms")]
     pub enum KmsError {
         #[skms(code = 40101, status = 401, msg = "Invalid token")]
@@ -21,4 +21,11 @@ mod reexported {
 #[test]
 fn crate_path_for_reexporters() {
     assert_eq!(reexported::KmsError::InvalidToken.status(), 401);
+}
+
+/// `FromBody` through the re-exported path too: the variant comes back
+/// (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    skms_core::test::assert_round_trip(&reexported::KmsError::InvalidToken);
 }

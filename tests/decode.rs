@@ -11,6 +11,9 @@ use skms_core::{
     Catalog, DecodeError, DecodeErrorKind, Decoded, ErrorBody, FromBody, SkmsError, StandardError,
 };
 
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
 /// The reference's three example bodies, as the reference writes them (the
 /// fuzz seeds; tests/fuzz_seeds.rs checks them against the reference text).
 const REFERENCE_EXAMPLES: [&str; 3] = [
@@ -417,4 +420,32 @@ fn a_received_body_displays_without_forging_log_lines() {
         r"[40013] Key not found\r\n: keyId : 9\n2026-11-30T00:00:00Z  INFO audit: ok\u{1b}[2J\u{2028}"
     );
     assert_eq!(decoded.body().to_string(), decoded.to_string());
+}
+
+/// Every variant comes back as itself, with values that hold the detail's
+/// separators (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    let mut values = vec![
+        VaultError::Sealed,
+        VaultError::BadKeyId(String::new()),
+        VaultError::BadKeyId(" expired at 5".into()),
+        VaultError::KeyExpired {
+            key: String::new(),
+            at: 0,
+        },
+        VaultError::KeyExpired {
+            key: "key k expired at 3".into(),
+            at: u64::MAX,
+        },
+        VaultError::KeyExpired {
+            key: "鍵 🔑".into(),
+            at: 17,
+        },
+    ];
+    values.extend(StandardError::ALL.map(VaultError::Standard));
+    round_trip::round_trips(&values);
+    round_trip::round_trips(&[NestedError::Nested]);
+    // A boxed value comes back boxed: the only variant with its code.
+    round_trip::round_trips(&[VaultError::Boxed(Box::new(NestedError::Nested))]);
 }

@@ -53,3 +53,36 @@ fn detail_exposure_marks() {
         DetailExposure::Internal
     );
 }
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// Every variant comes back as itself, an internal detail too (the body
+/// written here carries it); `Marked`'s 50001 inside `Unmarked` comes back
+/// as `Unmarked`'s own 50001, which serializes the same (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    use round_trip::round_trips_debug;
+
+    let mut values = vec![
+        Marked::Internal("stack".into()),
+        Marked::Public(String::new()),
+    ];
+    values.extend(
+        StandardError::ALL
+            .into_iter()
+            .filter(|error| error.code() != 50001)
+            .map(Marked::Standard),
+    );
+    round_trips_debug(&values);
+    round_trips_debug(&[
+        Unmarked::Internal("a".into()),
+        Unmarked::Marked(Marked::Public("p".into())),
+    ]);
+    let inner = Unmarked::Marked(Marked::Internal("stack".into()));
+    let back = round_trip::decoded(&inner);
+    assert!(
+        matches!(&back, Some(Unmarked::Internal(text)) if text == "stack"),
+        "{back:?}"
+    );
+}

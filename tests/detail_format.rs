@@ -8,7 +8,10 @@ use std::borrow::Cow;
 
 use skms_core::SkmsError;
 
-#[derive(Debug, SkmsError)]
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+#[derive(Debug, PartialEq, SkmsError)]
 enum KmsError {
     #[skms(
         code = 60001,
@@ -54,7 +57,7 @@ fn no_detail_leaves_the_key_out() {
 
 /// Format specs pass through, positional and named fields mix, widths can
 /// come from fields.
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum Formats {
     #[skms(
         code = 1,
@@ -112,7 +115,7 @@ fn format_specs_work() {
 }
 
 /// `#[skms(detail)]` on a field makes the field the detail.
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum Marked {
     #[skms(code = 40013)]
     KeyNotFound(#[skms(detail)] String),
@@ -130,4 +133,31 @@ fn a_field_marked_as_the_detail() {
         r#"{"code":40013,"message":"Key not found in the keyVault","detail":"keyId : 0000009"}"#
     );
     assert_eq!(Marked::Header { code: 4020 }.detail().unwrap(), "4020");
+}
+
+/// The fixed details and the plain fields come back; a spec, or a field
+/// the detail leaves out, is never rebuilt (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    round_trip::round_trips(&[KmsError::Sealed, KmsError::NoSuchVault]);
+    // The same field twice: both places must agree.
+    round_trip::round_trips(&[
+        Formats::Raw { r#type: ' ' },
+        Formats::Raw { r#type: '🔑' },
+        Formats::Raw { r#type: '{' },
+    ]);
+    round_trip::never_rebuilt(&[
+        Formats::Tuple(u32::MAX, "x"),
+        Formats::Named {
+            name: "n".into(),
+            width: 3,
+            ratio: 0.5,
+        },
+        Formats::Unused(1, 2, 3),
+    ]);
+    round_trip::round_trips(&[
+        Marked::KeyNotFound(String::new()),
+        Marked::KeyNotFound("{0} {{}}".into()),
+        Marked::Header { code: u32::MAX },
+    ]);
 }

@@ -51,6 +51,20 @@ macro_rules! one_field {
             struct $name($ty);
         )*
 
+        /// A spec that writes as no spec (empty, blanks) is read back; every
+        /// other is never rebuilt (issue 21, item 7).
+        #[test]
+        fn every_rebuilt_variant_round_trips() {
+            const READ_BACK: &[&str] = &["EmptySpec", "BlankSpec", "BlankBeforeClose", "Braces"];
+            $(
+                if READ_BACK.contains(&stringify!($name)) {
+                    round_trip::round_trips_debug(&[$name($value)]);
+                } else {
+                    round_trip::never_rebuilt(&[$name($value)]);
+                }
+            )*
+        }
+
         #[test]
         fn one_field_specs() {
             $(
@@ -200,4 +214,27 @@ fn a_pointer_field_is_written_by_value() {
     check_serde(&boxed, &expected, "{0:p} of Box");
     // Not the address of the field inside the error.
     assert_ne!(expected, format!("{:p}", &boxed.0));
+}
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// Widths and precisions from fields, and `:p`, are never rebuilt (issue
+/// 21, item 7).
+#[test]
+fn counts_and_pointers_are_never_rebuilt() {
+    use counts::Counts;
+    round_trip::never_rebuilt(&[
+        Counts::Width("ab", 5),
+        Counts::Precision(1.5, 2),
+        Counts::Both(1.5, 9, 3),
+        Counts::Itself(4),
+        Counts::Named {
+            x: 1.5,
+            w: 12,
+            p: 1,
+        },
+        Counts::ZeroPadded { x: -7, w: 5 },
+    ]);
+    round_trip::never_rebuilt(&[GenericPointer(Box::new(7))]);
 }

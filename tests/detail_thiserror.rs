@@ -13,8 +13,11 @@ use core::fmt::{self, Debug, Display};
 
 use skms_core::SkmsError;
 
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
 /// The escapes of the literal are the compiler's: a detail sees its value.
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum Literals {
     #[skms(code = 65001, status = 400, msg = "m", detail = "brace left {{")]
     BraceLeft,
@@ -156,4 +159,25 @@ fn generic_fields() {
     assert_eq!(error.detail().as_deref(), Some("0xff 0xFF"));
     let error = DebugGeneric::Fatal(DebugOnly);
     assert_eq!(error.detail().as_deref(), Some("DebugOnly"));
+}
+
+/// Every literal detail comes back, a field between literal braces too; a
+/// field the detail leaves out is never rebuilt, and a `&str` field does
+/// not read back (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    round_trip::round_trips(&[
+        Literals::BraceLeft,
+        Literals::BraceLeft2,
+        Literals::BraceRight3,
+        Literals::RawBraceLeft,
+        Literals::RawEscape,
+        Literals::NewLine,
+        Literals::WithField(0),
+        Literals::WithField(u8::MAX),
+    ]);
+    round_trip::never_rebuilt(&[Literals::BracedUnused { extra: 1 }, Literals::Ints(1, 2)]);
+    round_trip::not_read_back(&[Literals::Raw { r#fn: "main" }]);
+    round_trip::never_rebuilt(&[MultipleBound { thing: 255_u8 }]);
+    round_trip::never_rebuilt(&[DebugGeneric::Fatal("e")]);
 }

@@ -4,7 +4,10 @@
 
 use skms_core::{SkmsError, StandardError};
 
-#[derive(Debug, SkmsError)]
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+#[derive(Debug, PartialEq, SkmsError)]
 enum KmsError {
     #[skms(
         code = 40013,
@@ -64,4 +67,26 @@ fn dyn_skms_error_serializes_and_displays_like_the_type() {
     );
     assert_eq!(errors[2].code(), 40101);
     assert_eq!(errors[0].to_string(), "[40003] Failed create header: 7");
+}
+
+/// Every variant comes back as itself (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    let mut values = vec![
+        KmsError::KeyNotFound {
+            key_id: String::new(),
+        },
+        KmsError::KeyNotFound {
+            key_id: "keyId : [40013]".into(),
+        },
+        KmsError::CreateHeader(u32::MAX),
+        KmsError::NoSuchVault,
+    ];
+    values.extend(
+        skms_core::StandardError::ALL
+            .into_iter()
+            .filter(|error| ![40013, 40003].contains(&error.code()))
+            .map(KmsError::Standard),
+    );
+    round_trip::round_trips(&values);
 }

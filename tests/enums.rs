@@ -6,7 +6,10 @@ use std::borrow::Cow;
 
 use skms_core::{Catalog, SkmsError};
 
-#[derive(Debug, SkmsError)]
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+#[derive(Debug, PartialEq, SkmsError)]
 enum KmsError {
     #[skms(
         code = 40013,
@@ -58,4 +61,19 @@ fn an_empty_enum_derives() {
     is_an_skms_error::<Never>();
     assert!(Never::ENTRIES.is_empty());
     assert!(Never::catalog().is_empty());
+}
+
+/// Every variant comes back as itself (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    round_trip::round_trips(&[
+        KmsError::KeyNotFound {
+            key_id: " : ".into(),
+        },
+        KmsError::KeyNotFound {
+            key_id: "é\u{0}\n".into(),
+        },
+        KmsError::CreateHeader(0),
+        KmsError::CreateHeader(u32::MAX),
+    ]);
 }

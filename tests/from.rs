@@ -9,6 +9,9 @@ use std::fmt::Debug;
 
 use skms_core::{SkmsError, StandardError};
 
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
 /// An inner service's error, itself converting from `io::Error`.
 #[derive(Debug, SkmsError)]
 enum TokenError {
@@ -217,4 +220,61 @@ fn thiserror_writes_from_under_std_error_false() {
 
     let error = WithThiserror::from(StandardError::KeyNotFound);
     assert_eq!(seen(&error).0, StandardError::KeyNotFound.code());
+}
+
+/// What comes back from each variant's body (issue 21, item 7): the types
+/// hold errors without `PartialEq`, so the values are matched. A source
+/// that the detail displays has no `FromStr`, and one that it leaves out is
+/// never rebuilt.
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    use round_trip::{decoded, never_rebuilt, not_read_back};
+    use skms_core::Rebuilt;
+
+    let expired = TokenError::Expired(u64::MAX);
+    assert_eq!(round_trip::rebuilt(&expired), Some(Rebuilt::FromDetail));
+    assert!(matches!(
+        decoded(&expired),
+        Some(TokenError::Expired(u64::MAX))
+    ));
+    never_rebuilt(&[TokenError::Store(std::io::Error::other("down"))]);
+
+    for standard in StandardError::ALL {
+        assert!(matches!(
+            decoded(&KmsError::Standard(standard)),
+            Some(KmsError::Standard(back)) if back == standard
+        ));
+    }
+    assert!(matches!(
+        decoded(&KmsError::Token(TokenError::Expired(0))),
+        Some(KmsError::Token(TokenError::Expired(0)))
+    ));
+    assert_eq!(
+        round_trip::rebuilt(&KmsError::Sealed),
+        Some(Rebuilt::Always)
+    );
+    assert!(matches!(decoded(&KmsError::Sealed), Some(KmsError::Sealed)));
+    never_rebuilt(&[
+        KmsError::Token(TokenError::Store(std::io::Error::other("down"))),
+        KmsError::Storage {
+            source: "disk full".into(),
+        },
+    ]);
+    not_read_back(&[parse_key("x").unwrap_err()]);
+    not_read_back(&[Unreachable(std::io::Error::other("timed out"))]);
+    not_read_back(&[Failed::Backend(std::io::Error::other("down"))]);
+    assert!(matches!(
+        decoded(&Wrapper::Inner(StandardError::InvalidToken)),
+        Some(Wrapper::Inner(StandardError::InvalidToken))
+    ));
+}
+
+#[cfg(feature = "thiserror")]
+#[test]
+fn every_rebuilt_variant_round_trips_beside_thiserror() {
+    round_trip::never_rebuilt(&[WithThiserror::Storage(std::io::Error::other("full"))]);
+    assert!(matches!(
+        round_trip::decoded(&WithThiserror::Standard(StandardError::KeyNotFound)),
+        Some(WithThiserror::Standard(StandardError::KeyNotFound))
+    ));
 }

@@ -8,7 +8,10 @@ use std::error::Error as _;
 
 use skms_core::{Catalog, SkmsError, StandardError};
 
-#[derive(Debug, SkmsError)]
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+#[derive(Debug, PartialEq, SkmsError)]
 enum KmsError {
     #[skms(
         code = 60002,
@@ -20,7 +23,7 @@ enum KmsError {
 }
 
 /// Generics: bounds are added for what the generated code uses.
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum Generic<'a, T, E, const N: usize>
 where
     T: Copy,
@@ -55,7 +58,7 @@ fn generics_lifetimes_and_const_generics_work() {
 }
 
 /// An SKMS error that borrows.
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum Borrowed<'a> {
     #[skms(code = 62001, status = 400, msg = "Bad name", detail = "name {0}")]
     BadName(&'a str),
@@ -64,7 +67,7 @@ enum Borrowed<'a> {
 /// A transparent field that names the type's lifetime, in a type with a
 /// type parameter too: its catalog is composed when the type is used, not
 /// where it is defined, where `'a` cannot be named.
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum Outer<'a, E> {
     #[skms(code = 62002, status = 503, msg = "Busy")]
     Busy,
@@ -84,4 +87,28 @@ fn a_transparent_field_may_borrow_with_the_types_lifetime() {
     assert_eq!(variant(62001), Some("BadName"));
     assert_eq!(variant(60002), Some("NoSuchVault"));
     assert_eq!(Outer::<KmsError>::Busy.code(), 62002);
+}
+
+/// Every variant of the generic types that the catalog rebuilds comes back
+/// as itself; a borrowed `&str` field has nothing to be read into, and a
+/// spec is never rebuilt (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    type G<'a> = Generic<'a, u8, KmsError, 2>;
+    round_trip::round_trips(&[KmsError::NoSuchVault]);
+    round_trip::round_trips(&[G::Inner(KmsError::NoSuchVault)]);
+    round_trip::round_trips(&[Generic::<'_, u8, StandardError, 0>::Inner(
+        StandardError::InvalidToken,
+    )]);
+    round_trip::not_read_back(&[G::BadValue {
+        value: u8::MAX,
+        context: "value 1 in",
+    }]);
+    round_trip::never_rebuilt(&[G::BadBytes([1, 2])]);
+    round_trip::not_read_back(&[Borrowed::BadName("name")]);
+    round_trip::round_trips(&[
+        Outer::<'_, KmsError>::Busy,
+        Outer::Other(KmsError::NoSuchVault),
+    ]);
+    round_trip::not_read_back(&[Outer::<'_, KmsError>::Inner(Borrowed::BadName(""))]);
 }

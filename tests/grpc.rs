@@ -814,6 +814,26 @@ fn every_grpc_name_is_tonics_code() {
         assert_eq!(entry.grpc_code(), expected, "{entry:?}");
     }
     // Through a pointer and a trait object, the choice stays.
+    // Every variant comes back as itself (issue 21, item 7).
+    round_trip::round_trips_debug(&[
+        Chosen::Cancelled,
+        Chosen::Unknown,
+        Chosen::InvalidArgument,
+        Chosen::DeadlineExceeded,
+        Chosen::NotFound,
+        Chosen::AlreadyExists,
+        Chosen::PermissionDenied,
+        Chosen::ResourceExhausted,
+        Chosen::FailedPrecondition,
+        Chosen::Aborted,
+        Chosen::OutOfRange,
+        Chosen::Unimplemented,
+        Chosen::Internal,
+        Chosen::Unavailable,
+        Chosen::DataLoss,
+        Chosen::Unauthenticated,
+        Chosen::ByStatus,
+    ]);
     let boxed: Box<dyn SkmsError> = Box::new(Chosen::DataLoss);
     assert_eq!(skms_core::tonic::code(&*boxed), Code::DataLoss);
     assert_eq!(skms_core::tonic::code(&&Chosen::Aborted), Code::Aborted);
@@ -843,4 +863,38 @@ fn a_reused_standard_code_can_choose_its_grpc_code() {
         Status::from(KmsError::Standard(StandardError::KeyNotFound)).code(),
         Code::InvalidArgument
     );
+    // From its JSON body, the standard error comes back as the variant
+    // that reuses its code: the same body (issue 21, item 7).
+    round_trip::round_trips_debug(&[KmsError::KeyNotFound]);
+    let back = round_trip::decoded(&KmsError::Standard(StandardError::KeyNotFound));
+    assert!(matches!(back, Some(KmsError::KeyNotFound)), "{back:?}");
+}
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// Every variant comes back as itself from its JSON body (the gRPC round
+/// trips are the tests above) (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    let mut values = vec![
+        VaultError::KeyNotFound(String::new()),
+        VaultError::Internal("hsm\ntimeout".into()),
+        VaultError::Sealed("🔒".into()),
+        VaultError::BadSignature("sig".into()),
+        VaultError::KeyExists("k".into()),
+        VaultError::Rejected {
+            input: "keyId : ".into(),
+        },
+        VaultError::VersionConflict,
+        VaultError::Hsm(HsmError::Locked),
+    ];
+    values.extend(
+        StandardError::ALL
+            .into_iter()
+            .filter(|error| ![40013, 50001].contains(&error.code()))
+            .map(VaultError::Standard),
+    );
+    round_trip::round_trips(&values);
+    round_trip::round_trips(&[HsmError::Locked]);
 }

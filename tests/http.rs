@@ -13,7 +13,7 @@ use http::{Response, StatusCode};
 use skms_core::{DetailExposure, DetailPolicy, ErrorBody, SkmsError, StandardError};
 use tracing::Level;
 
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum VaultError<'a, T: Display> {
     #[skms(
         code = 40013,
@@ -36,7 +36,7 @@ enum VaultError<'a, T: Display> {
 }
 
 /// Every detail of the type is internal, 4xx or not.
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 #[skms(internal_detail)]
 enum AuthError {
     #[skms(
@@ -49,13 +49,13 @@ enum AuthError {
 }
 
 /// A transparent variant takes the exposure of its field.
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum Service {
     #[skms(transparent)]
     Auth(AuthError),
 }
 
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 #[skms(
     code = 50002,
     status = 500,
@@ -402,4 +402,29 @@ fn a_withheld_detail_whose_display_fails_is_logged_as_written() {
     let events = log.with_detail("written before failing");
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].field("code"), Some("50002"));
+}
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// Every variant whose detail reads back comes back as itself, an
+/// `internal_detail` one too (the body written here carries its detail);
+/// a borrowed field, or one whose type is a parameter, is not read back
+/// (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    use round_trip::{not_read_back, round_trips};
+
+    let mut values = vec![Vault::Sealed];
+    values.extend(
+        StandardError::ALL
+            .into_iter()
+            .filter(|error| ![40013, 50001].contains(&error.code()))
+            .map(VaultError::Standard),
+    );
+    round_trips(&values);
+    not_read_back(&[Vault::KeyNotFound { key_id: 9 }, Vault::Internal("hsm")]);
+    round_trips(&[AuthError::Expired(0), AuthError::Expired(u32::MAX)]);
+    round_trips(&[Service::Auth(AuthError::Expired(7))]);
+    not_read_back(&[SciDown("down")]);
 }

@@ -5,7 +5,7 @@
 
 use skms_core::{DetailPolicy, SkmsError};
 
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum VaultError {
     #[skms(
         code = 40013,
@@ -73,4 +73,18 @@ fn an_installed_policy_is_the_one_every_integration_answers_with() {
     assert_eq!(again.in_force(), policy);
     assert!(again.to_string().contains("already in force"), "{again}");
     assert_eq!(DetailPolicy::installed(), policy);
+}
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// `KeyNotFound` comes back as itself; a `&'static str` field has nothing
+/// to be read into (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    round_trip::round_trips(&[
+        VaultError::KeyNotFound(0),
+        VaultError::KeyNotFound(u32::MAX),
+    ]);
+    round_trip::not_read_back(&[VaultError::Internal("hsm")]);
 }

@@ -282,3 +282,25 @@ fn actix_web_answers_its_rejections_with_skms_bodies() {
         "{details:?}"
     );
 }
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// Every variant comes back as itself, the details the rejections write
+/// included (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    let mut values = vec![
+        ShopError::Malformed(String::new()),
+        ShopError::Malformed(
+            "Failed to parse the request body as JSON: key: expected value at line 1 column 8"
+                .into(),
+        ),
+        ShopError::NoSuchResource,
+        ShopError::MethodNotAllowed("DELETE /orders/7".into()),
+        ShopError::NoSuchOrder(u64::MAX),
+        ShopError::NoSuchOrder(0),
+    ];
+    values.extend(StandardError::ALL.map(ShopError::Standard));
+    round_trip::round_trips(&values);
+}

@@ -23,7 +23,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use skms_core::{DetailPolicy, SkmsError};
 
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum VaultError {
     /// 5xx, unmarked: withheld and logged at ERROR.
     #[skms(
@@ -283,4 +283,32 @@ fn actix_web_logs_hostile_details_on_one_escaped_line() {
         || App::new().route("/{kind}/{key_id}", web::get().to(fail))
     ));
     check_server(server.address, "actix");
+}
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// Every variant comes back as itself, with the forged lines and escape
+/// sequences of the tests above as values; a `": "` in `Long`'s first field
+/// splits the detail there (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    let forged = "k1\n2026-12-04T10:00:00Z INFO login ok user=admin\r\u{1b}[2J\u{7f}";
+    let values: Vec<VaultError> = [forged, "", "keyId : k", "é 🔑"]
+        .into_iter()
+        .flat_map(|text| {
+            [
+                VaultError::Internal(text.into()),
+                VaultError::Expired(text.into()),
+                VaultError::KeyNotFound(text.into()),
+                VaultError::Long(String::new(), text.into()),
+                VaultError::Long("a".into(), text.into()),
+            ]
+        })
+        .collect();
+    round_trip::round_trips(&values);
+    round_trip::comes_back_as(
+        &VaultError::Long("a: b".into(), "c".into()),
+        &VaultError::Long("a".into(), "b: c".into()),
+    );
 }

@@ -25,7 +25,7 @@ use tracing_subscriber::filter::Targets;
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::{reload, Registry};
 
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum VaultError {
     /// 5xx, unmarked: withheld and logged at ERROR.
     #[skms(
@@ -232,4 +232,17 @@ fn actix_web_sends_a_reference_only_when_it_is_logged() {
         || App::new().route("/{kind}/{key}", web::get().to(fail))
     ));
     check_server(server.address, "actix");
+}
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// Every variant comes back as itself (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    round_trip::round_trips(&[
+        VaultError::Internal(String::new()),
+        VaultError::Internal("HSM timed out for key k\n".into()),
+        VaultError::Expired(" expired".into()),
+    ]);
 }

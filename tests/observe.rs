@@ -33,7 +33,7 @@ use tracing::Subscriber;
 use tracing_subscriber::layer::{Context, SubscriberExt};
 use tracing_subscriber::registry::LookupSpan;
 
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum VaultError {
     /// Own code, 4xx: the detail is sent.
     #[skms(
@@ -58,7 +58,7 @@ enum VaultError {
     Hsm(HsmError),
 }
 
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum HsmError {
     #[skms(
         code = 61001,
@@ -665,4 +665,25 @@ impl std::io::Write for Sink {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// Every variant comes back as itself (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    let mut values = vec![
+        VaultError::KeyNotFound("keyId : 1".into()),
+        VaultError::Internal("\u{0}".into()),
+        VaultError::Hsm(HsmError::Locked("partition 2".into())),
+    ];
+    values.extend(
+        StandardError::ALL
+            .into_iter()
+            .filter(|error| ![40013, 50001].contains(&error.code()))
+            .map(VaultError::Standard),
+    );
+    round_trip::round_trips(&values);
+    round_trip::round_trips(&[HsmError::Locked(String::new())]);
 }

@@ -12,7 +12,7 @@ use std::net::SocketAddr;
 use skms_core::{DetailPolicy, SkmsError};
 use support::tcp::get;
 
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum VaultError {
     #[skms(
         code = 40013,
@@ -178,4 +178,16 @@ fn a_scope_is_undone_when_it_ends_or_panics() {
     let panicked = std::panic::catch_unwind(|| ADMIN.scope(|| panic!("inside")));
     assert!(panicked.is_err());
     assert_eq!(DetailPolicy::in_force(), DetailPolicy::installed());
+}
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// Every variant comes back as itself (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    round_trip::round_trips(&[
+        VaultError::KeyNotFound(String::new()),
+        VaultError::Internal("keyId : 1".into()),
+    ]);
 }

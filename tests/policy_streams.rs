@@ -16,7 +16,7 @@ mod support;
 
 use skms_core::{DetailPolicy, SkmsError};
 
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum VaultError {
     #[skms(
         code = 50001,
@@ -296,4 +296,16 @@ mod actix_body {
         assert!(body.contains(&internal_detail), "{body}");
         assert!(log.with_detail(&internal_detail).is_empty());
     }
+}
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// The marked detail comes back as itself (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    round_trip::round_trips(&[
+        VaultError::Internal(String::new()),
+        VaultError::Internal("\"{0}\"".into()),
+    ]);
 }

@@ -116,3 +116,21 @@ fn a_reserved_code_is_never_decoded_into_a_variant() {
         Some(Gateway::Kms(KmsError::KeyDisabled))
     ));
 }
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// Every variant comes back as itself (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    use round_trip::round_trips_debug;
+
+    let mut values = vec![
+        KmsError::Sealed,
+        KmsError::KeyDisabled,
+        KmsError::KeyNotUsable,
+    ];
+    values.extend(StandardError::ALL.map(KmsError::Standard));
+    round_trips_debug(&values);
+    round_trips_debug(&[Gateway::Upstream, Gateway::Kms(KmsError::KeyNotUsable)]);
+}

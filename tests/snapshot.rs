@@ -107,3 +107,13 @@ fn snapshots_guard_the_wire_contract() {
     assert!(matches!(error, SnapshotError::Malformed(_)), "{error}");
     assert!(error.to_string().contains("not a code"));
 }
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// Every variant comes back as itself (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    round_trip::round_trips_debug(&[Before::Sealed, Before::Full]);
+    round_trip::round_trips_debug(&[After::Sealed, After::Locked]);
+}

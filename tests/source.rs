@@ -7,6 +7,9 @@ use std::fmt;
 
 use skms_core::{Catalog, SkmsError};
 
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
 fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).unwrap()
 }
@@ -71,4 +74,22 @@ fn source_of_a_transparent_variant_is_its_fields() {
         r#"{"code":50001,"message":"An unexpected error has occurred in the internal system","detail":"disk on fire"}"#
     );
     assert!(Service::Own.source().is_none());
+}
+
+/// The unit variant comes back; the hand-written type, whose entry says
+/// nothing of rebuilding and which has no `FromBody`, does not (issue 21,
+/// item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    assert_eq!(
+        round_trip::rebuilt(&Service::Own),
+        Some(skms_core::Rebuilt::Always)
+    );
+    assert!(matches!(
+        round_trip::decoded(&Service::Own),
+        Some(Service::Own)
+    ));
+    let upstream = Service::Upstream(Upstream(std::io::Error::other("down")));
+    assert_eq!(round_trip::rebuilt(&upstream), None);
+    assert!(round_trip::decoded(&upstream).is_none());
 }

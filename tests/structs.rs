@@ -3,7 +3,10 @@
 
 use skms_core::{Catalog, SkmsError};
 
-#[derive(Debug, SkmsError)]
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+#[derive(Debug, PartialEq, SkmsError)]
 enum KmsError {
     #[skms(
         code = 40003,
@@ -19,7 +22,7 @@ fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
 }
 
 /// A struct carries the attribute on itself.
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 #[skms(
     code = 40105,
     status = 400,
@@ -30,7 +33,7 @@ struct MissingValue {
     field: &'static str,
 }
 
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 #[skms(
     code = 50002,
     status = 500,
@@ -39,11 +42,11 @@ struct MissingValue {
 )]
 struct SciDown(&'static str, u16);
 
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 #[skms(code = 40101, status = 401, msg = "Invalid token")]
 struct BadToken;
 
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 #[skms(transparent)]
 struct Opaque(KmsError);
 
@@ -65,4 +68,15 @@ fn structs_work() {
         (40003, "3".into())
     );
     assert!(Opaque::ENTRIES.is_empty());
+}
+
+/// Every struct that the catalog rebuilds comes back as itself; a
+/// `&'static str` field has nothing to be read into (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    round_trip::round_trips(&[KmsError::CreateHeader(0), KmsError::CreateHeader(u32::MAX)]);
+    round_trip::round_trips(&[BadToken]);
+    round_trip::round_trips(&[Opaque(KmsError::CreateHeader(17))]);
+    round_trip::not_read_back(&[MissingValue { field: "keyId" }]);
+    round_trip::not_read_back(&[SciDown("host:1", u16::MAX)]);
 }

@@ -75,3 +75,31 @@ fn the_derive_alone_is_an_error_type() {
     let error = boxed(Plain::InvalidToken);
     assert_eq!(error.to_string(), "[40101] Invalid token");
 }
+
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+/// Every variant that the catalog rebuilds comes back as itself; one whose
+/// field is only its source is never rebuilt (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    use round_trip::round_trips_debug;
+
+    let mut values = vec![
+        VaultError::KeyNotFound {
+            key_id: String::new(),
+        },
+        VaultError::KeyNotFound {
+            key_id: "keyId : k".into(),
+        },
+    ];
+    values.extend(
+        StandardError::ALL
+            .into_iter()
+            .filter(|error| ![40013, 50001].contains(&error.code()))
+            .map(VaultError::Standard),
+    );
+    round_trips_debug(&values);
+    round_trip::never_rebuilt(&[VaultError::Unreachable(std::io::Error::other("down"))]);
+    round_trips_debug(&[Plain::InvalidToken]);
+}

@@ -9,7 +9,10 @@ use std::error::Error as _;
 
 use skms_core::{Catalog, SkmsError, StandardError};
 
-#[derive(Debug, SkmsError)]
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
+#[derive(Debug, PartialEq, SkmsError)]
 enum KmsError {
     #[skms(transparent)]
     Standard(StandardError),
@@ -68,4 +71,14 @@ fn a_transparent_field_need_not_be_a_std_error() {
     let error = WrapsBare::Bare(Bare);
     assert!(error.source().is_none());
     assert_eq!(error.to_string(), "[60009] Bare");
+}
+
+/// A transparent variant over the standard errors brings each back; one
+/// over a hand-written type without `FromBody` brings nothing back (issue
+/// 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    round_trip::round_trips(&StandardError::ALL.map(KmsError::Standard));
+    assert!(round_trip::decoded(&WrapsBare::Bare(Bare)).is_none());
+    assert!(WrapsBare::lookup(60009).is_none());
 }

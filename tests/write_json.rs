@@ -5,6 +5,9 @@ use std::borrow::Cow;
 
 use skms_core::{Catalog, SkmsError, StandardError};
 
+#[path = "support/round_trip.rs"]
+mod round_trip;
+
 /// Details that a hostile or unlucky server could put on the wire.
 const HOSTILE: &[&str] = &[
     "",
@@ -16,7 +19,7 @@ const HOSTILE: &[&str] = &[
     "{\"code\":1}",
 ];
 
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum KmsError {
     #[skms(
         code = 40013,
@@ -48,7 +51,7 @@ enum KmsError {
 }
 
 /// A hand-written impl takes the trait's default `write_json`.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 struct Hand(String);
 
 impl SkmsError for Hand {
@@ -130,7 +133,7 @@ fn every_derived_entry() {
 
 /// A field that is not a string or an integer: its `Display` goes through
 /// `core::fmt`, escaped on the way.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 struct Path(&'static str);
 
 impl std::fmt::Display for Path {
@@ -142,7 +145,7 @@ impl std::fmt::Display for Path {
 /// Details of plain `{field}`s are written from constants escaped by the
 /// derive, with string and integer fields written without `core::fmt`;
 /// every other field, and every field with a spec, through `core::fmt`.
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 enum Plain<'a, T: std::fmt::Display> {
     #[skms(code = 1, status = 400, msg = "str", detail = "{0}")]
     Str(&'a str),
@@ -284,7 +287,7 @@ fn plain_details_agree_with_detail() {
 }
 
 /// A struct with a plain detail.
-#[derive(Debug, SkmsError)]
+#[derive(Debug, PartialEq, SkmsError)]
 #[skms(
     code = 40013,
     status = 400,
@@ -362,4 +365,98 @@ mod erased {
             serde_json::to_writer(writer, self)
         }
     }
+}
+
+/// Every variant whose detail reads back comes back as itself, with the
+/// hostile details as values; the others are said never rebuilt, or not
+/// read back where a field's type has no `FromStr` (issue 21, item 7).
+#[test]
+fn every_rebuilt_variant_round_trips() {
+    use round_trip::{never_rebuilt, not_read_back, round_trips};
+
+    let mut values = vec![KmsError::Fixed, KmsError::Nothing];
+    values.extend(
+        HOSTILE
+            .iter()
+            .map(|text| KmsError::KeyNotFound((*text).into())),
+    );
+    values.extend(
+        StandardError::ALL
+            .into_iter()
+            .filter(|error| error.code() != 40013)
+            .map(KmsError::Standard),
+    );
+    round_trips(&values);
+    never_rebuilt(&[KmsError::Odd("\"".into())]);
+    // A hand-written type has no `FromBody`: nothing comes back.
+    assert_eq!(round_trip::rebuilt(&KmsError::Hand(Hand("h".into()))), None);
+    assert_eq!(round_trip::decoded(&KmsError::Hand(Hand("h".into()))), None);
+
+    type P<'a> = Plain<'a, String>;
+    let mut values = vec![
+        P::Unsigned {
+            a: u8::MAX,
+            b: u16::MAX,
+            c: u32::MAX,
+            d: u64::MAX,
+            e: usize::MAX,
+        },
+        P::Unsigned {
+            a: 0,
+            b: 0,
+            c: 0,
+            d: 0,
+            e: 0,
+        },
+        P::Signed {
+            a: i8::MIN,
+            b: i16::MIN,
+            c: i32::MIN,
+            d: i64::MIN,
+            e: isize::MIN,
+        },
+        P::Signed {
+            a: i8::MAX,
+            b: -1,
+            c: 0,
+            d: i64::MAX,
+            e: 1,
+        },
+        P::Around(String::new(), 0),
+        P::Around("7".into(), 7),
+        P::Around("\n{0}é{".into(), u32::MAX),
+        P::Count(u64::MAX),
+        P::Delta(i32::MIN),
+    ];
+    for text in HOSTILE {
+        values.push(P::Around((*text).into(), 12));
+    }
+    round_trips(&values);
+    never_rebuilt(&[P::Spec("s".into(), 6)]);
+    // A field whose type is a parameter is not read, even as a `String`:
+    // the catalog says `FromDetail` all the same (what the derive sees of
+    // the variant).
+    not_read_back(&[
+        P::Generic { key: "k".into() },
+        P::Str("s"),
+        P::Owned(
+            "a".into(),
+            Cow::Borrowed("b"),
+            "c".into(),
+            "d".into(),
+            "e".into(),
+        ),
+        P::Other(Path("p"), 0.5, 'c', true),
+        P::Raw { r#type: "t", id: 1 },
+        P::Shared(std::rc::Rc::new("s".into())),
+    ]);
+
+    round_trips(&[
+        KeyNotFound {
+            key_id: String::new(),
+        },
+        KeyNotFound {
+            key_id: "keyId : keyId : ".into(),
+        },
+    ]);
 }

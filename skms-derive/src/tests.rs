@@ -369,6 +369,29 @@ fn the_fallback_writes_no_from_that_conflicts() {
     assert!(!text.contains("From < std :: fmt :: Error >"), "{text}");
 }
 
+/// A `#[from]` on a variant is reported with that variant's other
+/// mistakes, after those of the variants before it, as rustc reports
+/// errors in source order.
+#[test]
+fn a_misplaced_from_is_reported_in_its_variants_order() {
+    let input: syn::DeriveInput = syn::parse_quote! {
+        enum KmsError {
+            #[skms(code = 60001, status = 500)]
+            Storage(std::io::Error),
+            #[from]
+            #[skms(code = 60002, status = 503, msg = "Unreachable")]
+            Unreachable(std::io::Error),
+        }
+    };
+    let errors = errors(crate::expand::derive(&input));
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].contains("msg"), "{errors:?}");
+    assert!(
+        errors[1].starts_with("#[from] goes on a field, the one that `Unreachable` holds"),
+        "{errors:?}"
+    );
+}
+
 /// The check of the own codes against the included catalogs: written for a
 /// type with own variants and transparent ones, with an arm (at the code)
 /// for each own variant whose code is a standard one and one for each
