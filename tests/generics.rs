@@ -100,7 +100,9 @@ fn every_rebuilt_variant_round_trips() {
     round_trip::round_trips(&[Generic::<'_, u8, StandardError, 0>::Inner(
         StandardError::InvalidToken,
     )]);
-    round_trip::not_read_back(&[G::BadValue {
+    // A field whose type is a parameter is never read back, and the
+    // catalog says so.
+    round_trip::never_rebuilt(&[G::BadValue {
         value: u8::MAX,
         context: "value 1 in",
     }]);

@@ -413,7 +413,7 @@ mod round_trip;
 /// (issue 21, item 7).
 #[test]
 fn every_rebuilt_variant_round_trips() {
-    use round_trip::{not_read_back, round_trips};
+    use round_trip::{never_rebuilt, not_read_back, round_trips};
 
     let mut values = vec![Vault::Sealed];
     values.extend(
@@ -423,7 +423,9 @@ fn every_rebuilt_variant_round_trips() {
             .map(VaultError::Standard),
     );
     round_trips(&values);
-    not_read_back(&[Vault::KeyNotFound { key_id: 9 }, Vault::Internal("hsm")]);
+    // `key_id: T`, a parameter: never read back, and the catalog says so.
+    never_rebuilt(&[Vault::KeyNotFound { key_id: 9 }]);
+    not_read_back(&[Vault::Internal("hsm")]);
     round_trips(&[AuthError::Expired(0), AuthError::Expired(u32::MAX)]);
     round_trips(&[Service::Auth(AuthError::Expired(7))]);
     not_read_back(&[SciDown("down")]);

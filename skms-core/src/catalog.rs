@@ -76,8 +76,8 @@ pub enum Rebuilt {
     /// field appears in the detail (`detail = "keyId : {key_id}"`, or one
     /// field marked `#[skms(detail)]`) without a format spec, and, what the
     /// derive cannot see, each field's type implements `FromStr` and
-    /// `Display` (`String`, the integers...); a field of another type (a
-    /// type parameter included) makes the variant never rebuilt. Only a
+    /// `Display` (`String`, the integers...); a field of another type makes
+    /// the variant never rebuilt, though its entry says `FromDetail`. Only a
     /// body that carries the detail has something to read: a detail that a
     /// [`DetailPolicy`](crate::DetailPolicy) withholds, or that gRPC cut,
     /// leaves the body with its code alone. [`test::assert_round_trip`] tells which
@@ -87,7 +87,9 @@ pub enum Rebuilt {
     FromDetail,
     /// Never: a field that the detail leaves out, or formats with a spec
     /// (`{id:?}`, `{n:>5}`), cannot be read back; nor more than eight
-    /// fields. [`Decoded`](crate::Decoded) keeps such a body, with its code.
+    /// fields; nor a field whose type names a type parameter of the enum
+    /// (its `FromStr` is not known inside the generic impl).
+    /// [`Decoded`](crate::Decoded) keeps such a body, with its code.
     Never,
 }
 

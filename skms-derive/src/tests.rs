@@ -480,6 +480,17 @@ fn rebuilt_marks_and_read_lists() {
             Marked(#[skms(detail)] u32),
         }
     });
+    // A field whose type is a parameter is never read: marked never.
+    let generic = expand(syn::parse_quote! {
+        enum G<T> {
+            #[skms(code = 1, status = 400, msg = "a", detail = "id {id}")]
+            Param { id: T },
+            #[skms(code = 2, status = 400, msg = "b", detail = "id {id}")]
+            Plain { id: String },
+        }
+    });
+    assert_eq!(generic.matches("with_rebuilt").count(), 1, "{generic}");
+    assert!(!generic.contains("__skms_read_list_1"), "{generic}");
     // Never, though a plain detail and no detail say otherwise; the marked
     // field is read from the detail, as its plain detail says.
     assert_eq!(differing.matches("with_rebuilt").count(), 2, "{differing}");

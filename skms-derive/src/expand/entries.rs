@@ -5,6 +5,7 @@ use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenS
 use quote::{quote, quote_spanned, ToTokens, TokenStreamExt as _};
 
 use super::from_body::{rebuild_of, Rebuild};
+use super::generics::GenericNames;
 use super::plain::PlainDetail;
 use crate::respan::respan;
 use crate::texts;
@@ -21,6 +22,7 @@ pub(crate) fn entries(
     plan: &Plan,
     plain_details: &[Option<PlainDetail>],
     detail_templates: bool,
+    generics: &GenericNames,
 ) -> (usize, TokenStream) {
     let entry_count = plan
         .variants
@@ -43,7 +45,7 @@ pub(crate) fn entries(
                 );
                 // Whether the variant is rebuilt from a body, where its
                 // fields make it differ from what its detail alone says.
-                let rebuilt = rebuild_of(variant, entry, plain.as_ref()).mark();
+                let rebuilt = rebuild_of(variant, entry, plain.as_ref(), generics).mark();
                 if rebuilt != Rebuild::default_mark(entry, plain.as_ref()) {
                     let rebuilt = Literal::u8_unsuffixed(rebuilt);
                     tokens = private_call(krate, "with_rebuilt", tokens, &[&rebuilt]);

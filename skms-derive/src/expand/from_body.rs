@@ -56,11 +56,22 @@ impl Rebuild<'_> {
 }
 
 /// How `variant`, of the type's own with `entry`, is rebuilt from a body.
+/// A field whose type names a type parameter of the type (or `Self`) is
+/// never read: its `FromStr` is not known inside the generic impl, so the
+/// variant is `Never`, and its entry says so.
 pub(crate) fn rebuild_of<'a>(
     variant: &'a Variant<'a>,
     entry: &'a OwnEntry<'a>,
     plain: Option<&'a PlainDetail>,
+    generics: &GenericNames,
 ) -> Rebuild<'a> {
+    if variant
+        .fields
+        .iter()
+        .any(|field| generics.names_type_param(field.ty))
+    {
+        return Rebuild::Never;
+    }
     match (variant.fields.as_slice(), &entry.detail, plain) {
         ([], _, _) => Rebuild::Always,
         // As before the detail reader: the detail parsed whole, with no
@@ -301,7 +312,7 @@ pub(crate) fn from_body_impl(
             Kind::Own { index, entry } => {
                 any_own = true;
                 let literal = Literal::usize_unsuffixed(*index);
-                match rebuild_of(variant, entry, plain.as_ref()) {
+                match rebuild_of(variant, entry, plain.as_ref(), &read_lists.generics) {
                     Rebuild::Always => rebuildable.push(quote! {
                         #literal => #path {},
                     }),

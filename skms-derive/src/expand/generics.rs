@@ -58,6 +58,26 @@ impl GenericNames {
         })
     }
 
+    /// Whether `ty` names a type or const parameter, or `Self` (lifetimes
+    /// aside).
+    pub(crate) fn names_type_param(&self, ty: &syn::Type) -> bool {
+        fn walk(generic: &GenericNames, tokens: TokenStream) -> bool {
+            let mut after_quote = false;
+            tokens.into_iter().any(|tree| {
+                let found = match &tree {
+                    TokenTree::Ident(ident) if !after_quote => {
+                        ident == "Self" || generic.params.iter().any(|name| ident == name)
+                    }
+                    TokenTree::Group(group) => walk(generic, group.stream()),
+                    _ => false,
+                };
+                after_quote = matches!(&tree, TokenTree::Punct(punct) if punct.as_char() == '\'');
+                found
+            })
+        }
+        walk(self, ty.to_token_stream())
+    }
+
     /// Whether `ty` names a parameter, a lifetime parameter or `Self`.
     pub(crate) fn named_in(&self, ty: &syn::Type) -> bool {
         fn walk(generic: &GenericNames, tokens: TokenStream) -> bool {

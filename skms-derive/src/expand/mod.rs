@@ -99,7 +99,15 @@ fn expand(input: &Input, plan: &Plan, detail_templates: bool) -> TokenStream {
             _ => None,
         })
         .collect();
-    let (entry_count, entries) = entries(krate, &private, plan, &plain_details, detail_templates);
+    let generic_names = generics::GenericNames::new(&input.original.generics);
+    let (entry_count, entries) = entries(
+        krate,
+        &private,
+        plan,
+        &plain_details,
+        detail_templates,
+        &generic_names,
+    );
     let codes = own_codes(plan);
     let by_code = by_code(&codes);
     let (code_table_ty, code_table) = code_table(&private, &codes);
