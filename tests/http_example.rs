@@ -1,5 +1,6 @@
-//! The README's curl session against the axum_server example is what the
-//! example answers, and the log line it shows is what the example logs.
+//! The curl session of the HTTP guide (docs/http.md) against the
+//! axum_server example is what the example answers, and the log line it
+//! shows is what the example logs.
 
 #![cfg(all(feature = "axum", feature = "reqwest", feature = "metrics"))]
 
@@ -13,11 +14,11 @@ mod example;
 use std::future::IntoFuture;
 use std::time::Duration;
 
-const README: &str = include_str!("../README.md");
+const README: &str = include_str!("../docs/http.md");
 
 /// The lines of the first fenced block of `kind` after `after` in the README.
 fn block_after(after: &str, kind: &str) -> Vec<&'static str> {
-    let start = README.find(after).expect("the README has the marker");
+    let start = README.find(after).expect("the HTTP guide has the marker");
     let fence = format!("```{kind}\n");
     let start = README[start..].find(&fence).unwrap() + start + fence.len();
     let end = README[start..].find("```").unwrap() + start;

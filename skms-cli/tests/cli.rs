@@ -238,7 +238,8 @@ fn usage_errors_exit_2_and_help_exits_0() {
     assert!(stdout(&output).contains("text (one line a change)"));
 }
 
-/// The catalogs of the README's section "Evolving a catalog".
+/// The catalogs of the catalog guide's section "Evolving a catalog"
+/// (`docs/catalogs.md`).
 mod readme {
     #![allow(dead_code)]
 
@@ -309,10 +310,10 @@ mod readme {
     }
 }
 
-/// The block of the README's section "Evolving a catalog" that starts with
-/// `fence`.
+/// The block of the catalog guide's section "Evolving a catalog" that starts
+/// with `fence`.
 fn readme_block(fence: &str) -> &'static str {
-    const README: &str = include_str!("../../README.md");
+    const README: &str = include_str!("../../docs/catalogs.md");
     let section = README.find("## Evolving a catalog").unwrap();
     let start = README[section..].find(fence).unwrap() + section + fence.len();
     let end = README[start..].find("```").unwrap() + start;

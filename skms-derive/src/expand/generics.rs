@@ -223,3 +223,28 @@ pub(crate) fn mentions(ty: &syn::Type, params: &[String]) -> bool {
     }
     walk(ty.to_token_stream(), params)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::GenericNames;
+
+    /// A type names a parameter at any depth, after any punctuation, and
+    /// not as a lifetime of the same name.
+    #[test]
+    fn a_type_names_a_type_parameter() {
+        let names = GenericNames::new(&syn::parse_quote!(<'a, T, const N: usize>));
+        let names_param = |ty: syn::Type| names.names_type_param(&ty);
+        assert!(names_param(syn::parse_quote!(T)));
+        assert!(names_param(syn::parse_quote!(Vec<T>)));
+        assert!(names_param(syn::parse_quote!((u8, T))));
+        assert!(names_param(syn::parse_quote!([u8; N])));
+        assert!(names_param(syn::parse_quote!(Box<Self>)));
+        assert!(!names_param(syn::parse_quote!(String)));
+        assert!(!names_param(syn::parse_quote!(Cow<'a, str>)));
+        assert!(!names_param(syn::parse_quote!((u8, String))));
+        let names = GenericNames::new(&syn::parse_quote!(<'T>));
+        assert!(!names.names_type_param(&syn::parse_quote!(&'T str)));
+        let names = GenericNames::new(&syn::parse_quote!(<T>));
+        assert!(!names.names_type_param(&syn::parse_quote!(Cow<'T, str>)));
+    }
+}
