@@ -5,8 +5,7 @@
 //! current one through the same rules.
 //!
 //! One concern, the changes of a catalog: the rules that class them and the
-//! three renderings of their list (text, Markdown changelog, JSON), which is
-//! why it is over 500 lines.
+//! three renderings of their list (text, Markdown changelog, JSON).
 //!
 //! Every function here is `#[inline]`: tests and tools call them, a service
 //! never does at run time, so they are compiled in the crate that calls

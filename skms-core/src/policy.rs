@@ -1,10 +1,8 @@
 //! `DetailPolicy`: which details reach the client, and which only the log.
 //!
-//! One concern, which is why it is over 500 lines: a withheld detail's way
+//! One concern, what a client receives of a detail: a withheld detail's way
 //! to the log (its event, its capped and quoted fields, the reference sent
-//! in its place) is part of what the policy decides; nearly half of the
-//! lines are the user documentation of `DetailPolicy` and its examples, and
-//! the unit tests of the references.
+//! in its place) is part of what the policy decides.
 
 use core::cell::Cell;
 use core::fmt;

@@ -77,9 +77,9 @@
 //! `google.rpc.Status`) are left empty: writing them would need protobuf,
 //! and the metadata carries everything an SKMS client reads.
 
-// One concern, an SKMS error as a `tonic::Status` and back (the metadata,
-// its bounds and their decoding), which is why it is over 500 lines: a third
-// of them are the user documentation and the unit tests of the metadata.
+// One concern, an SKMS error as a `tonic::Status` and back: the metadata,
+// its bounds and their decoding, with the user documentation and the unit
+// tests of the metadata.
 
 use ::tonic::metadata::{MetadataMap, MetadataValue};
 use ::tonic::{Code, Status};

@@ -3,9 +3,8 @@
 //! written. A bad value is recorded and parsing goes on with the next key, so
 //! that all mistakes of an attribute are reported together.
 //!
-//! One concern, the syntax of the attribute (each key's value, literal
-//! forms, the suggestions for misspelled keys), which is why it is over 500
-//! lines.
+//! One concern, the syntax of the attribute: each key's value, its literal
+//! forms, the suggestions for misspelled keys.
 
 use proc_macro2::{Span, TokenTree};
 use syn::meta::ParseNestedMeta;

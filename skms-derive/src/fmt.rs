@@ -7,8 +7,8 @@
 //! `core::write!` included ([`DetailFormat::format_string`]).
 //!
 //! One concern, the grammar of `format!`'s strings: its parser, with a
-//! message for each mistake, the structured spec, and writing it back out;
-//! with its tests, which is why it is over 500 lines.
+//! message for each mistake, the structured spec, and writing it back out,
+//! with its tests.
 
 use std::fmt::Write as _;
 
