@@ -291,7 +291,15 @@ fn what_cannot_be_read_back_is_not_rebuilt() {
         Some(VaultError::Lenient(Lenient(7)))
     );
     assert_eq!(decode::<Wide>(62002, "1,2,3,4,5,6,7,8,9"), None);
+    // A field whose type is a parameter is never read back, and the catalog
+    // says so.
     assert_eq!(decode::<Generic<String>>(63001, "v=a"), None);
+    let value = Generic::<String>::Value("a".into());
+    assert_eq!(value.detail().as_deref(), Some("v=a"));
+    assert_eq!(
+        Generic::<String>::lookup(63001).unwrap().rebuilt(),
+        Some(Rebuilt::Never)
+    );
     assert_eq!(
         decode::<Generic<String>>(63002, "n=1"),
         Some(Generic::Fixed(1))
