@@ -9,13 +9,13 @@ use crate::valid::{Kind, Plan};
 
 /// The codes of the type's own entries, each with its index in `ENTRIES`.
 pub(crate) fn own_codes(plan: &Plan) -> Vec<(u32, usize)> {
-    plan.variants
-        .iter()
-        .filter_map(|(_, kind)| match kind {
-            Kind::Own { index, entry } => Some((entry.code, *index)),
-            Kind::Transparent { .. } => None,
-        })
-        .collect()
+    let mut codes = Vec::with_capacity(plan.variants.len());
+    for (_, kind) in &plan.variants {
+        if let Kind::Own { index, entry } = kind {
+            codes.push((entry.code, *index));
+        }
+    }
+    codes
 }
 
 /// The indices of the entries in the order of their codes, for lookups by
@@ -23,10 +23,13 @@ pub(crate) fn own_codes(plan: &Plan) -> Vec<(u32, usize)> {
 pub(crate) fn by_code(codes: &[(u32, usize)]) -> Vec<Literal> {
     let mut sorted = codes.to_vec();
     sorted.sort_unstable();
-    sorted
-        .into_iter()
-        .map(|(_, index)| Literal::u32_unsuffixed(u32::try_from(index).unwrap_or(u32::MAX)))
-        .collect()
+    let mut literals = Vec::with_capacity(sorted.len());
+    for (_, index) in sorted {
+        literals.push(Literal::u32_unsuffixed(
+            u32::try_from(index).unwrap_or(u32::MAX),
+        ));
+    }
+    literals
 }
 
 /// The type's own codes as a `__private::CodeTable` (its type, and the

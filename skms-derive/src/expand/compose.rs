@@ -17,15 +17,15 @@ pub(crate) fn included_fields<'a>(
     plan: &'a Plan,
 ) -> Vec<(&'a Ident, &'a Field<'a>)> {
     let name = input.original.ident.to_string();
-    plan.variants
-        .iter()
-        .filter_map(|(variant, kind)| match kind {
-            Kind::Transparent { field } if !mentions(field.ty, std::slice::from_ref(&name)) => {
-                Some((variant.ident, *field))
+    let mut fields = Vec::new();
+    for (variant, kind) in &plan.variants {
+        if let Kind::Transparent { field } = kind {
+            if !mentions(field.ty, std::slice::from_ref(&name)) {
+                fields.push((variant.ident, *field));
             }
-            _ => None,
-        })
-        .collect()
+        }
+    }
+    fields
 }
 
 /// The included catalogs of a type and the checks that no code means two
@@ -82,27 +82,29 @@ impl Composition {
         let generics = &input.original.generics;
         let ident = &input.original.ident;
         let name = ident.to_string();
-        let list = |fields: &mut dyn Iterator<Item = &(&Ident, &Field)>| {
-            let each = fields.map(|(variant, field)| include(private, krate, variant, field));
-            quote!(&[#(#each),*])
+        let list = |fields: &[(&Ident, &Field)]| {
+            let mut each = TokenStream::new();
+            for (variant, field) in fields {
+                if !each.is_empty() {
+                    each.extend(quote!(,));
+                }
+                each.extend(include(private, krate, variant, field));
+            }
+            quote!(&[#each])
         };
         // The own entries whose code is a standard one, by their index in
         // the table, with the span of the code, where a code that an
         // included catalog means otherwise is reported (see `own_check`).
-        let own: Vec<(usize, Span)> = plan
-            .variants
-            .iter()
-            .filter_map(|(_, kind)| match kind {
-                Kind::Own { index, entry } if STANDARD_CODES.contains(&entry.code) => {
-                    Some((*index, entry.code_span))
+        let mut own: Vec<(usize, Span)> = Vec::new();
+        let mut any_own = false;
+        for (_, kind) in &plan.variants {
+            if let Kind::Own { index, entry } = kind {
+                any_own = true;
+                if STANDARD_CODES.contains(&entry.code) {
+                    own.push((*index, entry.code_span));
                 }
-                _ => None,
-            })
-            .collect();
-        let any_own = plan
-            .variants
-            .iter()
-            .any(|(_, kind)| matches!(kind, Kind::Own { .. }));
+            }
+        }
         let parameters = GenericNames::new(generics);
         if parameters.is_empty() {
             // A lifetime parameter is `'static` here: a `const _` names no
@@ -114,44 +116,34 @@ impl Composition {
                 quote!(#ident)
             };
             let includes = quote!(<#self_ty as #krate::Catalog>::INCLUDES);
-            composition.checks = transparent
-                .iter()
-                .enumerate()
-                .map(|(index, (variant, _))| {
-                    let check = check(private, &name, variant, &includes, index);
-                    quote_spanned!(variant.span()=> const _: () = #check;)
-                })
-                .chain(
-                    own_check(private, &name, any_own, &own, transparent, &includes, 0)
-                        .map(|check| quote!(const _: () = #check;)),
-                )
-                .collect();
-            let all = list(&mut transparent.iter());
+            let mut checks = include_checks(private, &name, transparent, &includes, 0, true);
+            if let Some(check) = own_check(private, &name, any_own, &own, transparent, &includes, 0)
+            {
+                checks.extend(quote!(const _: () = #check;));
+            }
+            composition.checks = checks;
+            let all = list(transparent);
             composition.includes = quote!(const INCLUDES: &'static [#krate::Include] = #all;);
             return composition;
         }
         // The transparent catalogs that name no parameter of the type, checked
         // before monomorphization against its own codes and each other.
-        let fixed: Vec<&(&Ident, &Field)> = transparent
-            .iter()
-            .filter(|(_, field)| !parameters.named_in(field.ty))
-            .collect();
+        let mut fixed: Vec<(&Ident, &Field)> = Vec::new();
+        let mut first = None;
+        for (index, pair) in transparent.iter().enumerate() {
+            if parameters.named_in(pair.1.ty) {
+                first = first.or(Some(index));
+            } else {
+                fixed.push(*pair);
+            }
+        }
         if !fixed.is_empty() {
-            let fixed_pairs: Vec<(&Ident, &Field)> = fixed.iter().map(|pair| **pair).collect();
-            let list = list(&mut fixed.iter().copied());
+            let list = list(&fixed);
             let includes = quote!(__SKMS_FIXED_INCLUDES);
-            let checks: TokenStream = fixed
-                .iter()
-                .enumerate()
-                .map(|(index, (variant, _))| {
-                    let check = check(private, &name, variant, &includes, index);
-                    quote_spanned!(variant.span()=> const _: () = #check;)
-                })
-                .chain(
-                    own_check(private, &name, any_own, &own, &fixed_pairs, &includes, 0)
-                        .map(|check| quote!(const _: () = #check;)),
-                )
-                .collect();
+            let mut checks = include_checks(private, &name, &fixed, &includes, 0, true);
+            if let Some(check) = own_check(private, &name, any_own, &own, &fixed, &includes, 0) {
+                checks.extend(quote!(const _: () = #check;));
+            }
             composition.checks = quote! {
                 const __SKMS_FIXED_INCLUDES: &[#krate::Include] = #list;
                 #checks
@@ -161,35 +153,25 @@ impl Composition {
         // after monomorphization against everything before it; each is
         // marked so, so that a catalog that includes the type checks it
         // too, before monomorphization (see `__private::check_include`).
-        let Some(first) = transparent
-            .iter()
-            .position(|(_, field)| parameters.named_in(field.ty))
-        else {
-            let all = list(&mut transparent.iter());
+        let Some(first) = first else {
+            let all = list(transparent);
             composition.includes = quote!(const INCLUDES: &'static [#krate::Include] = #all;);
             return composition;
         };
-        let each = transparent
-            .iter()
-            .enumerate()
-            .map(|(index, (variant, field))| {
-                let include = include(private, krate, variant, field);
-                if index < first {
-                    include
-                } else {
-                    quote!(#private::generic_in(#include, #name))
-                }
+        let mut each = TokenStream::new();
+        for (index, (variant, field)) in transparent.iter().enumerate() {
+            if index > 0 {
+                each.extend(quote!(,));
+            }
+            let include = include(private, krate, variant, field);
+            each.extend(if index < first {
+                include
+            } else {
+                quote!(#private::generic_in(#include, #name))
             });
+        }
         let includes = quote!(<Self as #krate::Catalog>::INCLUDES);
-        let checks: TokenStream = transparent
-            .iter()
-            .enumerate()
-            .skip(first)
-            .map(|(index, (variant, _))| {
-                let check = check(private, &name, variant, &includes, index);
-                quote_spanned!(variant.span()=> #check;)
-            })
-            .collect();
+        let checks = include_checks(private, &name, transparent, &includes, first, false);
         let own_check = own_check(private, &name, any_own, &own, transparent, &includes, first)
             .map(|check| quote!(let () = #check;));
         composition.items = quote!(const __SKMS_COMPOSED: () = { #checks #own_check };);
@@ -197,7 +179,7 @@ impl Composition {
         // `catalog()` too names the check, so that the error is reported
         // where the user calls it, not inside skms-core's default method.
         composition.includes = quote! {
-            const INCLUDES: &'static [#krate::Include] = &[#(#each),*];
+            const INCLUDES: &'static [#krate::Include] = &[#each];
 
             fn catalog() -> #krate::Listing {
                 let () = Self::__SKMS_COMPOSED;
@@ -206,6 +188,30 @@ impl Composition {
         };
         composition
     }
+}
+
+/// The checks of the catalogs `transparent[from..]` (see [`check`]), each
+/// spanned at its variant, as `const _` items (`items`) or statements.
+fn include_checks(
+    private: &TokenStream,
+    name: &str,
+    transparent: &[(&Ident, &Field)],
+    includes: &TokenStream,
+    from: usize,
+    items: bool,
+) -> TokenStream {
+    let mut checks = TokenStream::new();
+    let mut index = from;
+    while let Some((variant, _)) = transparent.get(index) {
+        let check = check(private, name, variant, includes, index);
+        checks.extend(if items {
+            quote_spanned!(variant.span()=> const _: () = #check;)
+        } else {
+            quote_spanned!(variant.span()=> #check;)
+        });
+        index += 1;
+    }
+    checks
 }
 
 /// `Include::new("Variant", <Field as TransparentField>::ENTRIES, ..)`, the
@@ -267,24 +273,20 @@ fn own_check(
         let conflict = Ident::new("__conflict", Span::mixed_site().located_at(span));
         quote_spanned!(span=> __SkmsOwnConflict::fail(&#conflict))
     };
-    let own_arms: TokenStream = own
-        .iter()
-        .map(|(index, span)| {
-            let index = Literal::usize_unsuffixed(*index);
-            let fail = fail(*span);
-            quote!(#index => #fail,)
-        })
-        .collect();
-    let include_arms: TokenStream = transparent
-        .iter()
-        .enumerate()
-        .skip(from)
-        .map(|(index, (variant, _))| {
-            let index = Literal::usize_unsuffixed(index);
-            let fail = fail(variant.span());
-            quote!(#index => #fail,)
-        })
-        .collect();
+    let mut own_arms = TokenStream::new();
+    for (index, span) in own {
+        let index = Literal::usize_unsuffixed(*index);
+        let fail = fail(*span);
+        own_arms.extend(quote!(#index => #fail,));
+    }
+    let mut include_arms = TokenStream::new();
+    let mut index = from;
+    while let Some((variant, _)) = transparent.get(index) {
+        let literal = Literal::usize_unsuffixed(index);
+        let fail = fail(variant.span());
+        include_arms.extend(quote!(#literal => #fail,));
+        index += 1;
+    }
     let from = Literal::usize_unsuffixed(from);
     let conflict = local("__conflict");
     Some(quote! {

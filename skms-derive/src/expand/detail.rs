@@ -38,12 +38,13 @@ pub(crate) fn detail_body(
     let is_struct = input.is_struct();
     // The length of the array of fields: the most that an arm gives, up to
     // `MAX_ARM_FIELDS`; `None` when every detail writes itself in its arm.
-    let width = plain_details
-        .iter()
-        .flatten()
-        .map(|plain| plain.fields.len())
-        .filter(|&len| len <= MAX_ARM_FIELDS)
-        .max();
+    let mut width = None;
+    for plain in plain_details.iter().flatten() {
+        let len = plain.fields.len();
+        if len <= MAX_ARM_FIELDS && width < Some(len) {
+            width = Some(len);
+        }
+    }
     // With an array, the arms that write their detail themselves return.
     let ret = width.map(|_| quote!(return));
     // Each arm written whole by one `quote!` into one stream: the macro runs
@@ -69,12 +70,15 @@ pub(crate) fn detail_body(
             continue;
         };
         count += 1;
-        let members = fields.iter().map(|field| &field.member);
-        let bindings: Vec<Ident> = fields
-            .iter()
-            .enumerate()
-            .map(|(position, field)| binding(position, field))
-            .collect();
+        // `member: binding,` for each field.
+        let mut bound = TokenStream::new();
+        let mut bindings: Vec<Ident> = Vec::with_capacity(fields.len());
+        for (position, field) in fields.iter().enumerate() {
+            let binding = binding(position, field);
+            let member = &field.member;
+            bound.extend(quote!(#member: #binding,));
+            bindings.push(binding);
+        }
         let path = VariantPath {
             ty: &input.original.ident,
             variant: (!is_struct).then_some(variant.ident),
@@ -83,15 +87,15 @@ pub(crate) fn detail_body(
         match (detail, width) {
             (Some(detail), Some(width)) if detail.fields.len() <= width => {
                 let values = field_value_fns.values(detail, fields, &bindings);
-                let fillers = (detail.fields.len()..width).map(|_| quote!(__SKMS_NO_FIELD_VALUE));
+                let fillers = vec![quote!(__SKMS_NO_FIELD_VALUE); width - detail.fields.len()];
                 arms.extend(quote! {
-                    #path { #(#members: #bindings,)* .. } => (#index, [#(#values,)* #(#fillers),*]),
+                    #path { #bound .. } => (#index, [#(#values,)* #(#fillers),*]),
                 });
             }
             (Some(detail), _) => {
                 let values = field_value_fns.values(detail, fields, &bindings);
                 arms.extend(quote! {
-                    #path { #(#members: #bindings,)* .. } =>
+                    #path { #bound .. } =>
                         #ret #private::write_plain_detail(#writer, &__SKMS_ENTRIES[#index], &[#(#values),*]),
                 });
             }
@@ -105,13 +109,14 @@ pub(crate) fn detail_body(
                     &format.format_string(|&position| format_argument(fields[position])),
                     *span,
                 );
-                let args = fields.iter().zip(&bindings).map(|(field, binding)| {
+                let mut args = Vec::with_capacity(fields.len());
+                for (field, binding) in fields.iter().zip(&bindings) {
                     let name = Ident::new(&format_argument(field), Span::call_site());
                     let value = quote_spanned!(field.span()=> *#binding);
-                    quote!(#name = #value)
-                });
+                    args.push(quote!(#name = #value));
+                }
                 arms.extend(quote! {
-                    #path { #(#members: #bindings,)* .. } =>
+                    #path { #bound .. } =>
                         #ret ::core::write!(#writer, #format, #(#args),*),
                 });
             }

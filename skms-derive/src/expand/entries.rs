@@ -24,40 +24,38 @@ pub(crate) fn entries(
     detail_templates: bool,
     generics: &GenericNames,
 ) -> (usize, TokenStream) {
-    let entry_count = plan
-        .variants
-        .iter()
-        .filter(|(_, kind)| matches!(kind, Kind::Own { .. }))
-        .count();
-    let entries = plan
-        .variants
-        .iter()
-        .zip(plain_details)
-        .filter_map(|((variant, kind), plain)| match kind {
-            Kind::Own { index, entry } => {
-                let mut tokens = entry_tokens(
-                    krate,
-                    private,
-                    &variant.ident.to_string(),
-                    entry,
-                    plain.as_ref(),
-                    detail_templates,
-                );
-                // Whether the variant is rebuilt from a body, where its
-                // fields make it differ from what its detail alone says.
-                let rebuilt = rebuild_of(variant, entry, plain.as_ref(), generics).mark();
-                if rebuilt != Rebuild::default_mark(entry, plain.as_ref()) {
-                    let rebuilt = Literal::u8_unsuffixed(rebuilt);
-                    tokens = private_call(krate, "with_rebuilt", tokens, &[&rebuilt]);
-                }
-                if index + 1 < entry_count {
-                    tokens.append(Punct::new(',', Spacing::Alone));
-                }
-                Some(tokens)
-            }
-            Kind::Transparent { .. } => None,
-        })
-        .collect();
+    let mut entry_count = 0;
+    for (_, kind) in &plan.variants {
+        if let Kind::Own { .. } = kind {
+            entry_count += 1;
+        }
+    }
+    let mut entries = Vec::with_capacity(entry_count);
+    for ((variant, kind), plain) in plan.variants.iter().zip(plain_details) {
+        let Kind::Own { index, entry } = kind else {
+            continue;
+        };
+        let mut tokens = entry_tokens(
+            krate,
+            private,
+            &variant.ident.to_string(),
+            entry,
+            plain.as_ref(),
+            detail_templates,
+        );
+        // Whether the variant is rebuilt from a body, where its
+        // fields make it differ from what its detail alone says.
+        let rebuilt = rebuild_of(variant, entry, plain.as_ref(), generics).mark();
+        if rebuilt != Rebuild::default_mark(entry, plain.as_ref()) {
+            let rebuilt = Literal::u8_unsuffixed(rebuilt);
+            tokens = private_call(krate, "with_rebuilt", tokens, &[&rebuilt]);
+        }
+        if index + 1 < entry_count {
+            tokens.append(Punct::new(',', Spacing::Alone));
+        }
+        entries.push(tokens);
+    }
+    let entries = super::concat(entries);
     (entry_count, entries)
 }
 

@@ -44,19 +44,17 @@ impl<'a> FieldValueFns<'a> {
         fields: &[&Field],
         bindings: &[Ident],
     ) -> Vec<TokenStream> {
-        plain
-            .fields
-            .iter()
-            .map(|&position| {
-                let (field, binding) = (fields[position], &bindings[position]);
-                match self.function(field) {
-                    Some(function) => quote!(#function(#binding)),
-                    None => quote_spanned! {field.span()=>
-                        __SkmsField(#binding).skms_field_value()
-                    },
-                }
-            })
-            .collect()
+        let mut values = Vec::with_capacity(plain.fields.len());
+        for &position in &plain.fields {
+            let (field, binding) = (fields[position], &bindings[position]);
+            values.push(match self.function(field) {
+                Some(function) => quote!(#function(#binding)),
+                None => quote_spanned! {field.span()=>
+                    __SkmsField(#binding).skms_field_value()
+                },
+            });
+        }
+        values
     }
 
     /// The function for the type of `field`, written on first use; `None`
@@ -67,7 +65,7 @@ impl<'a> FieldValueFns<'a> {
             return None;
         }
         let key = ty.to_string();
-        let index = match self.types.iter().position(|known| *known == key) {
+        let index = match position_of(&self.types, &key) {
             Some(index) => index,
             None => {
                 let index = self.types.len();
@@ -94,4 +92,16 @@ impl<'a> FieldValueFns<'a> {
         };
         Some(format_ident!("__skms_field_value_{}", index))
     }
+}
+
+/// The position of `key` in `known`.
+pub(crate) fn position_of(known: &[String], key: &str) -> Option<usize> {
+    let mut index = 0;
+    while let Some(text) = known.get(index) {
+        if text == key {
+            return Some(index);
+        }
+        index += 1;
+    }
+    None
 }

@@ -65,12 +65,10 @@ pub(crate) fn rebuild_of<'a>(
     plain: Option<&'a PlainDetail>,
     generics: &GenericNames,
 ) -> Rebuild<'a> {
-    if variant
-        .fields
-        .iter()
-        .any(|field| generics.names_type_param(field.ty))
-    {
-        return Rebuild::Never;
+    for field in &variant.fields {
+        if generics.names_type_param(field.ty) {
+            return Rebuild::Never;
+        }
     }
     match (variant.fields.as_slice(), &entry.detail, plain) {
         ([], _, _) => Rebuild::Always,
@@ -139,7 +137,7 @@ impl ReadLists<'_> {
             });
         }
         let key = tokens.to_string();
-        if let Some(index) = self.types.iter().position(|known| *known == key) {
+        if let Some(index) = super::field_value::position_of(&self.types, &key) {
             return Ok(index);
         }
         let index = self.types.len();
@@ -162,7 +160,12 @@ impl ReadLists<'_> {
         // when not each once in order (the reader's identity uses). The
         // types are printed once each, by `reader`: printing is what a
         // derive pays for most.
-        let identity = uses.iter().enumerate().all(|(i, &use_)| i == use_);
+        let mut identity = true;
+        let mut position = 0;
+        while let Some(&use_) = uses.get(position) {
+            identity &= use_ == position;
+            position += 1;
+        }
         let mut readers = Vec::with_capacity(fields.len());
         let mut key = Vec::with_capacity(fields.len() + uses.len() + 1);
         for field in fields {
@@ -187,20 +190,37 @@ impl ReadLists<'_> {
             self.values.push(local(&format!("__skms_value_{position}")));
         }
         let values = &self.values[..fields.len()];
-        let members = fields.iter().map(|field| &field.member);
-        let arm = quote!(#index => #path { #(#members: #values),* },);
-        if let Some(list) = self.lists.iter_mut().find(|list| list.key == key) {
-            list.indices.push(index);
-            list.arms.extend(arm);
-            return;
+        let mut members = TokenStream::new();
+        for (field, value) in fields.iter().zip(values) {
+            if !members.is_empty() {
+                members.extend(quote!(,));
+            }
+            let member = &field.member;
+            members.extend(quote!(#member: #value));
+        }
+        let arm = quote!(#index => #path { #members },);
+        for list in &mut self.lists {
+            if list.key == key {
+                list.indices.push(index);
+                list.arms.extend(arm);
+                return;
+            }
         }
         let private = self.private;
         let function = format_ident!("__skms_read_list_{}", self.lists.len());
         let uses = if identity {
             quote!(#private::IDENTITY_USES)
         } else {
-            let uses = uses.iter().map(|&use_| Literal::usize_unsuffixed(use_));
-            quote!(&[#(#uses),*])
+            let mut list = TokenStream::new();
+            for &use_ in uses {
+                if !list.is_empty() {
+                    list.extend(quote!(,));
+                }
+                list.extend(Some(proc_macro2::TokenTree::Literal(
+                    Literal::usize_unsuffixed(use_),
+                )));
+            }
+            quote!(&[#list])
         };
         let (entry, body) = (local("__index"), local("__body"));
         let krate = self.krate;
@@ -247,25 +267,22 @@ impl ReadLists<'_> {
 /// by `arms`: the list's function is written when its first variant is
 /// seen, its match filled when all are.
 fn replace_arms(tokens: TokenStream, arms: &TokenStream) -> TokenStream {
-    tokens
-        .into_iter()
-        .flat_map(|tree| -> Vec<proc_macro2::TokenTree> {
-            match tree {
-                proc_macro2::TokenTree::Ident(ident) if ident == "ARMS" => {
-                    arms.clone().into_iter().collect()
-                }
-                proc_macro2::TokenTree::Group(group) => {
-                    let mut new = proc_macro2::Group::new(
-                        group.delimiter(),
-                        replace_arms(group.stream(), arms),
-                    );
-                    new.set_span(group.span());
-                    vec![proc_macro2::TokenTree::Group(new)]
-                }
-                other => vec![other],
+    let mut replaced = TokenStream::new();
+    for tree in tokens {
+        match tree {
+            proc_macro2::TokenTree::Ident(ident) if ident == "ARMS" => {
+                replaced.extend(arms.clone());
             }
-        })
-        .collect()
+            proc_macro2::TokenTree::Group(group) => {
+                let mut new =
+                    proc_macro2::Group::new(group.delimiter(), replace_arms(group.stream(), arms));
+                new.set_span(group.span());
+                replaced.extend(Some(proc_macro2::TokenTree::Group(new)));
+            }
+            other => replaced.extend(Some(other)),
+        }
+    }
+    replaced
 }
 
 /// `impl FromBody`: a body becomes the variant of its code when that variant
@@ -305,7 +322,7 @@ pub(crate) fn from_body_impl(
     // written whole by one `quote!`, and collected into one stream at once.
     let mut any_own = false;
     let mut rebuildable = Vec::new();
-    let mut rebuilds = Vec::new();
+    let mut rebuilds = TokenStream::new();
     for ((variant, kind), plain) in plan.variants.iter().zip(plain_details) {
         let path = path_of(variant.ident);
         match kind {
@@ -335,7 +352,7 @@ pub(crate) fn from_body_impl(
             Kind::Transparent { field } => {
                 let member = &field.member;
                 let field_ty = field.ty;
-                rebuilds.push(quote! {
+                rebuilds.extend(quote! {
                     if let ::core::option::Option::Some(__inner) =
                         (&#private::Rebuild::<#field_ty>::NEW).rebuild(__body)
                     {
@@ -360,7 +377,7 @@ pub(crate) fn from_body_impl(
             }
         }
     } else {
-        let rebuildable: TokenStream = rebuildable.into_iter().collect();
+        let rebuildable = super::concat(rebuildable);
         quote! {
             if let ::core::option::Option::Some(__index) = __SKMS_BY_HASH.index(__body.code) {
                 return ::core::option::Option::Some(match __index {
@@ -373,7 +390,7 @@ pub(crate) fn from_body_impl(
     };
     let body = quote! {
         #own
-        #(#rebuilds)*
+        #rebuilds
         ::core::option::Option::None
     };
     // The lists' functions name `Self` and the type's generics: in an

@@ -18,17 +18,26 @@ pub(crate) struct GenericNames {
 
 impl GenericNames {
     pub(crate) fn new(generics: &syn::Generics) -> Self {
-        GenericNames {
-            params: generics
-                .type_params()
-                .map(|param| param.ident.to_string())
-                .chain(generics.const_params().map(|param| param.ident.to_string()))
-                .collect(),
-            lifetimes: generics
-                .lifetimes()
-                .map(|param| param.lifetime.ident.to_string())
-                .collect(),
+        let mut names = GenericNames {
+            params: Vec::new(),
+            lifetimes: Vec::new(),
+        };
+        for param in &generics.params {
+            match param {
+                syn::GenericParam::Type(param) => names.params.push(param.ident.to_string()),
+                syn::GenericParam::Lifetime(param) => {
+                    names.lifetimes.push(param.lifetime.ident.to_string());
+                }
+                syn::GenericParam::Const(_) => {}
+            }
         }
+        // After the type parameters, as the checks list them.
+        for param in &generics.params {
+            if let syn::GenericParam::Const(param) = param {
+                names.params.push(param.ident.to_string());
+            }
+        }
+        names
     }
 
     /// Whether the type has no type or const parameter.
@@ -41,64 +50,72 @@ impl GenericNames {
     /// parameters, no lifetime but `'static`, and not `Self`.
     pub(crate) fn nameable_outside_impl(&self, tokens: TokenStream) -> bool {
         let mut after_quote = false;
-        tokens.into_iter().all(|tree| {
+        for tree in tokens {
             let ok = match &tree {
                 TokenTree::Ident(ident) => {
                     if after_quote {
                         ident == "static"
                     } else {
-                        ident != "Self" && !self.params.iter().any(|param| ident == param)
+                        ident != "Self" && !is_one_of(ident, &self.params)
                     }
                 }
                 TokenTree::Group(group) => self.nameable_outside_impl(group.stream()),
                 TokenTree::Punct(_) | TokenTree::Literal(_) => true,
             };
-            after_quote = matches!(&tree, TokenTree::Punct(punct) if punct.as_char() == '\'');
-            ok
-        })
+            if !ok {
+                return false;
+            }
+            after_quote = is_quote(&tree);
+        }
+        true
     }
 
     /// Whether `ty` names a type or const parameter, or `Self` (lifetimes
     /// aside).
     pub(crate) fn names_type_param(&self, ty: &syn::Type) -> bool {
-        fn walk(generic: &GenericNames, tokens: TokenStream) -> bool {
-            let mut after_quote = false;
-            tokens.into_iter().any(|tree| {
-                let found = match &tree {
-                    TokenTree::Ident(ident) if !after_quote => {
-                        ident == "Self" || generic.params.iter().any(|name| ident == name)
-                    }
-                    TokenTree::Group(group) => walk(generic, group.stream()),
-                    _ => false,
-                };
-                after_quote = matches!(&tree, TokenTree::Punct(punct) if punct.as_char() == '\'');
-                found
-            })
-        }
-        walk(self, ty.to_token_stream())
+        self.walk(ty.to_token_stream(), false)
     }
 
     /// Whether `ty` names a parameter, a lifetime parameter or `Self`.
     pub(crate) fn named_in(&self, ty: &syn::Type) -> bool {
-        fn walk(generic: &GenericNames, tokens: TokenStream) -> bool {
-            let mut after_quote = false;
-            tokens.into_iter().any(|tree| {
-                let found = match &tree {
-                    TokenTree::Ident(ident) if after_quote => {
-                        generic.lifetimes.iter().any(|name| ident == name)
-                    }
-                    TokenTree::Ident(ident) => {
-                        ident == "Self" || generic.params.iter().any(|name| ident == name)
-                    }
-                    TokenTree::Group(group) => walk(generic, group.stream()),
-                    TokenTree::Punct(_) | TokenTree::Literal(_) => false,
-                };
-                after_quote = matches!(&tree, TokenTree::Punct(punct) if punct.as_char() == '\'');
-                found
-            })
-        }
-        walk(self, ty.to_token_stream())
+        self.walk(ty.to_token_stream(), true)
     }
+
+    /// Whether `tokens` name a type or const parameter or `Self`, or with
+    /// `lifetimes`, a lifetime parameter.
+    fn walk(&self, tokens: TokenStream, lifetimes: bool) -> bool {
+        let mut after_quote = false;
+        for tree in tokens {
+            let found = match &tree {
+                TokenTree::Ident(ident) if after_quote => {
+                    lifetimes && is_one_of(ident, &self.lifetimes)
+                }
+                TokenTree::Ident(ident) => ident == "Self" || is_one_of(ident, &self.params),
+                TokenTree::Group(group) => self.walk(group.stream(), lifetimes),
+                TokenTree::Punct(_) | TokenTree::Literal(_) => false,
+            };
+            if found {
+                return true;
+            }
+            after_quote = is_quote(&tree);
+        }
+        false
+    }
+}
+
+/// Whether `ident` is one of `names`.
+fn is_one_of(ident: &Ident, names: &[String]) -> bool {
+    for name in names {
+        if ident == name {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `tree` is the quote of a lifetime.
+fn is_quote(tree: &TokenTree) -> bool {
+    matches!(tree, TokenTree::Punct(punct) if punct.as_char() == '\'')
 }
 
 /// The bounds the generated impls add: only for the fields whose types
@@ -116,10 +133,10 @@ pub(crate) struct Bounds<'a> {
 impl<'a> Bounds<'a> {
     pub(crate) fn new(input: &'a Input, plan: &Plan) -> Self {
         let generics = &input.original.generics;
-        let params: Vec<String> = generics
-            .type_params()
-            .map(|p| p.ident.to_string())
-            .collect();
+        let mut params: Vec<String> = Vec::new();
+        for param in generics.type_params() {
+            params.push(param.ident.to_string());
+        }
         let mut bounds = Bounds {
             original: generics.where_clause.as_ref(),
             added: Vec::new(),
@@ -172,8 +189,8 @@ impl<'a> Bounds<'a> {
             }
         }
         // The field of a variant of its own marked `#[from]` is its source.
-        for from in plan.from.iter().filter(|from| !from.transparent) {
-            if mentions(from.field.ty, &params) {
+        for from in &plan.from {
+            if !from.transparent && mentions(from.field.ty, &params) {
                 let ty = from.field.ty;
                 push_unique(
                     &mut bounds.added_for_error,
@@ -186,12 +203,15 @@ impl<'a> Bounds<'a> {
 
     /// The user's predicates, the derive's, and `extra`.
     pub(crate) fn predicates(&self, extra: &[TokenStream]) -> Vec<TokenStream> {
-        let original = self.original.into_iter().flat_map(|w| w.predicates.iter());
-        original
-            .map(ToTokens::to_token_stream)
-            .chain(self.added.iter().cloned())
-            .chain(extra.iter().cloned())
-            .collect()
+        let mut predicates = Vec::new();
+        if let Some(clause) = self.original {
+            for predicate in &clause.predicates {
+                predicates.push(predicate.to_token_stream());
+            }
+        }
+        predicates.extend_from_slice(&self.added);
+        predicates.extend_from_slice(extra);
+        predicates
     }
 
     /// `where` with the user's predicates, the derive's, and `extra`.
@@ -207,19 +227,28 @@ impl<'a> Bounds<'a> {
 
 fn push_unique(bounds: &mut Vec<TokenStream>, bound: TokenStream) {
     let text = bound.to_string();
-    if !bounds.iter().any(|b| b.to_string() == text) {
-        bounds.push(bound);
+    for known in bounds.iter() {
+        if known.to_string() == text {
+            return;
+        }
     }
+    bounds.push(bound);
 }
 
 /// Whether `ty` names one of the type parameters `params`.
 pub(crate) fn mentions(ty: &syn::Type, params: &[String]) -> bool {
     pub(crate) fn walk(tokens: TokenStream, params: &[String]) -> bool {
-        tokens.into_iter().any(|tree| match tree {
-            TokenTree::Ident(ident) => params.iter().any(|p| ident == p),
-            TokenTree::Group(group) => walk(group.stream(), params),
-            TokenTree::Punct(_) | TokenTree::Literal(_) => false,
-        })
+        for tree in tokens {
+            let found = match tree {
+                TokenTree::Ident(ident) => is_one_of(&ident, params),
+                TokenTree::Group(group) => walk(group.stream(), params),
+                TokenTree::Punct(_) | TokenTree::Literal(_) => false,
+            };
+            if found {
+                return true;
+            }
+        }
+        false
     }
     walk(ty.to_token_stream(), params)
 }

@@ -84,10 +84,9 @@ fn expand(input: &Input, plan: &Plan, detail_templates: bool) -> TokenStream {
 
     // Each variant's detail of plain fields, read once for its entry and
     // its arm of `__skms_detail`.
-    let plain_details: Vec<Option<PlainDetail>> = plan
-        .variants
-        .iter()
-        .map(|(_, kind)| match kind {
+    let mut plain_details: Vec<Option<PlainDetail>> = Vec::with_capacity(plan.variants.len());
+    for (_, kind) in &plan.variants {
+        plain_details.push(match kind {
             Kind::Own {
                 entry:
                     OwnEntry {
@@ -97,8 +96,8 @@ fn expand(input: &Input, plan: &Plan, detail_templates: bool) -> TokenStream {
                 ..
             } => plain_detail(format),
             _ => None,
-        })
-        .collect();
+        });
+    }
     let generic_names = generics::GenericNames::new(&input.original.generics);
     let (entry_count, entries) = entries(
         krate,
@@ -123,17 +122,15 @@ fn expand(input: &Input, plan: &Plan, detail_templates: bool) -> TokenStream {
     // Each included catalog by its own `lookup` (a table too, when it is
     // derived), in the order of `INCLUDES`; reached through
     // `TransparentField`, like every use of the field's type.
-    let lookup_included: TokenStream = transparent_fields
-        .iter()
-        .map(|(_, field)| {
-            let field_ty = field.ty;
-            quote_spanned! {field.span()=>
-                if let ::core::option::Option::Some(__entry) = <#field_ty as #private::TransparentField>::lookup(__code) {
-                    return ::core::option::Option::Some(__entry);
-                }
+    let mut lookup_included = TokenStream::new();
+    for (_, field) in &transparent_fields {
+        let field_ty = field.ty;
+        lookup_included.extend(quote_spanned! {field.span()=>
+            if let ::core::option::Option::Some(__entry) = <#field_ty as #private::TransparentField>::lookup(__code) {
+                return ::core::option::Option::Some(__entry);
             }
-        })
-        .collect();
+        });
+    }
     let (detail, field_value_fns) = detail_body(input, plan, &plain_details, &private);
     let (reserved, reserved_const) = reserved(krate, plan, !transparent_fields.is_empty());
     let range = plan.range.map(|(low, high)| {
@@ -175,10 +172,14 @@ fn expand(input: &Input, plan: &Plan, detail_templates: bool) -> TokenStream {
     // The gRPC code a variant chose, or its transparent field's; a type
     // with neither keeps the trait's answer (none chosen) and the compiler
     // has one method less to build.
-    let grpc = if plan.variants.iter().any(|(_, kind)| match kind {
-        Kind::Own { entry, .. } => entry.grpc.is_some(),
-        Kind::Transparent { .. } => true,
-    }) {
+    let mut any_grpc = false;
+    for (_, kind) in &plan.variants {
+        any_grpc |= match kind {
+            Kind::Own { entry, .. } => entry.grpc.is_some(),
+            Kind::Transparent { .. } => true,
+        };
+    }
+    let grpc = if any_grpc {
         quote! {
             #[inline]
             fn __skms_grpc(&self) -> ::core::primitive::u8 {
@@ -318,6 +319,12 @@ fn expand(input: &Input, plan: &Plan, detail_templates: bool) -> TokenStream {
     }
 }
 
+/// `streams` concatenated in one call to the compiler: a stream extended
+/// one stream at a time costs a round-trip each, a thousand times.
+pub(crate) fn concat(streams: Vec<TokenStream>) -> TokenStream {
+    streams.into_iter().collect()
+}
+
 /// The type's reserved codes: the static `__SKMS_RESERVED` (written when
 /// the type reserves codes, or includes catalogs, whose checks read it), and
 /// `const RESERVED` of the `Catalog` impl when it reserves any.
@@ -326,16 +333,17 @@ fn reserved(krate: &syn::Path, plan: &Plan, includes: bool) -> (TokenStream, Tok
         return (TokenStream::new(), TokenStream::new());
     }
     let count = Literal::usize_unsuffixed(plan.reserved.len());
-    let each = plan.reserved.iter().map(|(low, high, reason)| {
+    let mut each = Vec::with_capacity(plan.reserved.len());
+    for (low, high, reason) in &plan.reserved {
         let (low, high) = (
             Literal::u32_unsuffixed(*low),
             Literal::u32_unsuffixed(*high),
         );
-        match reason {
+        each.push(match reason {
             Some(reason) => quote!(#krate::Reserved::new(#low, #high).with_reason(#reason)),
             None => quote!(#krate::Reserved::new(#low, #high)),
-        }
-    });
+        });
+    }
     let table = quote!(static __SKMS_RESERVED: [#krate::Reserved; #count] = [#(#each),*];);
     let constant = if plan.reserved.is_empty() {
         TokenStream::new()

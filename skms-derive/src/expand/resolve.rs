@@ -26,43 +26,40 @@ pub(crate) fn resolve_body(input: &Input, plan: &Plan, private: &TokenStream) ->
     // The variants named by the type's name, not `Self::`, which the
     // compiler resolves later and at more cost, a thousand times.
     let ty = &input.original.ident;
-    let any_own = plan
-        .variants
-        .iter()
-        .any(|(_, kind)| matches!(kind, Kind::Own { .. }));
-    let any_transparent = plan
-        .variants
-        .iter()
-        .any(|(_, kind)| matches!(kind, Kind::Transparent { .. }));
+    let (mut any_own, mut any_transparent) = (false, false);
+    for (_, kind) in &plan.variants {
+        match kind {
+            Kind::Own { .. } => any_own = true,
+            Kind::Transparent { .. } => any_transparent = true,
+        }
+    }
     // One `{ .. }` cloned into every arm of an own variant: a group built
     // for each would cost a round-trip to the compiler. The arms are
     // collected into one stream at once rather than spliced one by one.
     let any_fields = Group::new(Delimiter::Brace, quote!(..));
-    let arms: TokenStream = plan
-        .variants
-        .iter()
-        .map(|(variant, kind)| {
-            let ident = variant.ident;
-            match kind {
-                Kind::Own { index, .. } => {
-                    let index = Literal::usize_unsuffixed(*index);
-                    quote!(#ty::#ident #any_fields => #index,)
-                }
-                Kind::Transparent { field } => {
-                    let member = &field.member;
-                    let binding = local("__field");
-                    let inner = transparent_call(private, field, &binding.to_token_stream());
-                    let resolved = quote!(#private::Resolved::Transparent(#inner));
-                    let resolved = if any_own {
-                        quote!(return #resolved)
-                    } else {
-                        resolved
-                    };
-                    quote!(#ty::#ident { #member: #binding, .. } => #resolved,)
-                }
+    let mut arms = Vec::with_capacity(plan.variants.len());
+    for (variant, kind) in &plan.variants {
+        let ident = variant.ident;
+        arms.push(match kind {
+            Kind::Own { index, .. } => {
+                let index = Literal::usize_unsuffixed(*index);
+                quote!(#ty::#ident #any_fields => #index,)
             }
-        })
-        .collect();
+            Kind::Transparent { field } => {
+                let member = &field.member;
+                let binding = local("__field");
+                let inner = transparent_call(private, field, &binding.to_token_stream());
+                let resolved = quote!(#private::Resolved::Transparent(#inner));
+                let resolved = if any_own {
+                    quote!(return #resolved)
+                } else {
+                    resolved
+                };
+                quote!(#ty::#ident { #member: #binding, .. } => #resolved,)
+            }
+        });
+    }
+    let arms = super::concat(arms);
     if any_own {
         quote!(#private::Resolved::Entry(&__SKMS_ENTRIES[match self { #arms }]))
     } else {
