@@ -38,8 +38,10 @@
 #    the two crates, counted by callgrind, which the load does not move.
 #
 # 5. Core (needs valgrind): what rustc executes to build skms-core itself,
-#    with its default features, in a crate that depends on it: the part of
-#    every clean build of a service that no other crate builds beside.
+#    with its default features, and skms-derive, each rebuilt alone in a
+#    crate that depends on skms-core (and, for comparison, thiserror and
+#    thiserror-impl in the same crate): the part of every clean build of a
+#    service that skms adds.
 #
 # Usage: scripts/compile-time.sh [rebuild|clean|utoipa|instructions|core|all]
 #        (default: all, which is rebuild and clean)
@@ -563,10 +565,12 @@ WRAPPER
     done
 }
 
-# Instructions that rustc executes to build skms-core (default features),
-# counted by callgrind.
+# Instructions that rustc executes to build skms-core (default features)
+# and skms-derive, each rebuilt alone in a crate that depends on skms-core,
+# counted by callgrind; and, in the same crate, thiserror and
+# thiserror-impl, what a service builds instead.
 core() {
-    local dir="$work/core" wrapper="$work/callgrind-core.sh"
+    local dir="$work/core" wrapper="$work/callgrind-core.sh" crate
     mkdir -p "$dir/src"
     cat >"$dir/Cargo.toml" <<EOF
 [package]
@@ -579,28 +583,31 @@ publish = false
 
 [dependencies]
 skms-core = { path = "$repo/skms-core" }
+thiserror = "2"
 EOF
     : >"$dir/src/lib.rs"
     cat >"$wrapper" <<'WRAPPER'
 #!/usr/bin/env bash
-# RUSTC_WRAPPER: rustc under callgrind for skms-core only.
+# RUSTC_WRAPPER: rustc under callgrind for the crate $MEASURED only.
 rustc="$1"
 shift
 for arg in "$@"; do
-    if [[ $arg == skms_core ]]; then
+    if [[ $arg == "$MEASURED" ]]; then
         exec valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$LOG" "$rustc" "$@"
     fi
 done
 exec "$rustc" "$@"
 WRAPPER
     chmod +x "$wrapper"
-    echo "== instructions of rustc: skms-core with its default features; cargo build, profile $profile"
+    echo "== instructions of rustc: each crate rebuilt alone, skms-core with its default features; cargo build, profile $profile"
     cargo build --quiet --manifest-path "$dir/Cargo.toml" --profile "$profile" --target-dir "$dir/target"
-    cargo clean --quiet --manifest-path "$dir/Cargo.toml" --profile "$profile" --target-dir "$dir/target" -p skms-core
-    LOG="$work/callgrind-core.log" RUSTC_WRAPPER="$wrapper" \
-        cargo build --quiet --manifest-path "$dir/Cargo.toml" --profile "$profile" --target-dir "$dir/target"
-    printf '%-13s %6d M instructions\n' skms-core \
-        "$(grep -o 'Collected : [0-9]*' "$work/callgrind-core.log" | awk '{ print int($3 / 1e6) }')"
+    for crate in skms-core skms-derive thiserror thiserror-impl; do
+        cargo clean --quiet --manifest-path "$dir/Cargo.toml" --profile "$profile" --target-dir "$dir/target" -p "$crate"
+        MEASURED="${crate//-/_}" LOG="$work/callgrind-$crate.log" RUSTC_WRAPPER="$wrapper" \
+            cargo build --quiet --manifest-path "$dir/Cargo.toml" --profile "$profile" --target-dir "$dir/target"
+        printf '%-15s %6d M instructions\n' "$crate" \
+            "$(grep -o 'Collected : [0-9]*' "$work/callgrind-$crate.log" | awk '{ print int($3 / 1e6) }')"
+    done
 }
 
 if [[ $what == core ]]; then
