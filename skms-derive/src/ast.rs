@@ -59,21 +59,21 @@ impl<'a> Input<'a> {
         cx.set_section(0);
         let attrs = Attrs::parse(cx, &node.attrs, place);
         let shape = match &node.data {
-            Data::Enum(data) => Shape::Enum(
-                data.variants
-                    .iter()
-                    .enumerate()
-                    .map(|(index, variant)| {
-                        cx.set_section(index + 1);
-                        Variant {
-                            ident: &variant.ident,
-                            attrs: Attrs::parse(cx, &variant.attrs, Place::Variant),
-                            fields: Field::multiple_from_syn(cx, &variant.fields),
-                            misplaced_from: from_attrs(&variant.attrs),
-                        }
-                    })
-                    .collect(),
-            ),
+            Data::Enum(data) => {
+                let mut variants = Vec::with_capacity(data.variants.len());
+                let mut section = 0;
+                for variant in &data.variants {
+                    section += 1;
+                    cx.set_section(section);
+                    variants.push(Variant {
+                        ident: &variant.ident,
+                        attrs: Attrs::parse(cx, &variant.attrs, Place::Variant),
+                        fields: Field::multiple_from_syn(cx, &variant.fields),
+                        misplaced_from: from_attrs(&variant.attrs),
+                    });
+                }
+                Shape::Enum(variants)
+            }
             Data::Struct(data) => Shape::Struct(Variant {
                 ident: &node.ident,
                 attrs: Attrs::default(),
@@ -122,16 +122,22 @@ impl<'a> Input<'a> {
 /// The `#[from]` attributes among `attrs`, as written (whatever follows
 /// the name: `valid.rs` reports arguments).
 fn from_attrs(attrs: &[syn::Attribute]) -> Vec<&syn::Attribute> {
-    attrs
-        .iter()
-        .filter(|attr| attr.path().is_ident("from"))
-        .collect()
+    let mut from = Vec::new();
+    for attr in attrs {
+        if attr.path().is_ident("from") {
+            from.push(attr);
+        }
+    }
+    from
 }
 
 /// `#[skms(detail)]` on a field, the one key a field takes.
 fn detail_marker(cx: &Ctxt, attrs: &[syn::Attribute]) -> Option<syn::Ident> {
     let mut marker = None;
-    for attr in attrs.iter().filter(|attr| attr.path().is_ident("skms")) {
+    for attr in attrs {
+        if !attr.path().is_ident("skms") {
+            continue;
+        }
         let parsed = attr.parse_nested_meta(|meta| {
             let field_key = keys::KEYS
                 .iter()
@@ -175,10 +181,9 @@ fn detail_marker(cx: &Ctxt, attrs: &[syn::Attribute]) -> Option<syn::Ident> {
 
 impl<'a> Field<'a> {
     fn multiple_from_syn(cx: &Ctxt, fields: &'a Fields) -> Vec<Self> {
-        fields
-            .iter()
-            .enumerate()
-            .map(|(index, field)| Field {
+        let mut list = Vec::with_capacity(fields.len());
+        for (index, field) in fields.iter().enumerate() {
+            list.push(Field {
                 original: field,
                 detail_marker: detail_marker(cx, &field.attrs),
                 from: from_attrs(&field.attrs),
@@ -190,8 +195,9 @@ impl<'a> Field<'a> {
                     }),
                 },
                 ty: &field.ty,
-            })
-            .collect()
+            });
+        }
+        list
     }
 
     /// How a detail string names the field: `key_id` or `0`.

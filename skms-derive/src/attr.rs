@@ -202,8 +202,8 @@ impl Attrs {
             }
             // reserved(40010, 40106..=40109, 40110 = "merged into 40104")
             Sym::Reserved => {
-                let value = reserved_value(cx, meta, &key)?;
-                self.reserved.extend(value);
+                let mut value = reserved_value(cx, meta, &key)?;
+                self.reserved.append(&mut value);
                 if self.reserved_key.is_none() {
                     self.reserved_key = Some(key);
                 }
@@ -425,16 +425,23 @@ impl Value {
 fn plain_str(text: &str) -> Option<&str> {
     let inside = text.strip_prefix('"')?.strip_suffix('"')?;
     // Bytes rather than `contains` with a set of chars, far slower unoptimized.
-    let plain = !inside.bytes().any(|b| matches!(b, b'\\' | b'"' | b'\r'));
-    plain.then_some(inside)
+    for b in inside.bytes() {
+        if matches!(b, b'\\' | b'"' | b'\r') {
+            return None;
+        }
+    }
+    Some(inside)
 }
 
 /// Whether `text` is decimal digits alone, as syn's `base10_digits` gives
 /// them back (syn drops leading zeros).
 fn is_plain_int(text: &str) -> bool {
-    !text.is_empty()
-        && text.bytes().all(|b| b.is_ascii_digit())
-        && (text.len() == 1 || !text.starts_with('0'))
+    for b in text.bytes() {
+        if !b.is_ascii_digit() {
+            return false;
+        }
+    }
+    !text.is_empty() && (text.len() == 1 || !text.starts_with('0'))
 }
 
 /// An integer literal's digits and suffix: `40013`, `400u16`.
@@ -723,10 +730,15 @@ fn reserved_item(
     let parsed = syn::parse::Parser::parse2(ReservedSyntax::parse, item.clone());
     let Ok(ReservedSyntax { low, high, reason }) = parsed else {
         // After `=`, only the reason can be wrong.
-        let reason_wrong = item.clone().into_iter().any(|token| {
-            matches!(&token, TokenTree::Punct(punct)
-                if punct.as_char() == '=' && punct.spacing() == proc_macro2::Spacing::Alone)
-        });
+        let mut reason_wrong = false;
+        for token in item.clone() {
+            if let TokenTree::Punct(punct) = token {
+                if punct.as_char() == '=' && punct.spacing() == proc_macro2::Spacing::Alone {
+                    reason_wrong = true;
+                    break;
+                }
+            }
+        }
         let message = if reason_wrong {
             "the reason of a reserved code is a string literal: 40110 = \"merged into 40104\""
                 .to_owned()
@@ -791,11 +803,10 @@ fn reserved_item(
 }
 
 fn tokens_span(tokens: &proc_macro2::TokenStream) -> Span {
-    tokens
-        .clone()
-        .into_iter()
-        .next()
-        .map_or_else(Span::call_site, |token| token.span())
+    match tokens.clone().into_iter().next() {
+        Some(token) => token.span(),
+        None => Span::call_site(),
+    }
 }
 
 /// The code of `int`, or `None` with the error recorded.

@@ -29,20 +29,30 @@ impl Ctxt {
 
     /// Records an error that syn produced, which carries its own span.
     pub(crate) fn syn_error(&self, error: syn::Error) {
-        self.errors.borrow_mut().push((self.section.get(), error));
+        let section = self.section.get();
+        let mut errors = self.errors.borrow_mut();
+        // After every error of this section and of the sections before it:
+        // the errors stay in section order, and in the order recorded
+        // within a section.
+        let mut at = errors.len();
+        while at > 0 && errors[at - 1].0 > section {
+            at -= 1;
+        }
+        errors.insert(at, (section, error));
     }
 
     /// All errors recorded, combined into one, or `Ok` if there were none.
     pub(crate) fn check(self) -> syn::Result<()> {
-        let mut errors = self.errors.into_inner();
-        errors.sort_by_key(|(section, _)| *section);
-        let mut errors = errors.into_iter().map(|(_, error)| error);
-        let Some(mut combined) = errors.next() else {
-            return Ok(());
-        };
-        for error in errors {
-            combined.combine(error);
+        let mut combined: Option<syn::Error> = None;
+        for (_, error) in self.errors.into_inner() {
+            match &mut combined {
+                Some(combined) => combined.combine(error),
+                None => combined = Some(error),
+            }
         }
-        Err(combined)
+        match combined {
+            Some(combined) => Err(combined),
+            None => Ok(()),
+        }
     }
 }

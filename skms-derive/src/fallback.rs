@@ -1,8 +1,6 @@
 //! What is emitted after an error: impls that keep the user's build from
 //! a cascade of errors at every use of the type.
 
-use std::collections::BTreeSet;
-
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
@@ -23,10 +21,12 @@ pub(crate) fn fallback(input: &Input, krate: &TokenStream, std_error: bool) -> T
     let ty = &node.ident;
     let (impl_generics, ty_generics, where_clause) = node.generics.split_for_impl();
     let private = quote!(#krate::__private);
-    let predicates: Vec<TokenStream> = where_clause
-        .into_iter()
-        .flat_map(|w| w.predicates.iter().map(ToTokens::to_token_stream))
-        .collect();
+    let mut predicates: Vec<TokenStream> = Vec::new();
+    if let Some(where_clause) = where_clause {
+        for predicate in &where_clause.predicates {
+            predicates.push(predicate.to_token_stream());
+        }
+    }
     let integrations = integrations(&private, node, &predicates);
     let impls = quote! {
         #integrations
@@ -100,7 +100,8 @@ pub(crate) fn fallback(input: &Input, krate: &TokenStream, std_error: bool) -> T
 /// earlier variant converts from (a later one is the mistake reported); so
 /// that `?` from it adds no error, and no impl overlaps another.
 fn from_impls(input: &Input) -> TokenStream {
-    let mut types = BTreeSet::new();
+    // The types converted from so far, as written.
+    let mut types: Vec<String> = Vec::new();
     let mut impls = TokenStream::new();
     for variant in input.variants() {
         let [field] = variant.fields.as_slice() else {
@@ -109,11 +110,14 @@ fn from_impls(input: &Input) -> TokenStream {
         let [attr] = field.from.as_slice() else {
             continue;
         };
-        if !matches!(attr.meta, syn::Meta::Path(_))
-            || !types.insert(field.ty.to_token_stream().to_string())
-        {
+        if !matches!(attr.meta, syn::Meta::Path(_)) {
             continue;
         }
+        let ty = field.ty.to_token_stream().to_string();
+        if types.contains(&ty) {
+            continue;
+        }
+        types.push(ty);
         let from = FromField {
             variant,
             field,

@@ -196,16 +196,6 @@ impl<F> Spec<F> {
             && self.ty == FormatType::Display
     }
 
-    /// The fields it takes a width or precision from, in the order written.
-    pub(crate) fn counts(&self) -> impl Iterator<Item = &F> {
-        [self.width.as_ref(), self.precision.as_ref()]
-            .into_iter()
-            .filter_map(|count| match count {
-                Some(Count::Field(field)) => Some(field),
-                _ => None,
-            })
-    }
-
     /// Writes the spec in its one canonical form, each field as `argument`
     /// names it.
     fn write(&self, out: &mut String, argument: &impl Fn(&F) -> String) {
@@ -255,17 +245,21 @@ impl<F> DetailFormat<F> {
 
     /// Each use of a field, in the order `format!` reads them (a width or
     /// precision before the field it formats), with the trait it asks.
-    pub(crate) fn uses(&self) -> impl Iterator<Item = (&F, FmtTrait)> {
-        self.segments.iter().flat_map(|segment| {
-            let (counts, field) = match segment {
-                Segment::Text(_) => (None, None),
-                Segment::Field { field, spec } => (
-                    Some(spec.counts().map(|count| (count, FmtTrait::Count))),
-                    Some((field, spec.ty.fmt_trait())),
-                ),
+    pub(crate) fn uses(&self) -> Vec<(&F, FmtTrait)> {
+        let mut uses = Vec::new();
+        for segment in &self.segments {
+            let Segment::Field { field, spec } = segment else {
+                continue;
             };
-            counts.into_iter().flatten().chain(field)
-        })
+            if let Some(Count::Field(width)) = &spec.width {
+                uses.push((width, FmtTrait::Count));
+            }
+            if let Some(Count::Field(precision)) = &spec.precision {
+                uses.push((precision, FmtTrait::Count));
+            }
+            uses.push((field, spec.ty.fmt_trait()));
+        }
+        uses
     }
 
     /// The fields named, each once, in order of first use.
@@ -284,15 +278,15 @@ impl<F> DetailFormat<F> {
 
     /// The same format with each field referred to as `resolve` says.
     pub(crate) fn map<G>(&self, resolve: impl Fn(&F) -> G) -> DetailFormat<G> {
-        let count = |count: &Count<F>| match count {
-            Count::Literal(n) => Count::Literal(*n),
-            Count::Field(field) => Count::Field(resolve(field)),
-            Count::Omitted => Count::Omitted,
+        let count = |count: &Option<Count<F>>| match count {
+            None => None,
+            Some(Count::Literal(n)) => Some(Count::Literal(*n)),
+            Some(Count::Field(field)) => Some(Count::Field(resolve(field))),
+            Some(Count::Omitted) => Some(Count::Omitted),
         };
-        let segments = self
-            .segments
-            .iter()
-            .map(|segment| match segment {
+        let mut segments = Vec::with_capacity(self.segments.len());
+        for segment in &self.segments {
+            segments.push(match segment {
                 Segment::Text(text) => Segment::Text(text.clone()),
                 Segment::Field { field, spec } => Segment::Field {
                     field: resolve(field),
@@ -302,13 +296,13 @@ impl<F> DetailFormat<F> {
                         sign: spec.sign,
                         alternate: spec.alternate,
                         zero: spec.zero,
-                        width: spec.width.as_ref().map(count),
-                        precision: spec.precision.as_ref().map(count),
+                        width: count(&spec.width),
+                        precision: count(&spec.precision),
                         ty: spec.ty,
                     },
                 },
-            })
-            .collect();
+            });
+        }
         DetailFormat { segments }
     }
 
@@ -347,7 +341,10 @@ impl<F> DetailFormat<F> {
 pub(crate) fn parse(detail: &str) -> Result<DetailFormat, String> {
     let mut segments = Vec::new();
     let mut text = String::with_capacity(detail.len());
-    let chars: Vec<char> = detail.chars().collect();
+    let mut chars = Vec::with_capacity(detail.len());
+    for c in detail.chars() {
+        chars.push(c);
+    }
     let mut cursor = Cursor {
         chars: &chars,
         pos: 0,
@@ -402,6 +399,16 @@ impl Cursor<'_> {
         eaten
     }
 
+    /// The next character, consumed, when it is one of `set`.
+    fn eat_one_of(&mut self, set: &[char]) -> Option<char> {
+        let c = self.peek()?;
+        if !set.contains(&c) {
+            return None;
+        }
+        self.pos += 1;
+        Some(c)
+    }
+
     fn skip_whitespace(&mut self) {
         while self.peek().is_some_and(char::is_whitespace) {
             self.pos += 1;
@@ -418,8 +425,7 @@ impl Cursor<'_> {
         if start == self.pos {
             return None;
         }
-        let digits: String = self.chars[start..self.pos].iter().collect();
-        Some(digits.parse())
+        Some(self.since(start).parse())
     }
 
     /// An identifier or keyword; empty when there is none here.
@@ -430,14 +436,16 @@ impl Cursor<'_> {
                 self.pos += 1;
             }
         }
-        self.chars[start..self.pos].iter().collect()
+        self.since(start)
     }
 
-    /// The text from `start` to here, for messages.
+    /// The text from `start` to here.
     fn since(&self, start: usize) -> String {
-        self.chars[start..self.pos.min(self.chars.len())]
-            .iter()
-            .collect()
+        let mut text = String::new();
+        for &c in &self.chars[start..self.pos.min(self.chars.len())] {
+            text.push(c);
+        }
+        text
     }
 }
 
@@ -518,12 +526,14 @@ fn parse_argument(cursor: &mut Cursor) -> Result<(FieldRef, Spec), String> {
 
 /// The text of an argument from `start` to its first `}`, for messages.
 fn until_close(cursor: &Cursor, start: usize) -> String {
-    let rest = &cursor.chars[start..];
-    let end = rest
-        .iter()
-        .position(|&c| c == '}')
-        .map_or(rest.len(), |i| i + 1);
-    rest[..end].iter().collect()
+    let mut text = String::new();
+    for &c in &cursor.chars[start..] {
+        text.push(c);
+        if c == '}' {
+            break;
+        }
+    }
+    text
 }
 
 /// Parses a spec after its `:`.
@@ -533,9 +543,9 @@ fn parse_spec(cursor: &mut Cursor, start: usize) -> Result<Spec, String> {
     if matches!(cursor.chars.get(cursor.pos + 1), Some('<' | '^' | '>')) {
         spec.fill = cursor.next();
     }
-    spec.align = ['<', '^', '>'].into_iter().find(|&flag| cursor.eat(flag));
+    spec.align = cursor.eat_one_of(&['<', '^', '>']);
     // [sign][#]
-    spec.sign = ['+', '-'].into_iter().find(|&flag| cursor.eat(flag));
+    spec.sign = cursor.eat_one_of(&['+', '-']);
     spec.alternate = cursor.eat('#');
     // [0][width]: `0$` is a width taken from field 0, not the flag.
     if cursor.eat('0') {
@@ -636,6 +646,7 @@ mod tests {
     fn uses(detail: &DetailFormat) -> Vec<(FieldRef, FmtTrait)> {
         detail
             .uses()
+            .into_iter()
             .map(|(field, fmt_trait)| (field.clone(), fmt_trait))
             .collect()
     }
@@ -686,6 +697,7 @@ mod tests {
             parse("{a:x}{a:#X}{a:o}{a:b}{a:e}{a:E}{a:#x?}{a:08}{a:p}{a:X?}{a:?}{a:}")
                 .unwrap()
                 .uses()
+                .into_iter()
                 .map(|(_, t)| t)
                 .collect();
         assert_eq!(

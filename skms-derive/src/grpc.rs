@@ -28,19 +28,16 @@ const CODES: &[(&str, u8)] = &[
 /// The value of the gRPC code `name`, or the message of the error: what is
 /// wrong with the name, the code the user likely meant, and every name.
 pub(crate) fn code(name: &str) -> Result<u8, String> {
-    if let Some(&(_, value)) = CODES.iter().find(|(known, _)| *known == name) {
-        return Ok(value);
+    for &(known, value) in CODES {
+        if known == name {
+            return Ok(value);
+        }
     }
-    let names = CODES
-        .iter()
-        .map(|(known, _)| format!("`{known}`"))
-        .collect::<Vec<_>>();
-    let (init, last) = names.split_at(names.len() - 1);
-    let expected = format!(
-        "`grpc` takes one of {} and {}",
-        init.join(", "),
-        last.concat()
-    );
+    let mut names = Vec::new();
+    for (known, _) in CODES {
+        names.push(format!("`{known}`"));
+    }
+    let expected = format!("`grpc` takes one of {}", crate::keys::join(&names));
     if squashed(name) == "ok" {
         return Err(format!(
             "`{name}` is not an error code: a gRPC status with it is a success; {expected}"
@@ -57,23 +54,34 @@ pub(crate) fn code(name: &str) -> Result<u8, String> {
 /// `FAILED_PRECONDITION`, `failed-precondition`), or a typo away.
 fn closest(name: &str) -> Option<&'static str> {
     let wanted = squashed(name);
-    if let Some(&(known, _)) = CODES.iter().find(|(known, _)| squashed(known) == wanted) {
-        return Some(known);
+    for &(known, _) in CODES {
+        if squashed(known) == wanted {
+            return Some(known);
+        }
     }
-    CODES
-        .iter()
-        .map(|&(known, _)| (known, crate::keys::distance(&wanted, &squashed(known))))
-        .filter(|&(known, distance)| distance <= (known.len() / 4).max(1))
-        .min_by_key(|&(_, distance)| distance)
-        .map(|(known, _)| known)
+    // The first of the nearest names, at most a quarter of its length (and
+    // at least one edit) away.
+    let mut closest = None;
+    let mut nearest = usize::MAX;
+    for &(known, _) in CODES {
+        let distance = crate::keys::distance(&wanted, &squashed(known));
+        if distance <= (known.len() / 4).max(1) && distance < nearest {
+            nearest = distance;
+            closest = Some(known);
+        }
+    }
+    closest
 }
 
 /// `name` in lowercase without separators.
 fn squashed(name: &str) -> String {
-    name.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    let mut squashed = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            squashed.push(c.to_ascii_lowercase());
+        }
+    }
+    squashed
 }
 
 #[cfg(test)]

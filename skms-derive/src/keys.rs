@@ -199,11 +199,12 @@ pub(crate) fn find(name: &str) -> Option<&'static Key> {
 
 /// The keys that may stand at `place`, for messages.
 pub(crate) fn expected_keys(place: Place) -> String {
-    let names: Vec<String> = KEYS
-        .iter()
-        .filter(|key| key.allowed(place))
-        .map(|key| format!("`{}`", key.name))
-        .collect();
+    let mut names = Vec::new();
+    for key in KEYS {
+        if key.allowed(place) {
+            names.push(format!("`{}`", key.name));
+        }
+    }
     let listed = join(&names);
     match place {
         Enum => format!("on an enum, the keys are {listed}; the others go on each variant"),
@@ -216,37 +217,49 @@ pub(crate) fn join(items: &[impl AsRef<str>]) -> String {
     match items {
         [] => String::new(),
         [one] => one.as_ref().to_owned(),
-        [init @ .., last] => format!(
-            "{} and {}",
-            init.iter()
-                .map(AsRef::as_ref)
-                .collect::<Vec<_>>()
-                .join(", "),
-            last.as_ref()
-        ),
+        [first, middle @ .., last] => {
+            let mut joined = first.as_ref().to_owned();
+            for item in middle {
+                joined.push_str(", ");
+                joined.push_str(item.as_ref());
+            }
+            joined.push_str(" and ");
+            joined.push_str(last.as_ref());
+            joined
+        }
     }
 }
 
 /// The key closest to `unknown`, if one is close enough to be a likely typo.
 pub(crate) fn suggest(unknown: &str) -> Option<&'static Key> {
     let unknown = unknown.to_ascii_lowercase();
-    let unknown = unknown.as_str();
-    KEYS.iter()
-        .flat_map(|key| {
-            std::iter::once(key.name)
-                .chain(key.aliases.iter().copied())
-                .map(move |spelling| (key, distance(unknown, spelling), spelling.len()))
-        })
-        .filter(|&(_, distance, len)| distance <= (len / 3).max(1))
-        .map(|(key, distance, _)| (key, distance))
-        .min_by_key(|&(_, distance)| distance)
-        .map(|(key, _)| key)
+    // The key of the first of the nearest spellings, each at most a third
+    // of its length (and at least one edit) away.
+    let mut closest = None;
+    let mut nearest = usize::MAX;
+    for key in KEYS {
+        let mut consider = |spelling: &str| {
+            let distance = distance(&unknown, spelling);
+            if distance <= (spelling.len() / 3).max(1) && distance < nearest {
+                nearest = distance;
+                closest = Some(key);
+            }
+        };
+        consider(key.name);
+        for alias in key.aliases {
+            consider(alias);
+        }
+    }
+    closest
 }
 
 /// Levenshtein distance between two short ASCII names.
 pub(crate) fn distance(a: &str, b: &str) -> usize {
     let b = b.as_bytes();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
+    let mut row = Vec::with_capacity(b.len() + 1);
+    for j in 0..=b.len() {
+        row.push(j);
+    }
     for (i, ca) in a.bytes().enumerate() {
         let mut diagonal = row[0];
         row[0] = i + 1;

@@ -2,8 +2,6 @@
 //! turns into code without any further check: whatever can be wrong with the
 //! input is found here, and all of it is reported at once.
 
-use std::collections::BTreeMap;
-
 use proc_macro2::Span;
 use syn::{Ident, Member, Path};
 
@@ -92,13 +90,13 @@ impl<'a> DetailPlan<'a> {
     /// Each use of a field with the trait it asks, in the order `format!`
     /// reads them; none for a static detail.
     pub(crate) fn uses(&self) -> Vec<(&'a Field<'a>, FmtTrait)> {
-        match self {
-            DetailPlan::Static(_) => Vec::new(),
-            DetailPlan::Formatted { fields, format, .. } => format
-                .uses()
-                .map(|(&position, fmt_trait)| (fields[position], fmt_trait))
-                .collect(),
+        let mut uses = Vec::new();
+        if let DetailPlan::Formatted { fields, format, .. } = self {
+            for (&position, fmt_trait) in format.uses() {
+                uses.push((fields[position], fmt_trait));
+            }
         }
+        uses
     }
 }
 
@@ -111,15 +109,20 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
     check_from_placement(cx, input, std_error);
     let mut variants = Vec::new();
     let mut from = Vec::new();
-    let mut from_types: BTreeMap<String, &Ident> = BTreeMap::new();
-    let mut codes: BTreeMap<u32, &Ident> = BTreeMap::new();
+    let mut from_types: Vec<(String, &Ident)> = Vec::new();
+    // Each code with the variant that took it first.
+    let mut codes: Vec<(u32, &Ident)> = Vec::new();
     let mut own_entries = 0;
-    for (position, variant) in input.variants().iter().enumerate() {
-        cx.set_section(position + 1);
+    let mut section = 0;
+    for variant in input.variants() {
+        section += 1;
+        cx.set_section(section);
         let attrs = input.keys_of(variant);
         if std_error {
             let transparent = attrs.transparent.is_some();
-            from.extend(check_from(cx, input, variant, transparent, &mut from_types));
+            if let Some(field) = check_from(cx, input, variant, transparent, &mut from_types) {
+                from.push(field);
+            }
         }
         if let Shape::Enum(_) = input.shape {
             for key in misplaced(&variant.attrs, |key| !key.allowed(Place::Variant)) {
@@ -129,7 +132,7 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
         // Checked on the code alone, so that a duplicate is reported even
         // when something else about the variant is wrong too.
         if let (Some(code), None) = (&attrs.code, &attrs.transparent) {
-            if let Some(first) = codes.get(&code.value) {
+            if let Some((_, first)) = codes.iter().find(|(taken, _)| *taken == code.value) {
                 cx.syn_error(syn::Error::new(
                     code.value_span,
                     format!(
@@ -138,7 +141,7 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
                     ),
                 ));
             } else {
-                codes.insert(code.value, variant.ident);
+                codes.push((code.value, variant.ident));
             }
         }
         let Some(kind) = check_variant(cx, input, variant, attrs, own_entries) else {
@@ -149,17 +152,16 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Plan<'a> {
         }
         variants.push((variant, kind));
     }
+    let mut reserved = Vec::new();
+    for codes in &input.attrs.reserved {
+        reserved.push((codes.low, codes.high, codes.reason.clone()));
+    }
     Plan {
         krate: input.attrs.krate(),
         std_error,
         from,
         variants,
-        reserved: input
-            .attrs
-            .reserved
-            .iter()
-            .map(|codes| (codes.low, codes.high, codes.reason.clone()))
-            .collect(),
+        reserved,
         range: input.attrs.range.as_ref().map(|range| range.value),
     }
 }
@@ -176,28 +178,7 @@ fn check_from_placement(cx: &Ctxt, input: &Input, std_error: bool) {
         Shape::Struct(_) => "a struct",
     };
     if !std_error {
-        let mut written =
-            input
-                .misplaced_from
-                .iter()
-                .copied()
-                .chain(input.variants().iter().flat_map(|variant| {
-                    variant.misplaced_from.iter().copied().chain(
-                        variant
-                            .fields
-                            .iter()
-                            .flat_map(|field| field.from.iter().copied()),
-                    )
-                }));
-        let has_error = input.original.attrs.iter().any(is_error_attr)
-            || match &input.original.data {
-                syn::Data::Enum(data) => data
-                    .variants
-                    .iter()
-                    .any(|variant| variant.attrs.iter().any(is_error_attr)),
-                _ => false,
-            };
-        if let (Some(first), false) = (written.next(), has_error) {
+        if let (Some(first), false) = (first_from(input), has_error_attr(input.original)) {
             cx.error_spanned_by(
                 first,
                 "#[from] is left to the derive that writes `Error` under `std_error = false` (thiserror's), and this type has no #[error(...)]; remove `std_error = false` to have #[derive(SkmsError)] write `From`, or derive thiserror::Error",
@@ -211,8 +192,10 @@ fn check_from_placement(cx: &Ctxt, input: &Input, std_error: bool) {
             format!("#[from] goes on a field, the one that a variant holds and converts from; not on {what}"),
         );
     }
-    for (position, variant) in input.variants().iter().enumerate() {
-        cx.set_section(position + 1);
+    let mut section = 0;
+    for variant in input.variants() {
+        section += 1;
+        cx.set_section(section);
         for attr in &variant.misplaced_from {
             cx.error_spanned_by(
                 attr,
@@ -224,6 +207,24 @@ fn check_from_placement(cx: &Ctxt, input: &Input, std_error: bool) {
         }
     }
     cx.set_section(0);
+}
+
+/// The first `#[from]` written in `input`, wherever it stands.
+fn first_from<'a>(input: &Input<'a>) -> Option<&'a syn::Attribute> {
+    if let Some(attr) = input.misplaced_from.first() {
+        return Some(attr);
+    }
+    for variant in input.variants() {
+        if let Some(attr) = variant.misplaced_from.first() {
+            return Some(attr);
+        }
+        for field in &variant.fields {
+            if let Some(attr) = field.from.first() {
+                return Some(attr);
+            }
+        }
+    }
+    None
 }
 
 /// A type's tokens as a user writes them: `std::io::Error`, not
@@ -243,8 +244,29 @@ fn type_text(tokens: &str) -> String {
     text
 }
 
-fn is_error_attr(attr: &syn::Attribute) -> bool {
-    attr.path().is_ident("error")
+/// Whether `#[error(...)]` stands on the type or on one of its variants.
+fn has_error_attr(node: &syn::DeriveInput) -> bool {
+    if any_error_attr(&node.attrs) {
+        return true;
+    }
+    if let syn::Data::Enum(data) = &node.data {
+        for variant in &data.variants {
+            if any_error_attr(&variant.attrs) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether `#[error(...)]` is among `attrs`.
+fn any_error_attr(attrs: &[syn::Attribute]) -> bool {
+    for attr in attrs {
+        if attr.path().is_ident("error") {
+            return true;
+        }
+    }
+    false
 }
 
 /// The conversion that `#[from]` asks of `variant`, if it is right: on its
@@ -256,7 +278,7 @@ fn check_from<'a>(
     input: &Input,
     variant: &'a Variant<'a>,
     transparent: bool,
-    from_types: &mut BTreeMap<String, &'a Ident>,
+    from_types: &mut Vec<(String, &'a Ident)>,
 ) -> Option<FromField<'a>> {
     let what = match input.shape {
         Shape::Enum(_) => "variant",
@@ -264,14 +286,14 @@ fn check_from<'a>(
     };
     let mut marked = Vec::new();
     for field in &variant.fields {
-        for extra in field.from.iter().skip(1) {
-            cx.error_spanned_by(extra, "duplicate #[from] on this field; keep one");
-        }
-        if let Some(attr) = field.from.first() {
+        if let Some((attr, extras)) = field.from.split_first() {
+            for extra in extras {
+                cx.error_spanned_by(extra, "duplicate #[from] on this field; keep one");
+            }
             marked.push((field, *attr));
         }
     }
-    for (_, attr) in marked.iter().skip(1) {
+    for (_, attr) in marked.get(1..).unwrap_or_default() {
         cx.error_spanned_by(
             attr,
             format!(
@@ -298,7 +320,7 @@ fn check_from<'a>(
         ok = false;
     }
     let ty = quote::ToTokens::to_token_stream(field.ty).to_string();
-    if let Some(first) = from_types.get(&ty) {
+    if let Some((_, first)) = from_types.iter().find(|(taken, _)| *taken == ty) {
         cx.error_spanned_by(
             attr,
             format!(
@@ -309,7 +331,7 @@ fn check_from<'a>(
         );
         ok = false;
     } else {
-        from_types.insert(ty, variant.ident);
+        from_types.push((ty, variant.ident));
     }
     ok.then_some(FromField {
         variant,
@@ -324,24 +346,25 @@ fn check_from<'a>(
 fn check_reserved(cx: &Ctxt, input: &Input) {
     let reserved = &input.attrs.reserved;
     for (position, codes) in reserved.iter().enumerate() {
-        if let Some(earlier) = reserved[..position]
-            .iter()
-            .find(|earlier| earlier.low <= codes.high && codes.low <= earlier.high)
-        {
-            cx.syn_error(syn::Error::new(
-                codes.span,
-                format!(
-                    "{} reserved twice in `{}`: {} {}, reserved before; reserve each code once",
-                    codes_text(codes.low, codes.high),
-                    input.original.ident,
-                    if codes.low == codes.high {
-                        "it overlaps"
-                    } else {
-                        "they overlap"
-                    },
-                    range_text(earlier.low, earlier.high),
-                ),
-            ));
+        // The first earlier reservation it overlaps, if any.
+        for earlier in &reserved[..position] {
+            if earlier.low <= codes.high && codes.low <= earlier.high {
+                cx.syn_error(syn::Error::new(
+                    codes.span,
+                    format!(
+                        "{} reserved twice in `{}`: {} {}, reserved before; reserve each code once",
+                        codes_text(codes.low, codes.high),
+                        input.original.ident,
+                        if codes.low == codes.high {
+                            "it overlaps"
+                        } else {
+                            "they overlap"
+                        },
+                        range_text(earlier.low, earlier.high),
+                    ),
+                ));
+                break;
+            }
         }
     }
 }
@@ -429,12 +452,13 @@ fn check_variant<'a>(
         ),
         _ => {}
     }
-    let marked: Vec<&Field> = variant
-        .fields
-        .iter()
-        .filter(|field| field.detail_marker.is_some())
-        .collect();
-    for extra in marked.iter().skip(1) {
+    let mut marked: Vec<&Field> = Vec::new();
+    for field in &variant.fields {
+        if field.detail_marker.is_some() {
+            marked.push(field);
+        }
+    }
+    for extra in marked.get(1..).unwrap_or_default() {
         cx.error_spanned_by(
             &extra.detail_marker,
             format!(
@@ -477,17 +501,15 @@ fn check_variant<'a>(
             ));
         }
     }
-    if let Some(reserved) = input
-        .attrs
-        .reserved
-        .iter()
-        .find(|reserved| (reserved.low..=reserved.high).contains(&code.value))
-    {
-        let reason = reserved
-            .reason
-            .as_ref()
-            .map(|reason| format!(" ({reason})"))
-            .unwrap_or_default();
+    // The first reservation that holds the code, if any.
+    for reserved in &input.attrs.reserved {
+        if !(reserved.low..=reserved.high).contains(&code.value) {
+            continue;
+        }
+        let reason = match &reserved.reason {
+            Some(reason) => format!(" ({reason})"),
+            None => String::new(),
+        };
         cx.syn_error(syn::Error::new(
             code.value_span,
             format!(
@@ -495,6 +517,7 @@ fn check_variant<'a>(
                 code.value, variant.ident, input.original.ident,
             ),
         ));
+        break;
     }
     if has_detail && detail.is_none() {
         return None;
@@ -534,16 +557,14 @@ fn check_transparent<'a>(
         );
         ok = false;
     }
-    for marker in variant
-        .fields
-        .iter()
-        .filter_map(|field| field.detail_marker.as_ref())
-    {
-        cx.error_spanned_by(
-            marker,
-            format!("#[skms(detail)] cannot mark the field of a transparent {what}: its detail is the field's own"),
-        );
-        ok = false;
+    for field in &variant.fields {
+        if let Some(marker) = &field.detail_marker {
+            cx.error_spanned_by(
+                marker,
+                format!("#[skms(detail)] cannot mark the field of a transparent {what}: its detail is the field's own"),
+            );
+            ok = false;
+        }
     }
     if variant.fields.len() != 1 {
         cx.error_spanned_by(
@@ -566,14 +587,17 @@ fn check_transparent<'a>(
 
 /// The keys written in `attrs` that `misplaced` says do not belong, in the
 /// order of the table of keys.
-fn misplaced<'a>(
-    attrs: &'a Attrs,
-    misplaced: impl Fn(&Key) -> bool + 'a,
-) -> impl Iterator<Item = &'a Ident> + 'a {
-    keys::KEYS
-        .iter()
-        .filter(move |key| misplaced(key))
-        .filter_map(|key| attrs.key(key.sym))
+fn misplaced(attrs: &Attrs, misplaced: fn(&Key) -> bool) -> Vec<&Ident> {
+    let mut keys = Vec::new();
+    for key in keys::KEYS {
+        if !misplaced(key) {
+            continue;
+        }
+        if let Some(written) = attrs.key(key.sym) {
+            keys.push(written);
+        }
+    }
+    keys
 }
 
 /// Checks the detail string `text`, written at `span` (its literal), and
@@ -646,10 +670,8 @@ fn marked_detail<'a>(field: &'a Field<'a>) -> DetailPlan<'a> {
 
 /// The field of `variant` that `field_ref` names.
 fn find_field<'a>(variant: &'a Variant<'a>, field_ref: &FieldRef) -> Option<&'a Field<'a>> {
-    variant
-        .fields
-        .iter()
-        .find(|field| match (&field.member, field_ref) {
+    for field in &variant.fields {
+        let names_it = match (&field.member, field_ref) {
             (Member::Named(ident), FieldRef::Named(name)) => {
                 let ident = ident.to_string();
                 ident.strip_prefix("r#").unwrap_or(&ident) == name
@@ -658,41 +680,55 @@ fn find_field<'a>(variant: &'a Variant<'a>, field_ref: &FieldRef) -> Option<&'a 
                 usize::try_from(index.index).is_ok_and(|index| index == *position)
             }
             _ => false,
-        })
+        };
+        if names_it {
+            return Some(field);
+        }
+    }
+    None
 }
 
 fn no_such_field(variant: &Variant, field_ref: &FieldRef) -> String {
     let written = field_ref.written();
-    let names: Vec<String> = variant.fields.iter().map(Field::name).collect();
+    let mut names = Vec::new();
+    let mut listed = Vec::new();
+    let (mut has_named, mut has_unnamed) = (false, false);
+    for field in &variant.fields {
+        let name = field.name();
+        listed.push(format!("`{{{name}}}`"));
+        names.push(name);
+        if field.original.ident.is_some() {
+            has_named = true;
+        } else {
+            has_unnamed = true;
+        }
+    }
     let fields = match names.len() {
         0 => format!("`{}` has no fields", variant.ident),
-        _ => format!(
-            "the fields of `{}` are {}",
-            variant.ident,
-            join(
-                &names
-                    .iter()
-                    .map(|n| format!("`{{{n}}}`"))
-                    .collect::<Vec<_>>()
-            )
-        ),
+        _ => format!("the fields of `{}` are {}", variant.ident, join(&listed)),
     };
     match field_ref {
-        FieldRef::Named(_) if variant.fields.iter().any(|f| f.original.ident.is_none()) => format!(
+        FieldRef::Named(_) if has_unnamed => format!(
             "detail names `{{{written}}}`, but `{}` has unnamed fields; {fields}",
             variant.ident
         ),
-        FieldRef::Index(_) if variant.fields.iter().any(|f| f.original.ident.is_some()) => {
+        FieldRef::Index(_) if has_named => {
             format!(
                 "detail names `{{{written}}}`, but `{}` has named fields; {fields}",
                 variant.ident
             )
         }
         _ => {
-            let closest = names
-                .iter()
-                .filter(|name| crate::keys::distance(&written, name) <= 2)
-                .min_by_key(|name| crate::keys::distance(&written, name));
+            // The first of the nearest names, at most two edits away.
+            let mut closest = None;
+            let mut nearest = 3;
+            for name in &names {
+                let distance = crate::keys::distance(&written, name);
+                if distance < nearest {
+                    nearest = distance;
+                    closest = Some(name);
+                }
+            }
             match closest {
                 Some(name) => format!(
                     "detail names `{{{written}}}`, but `{}` has no such field; did you mean `{{{name}}}`?",
