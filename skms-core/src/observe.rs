@@ -42,11 +42,13 @@
 //! A span of one's own declares them in one line each:
 //!
 //! ```
+//! # #[cfg(feature = "tracing")] {
 //! let span = tracing::info_span!(
 //!     "request",
 //!     error.type = tracing::field::Empty,
 //!     skms.code = tracing::field::Empty,
 //! );
+//! # }
 //! ```
 //!
 //! tracing-opentelemetry exports them as the span's attributes, and a `fmt`
