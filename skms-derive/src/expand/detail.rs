@@ -70,14 +70,11 @@ pub(crate) fn detail_body(
             continue;
         };
         count += 1;
-        // `member: binding,` for each field.
-        let mut bound = TokenStream::new();
+        let mut members: Vec<&syn::Member> = Vec::with_capacity(fields.len());
         let mut bindings: Vec<Ident> = Vec::with_capacity(fields.len());
         for (position, field) in fields.iter().enumerate() {
-            let binding = binding(position, field);
-            let member = &field.member;
-            bound.extend(quote!(#member: #binding,));
-            bindings.push(binding);
+            members.push(&field.member);
+            bindings.push(binding(position, field));
         }
         let path = VariantPath {
             ty: &input.original.ident,
@@ -89,13 +86,13 @@ pub(crate) fn detail_body(
                 let values = field_value_fns.values(detail, fields, &bindings);
                 let fillers = vec![quote!(__SKMS_NO_FIELD_VALUE); width - detail.fields.len()];
                 arms.extend(quote! {
-                    #path { #bound .. } => (#index, [#(#values,)* #(#fillers),*]),
+                    #path { #(#members: #bindings,)* .. } => (#index, [#(#values,)* #(#fillers),*]),
                 });
             }
             (Some(detail), _) => {
                 let values = field_value_fns.values(detail, fields, &bindings);
                 arms.extend(quote! {
-                    #path { #bound .. } =>
+                    #path { #(#members: #bindings,)* .. } =>
                         #ret #private::write_plain_detail(#writer, &__SKMS_ENTRIES[#index], &[#(#values),*]),
                 });
             }
@@ -116,7 +113,7 @@ pub(crate) fn detail_body(
                     args.push(quote!(#name = #value));
                 }
                 arms.extend(quote! {
-                    #path { #bound .. } =>
+                    #path { #(#members: #bindings,)* .. } =>
                         #ret ::core::write!(#writer, #format, #(#args),*),
                 });
             }

@@ -190,15 +190,11 @@ impl ReadLists<'_> {
             self.values.push(local(&format!("__skms_value_{position}")));
         }
         let values = &self.values[..fields.len()];
-        let mut members = TokenStream::new();
-        for (field, value) in fields.iter().zip(values) {
-            if !members.is_empty() {
-                members.extend(quote!(,));
-            }
-            let member = &field.member;
-            members.extend(quote!(#member: #value));
+        let mut members: Vec<&syn::Member> = Vec::with_capacity(fields.len());
+        for field in fields {
+            members.push(&field.member);
         }
-        let arm = quote!(#index => #path { #members },);
+        let arm = quote!(#index => #path { #(#members: #values),* },);
         for list in &mut self.lists {
             if list.key == key {
                 list.indices.push(index);
