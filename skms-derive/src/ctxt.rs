@@ -34,10 +34,7 @@ impl Ctxt {
         // After every error of this section and of the sections before it:
         // the errors stay in section order, and in the order recorded
         // within a section.
-        let mut at = errors.len();
-        while at > 0 && errors[at - 1].0 > section {
-            at -= 1;
-        }
+        let at = errors.partition_point(|(recorded, _)| *recorded <= section);
         errors.insert(at, (section, error));
     }
 

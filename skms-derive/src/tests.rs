@@ -505,3 +505,110 @@ fn rebuilt_marks_and_read_lists() {
         "{differing}"
     );
 }
+
+/// Each included catalog is listed in `INCLUDES` and checked at its
+/// variant: in `const _` items for a type without parameters; for a
+/// generic type, the catalogs that name no parameter in `const _`, and from
+/// the first that names one on, after monomorphization (`__SKMS_COMPOSED`),
+/// marked `generic_in`.
+#[test]
+fn included_catalogs_are_listed_and_checked() {
+    let input: syn::DeriveInput = syn::parse_quote! {
+        enum KmsError {
+            #[skms(transparent)]
+            Standard(StandardError),
+            #[skms(transparent)]
+            Token(TokenError),
+        }
+    };
+    let text = crate::expand::derive(&input).to_string();
+    assert_eq!(text.matches("check_include").count(), 2, "{text}");
+    for (index, variant) in ["Standard", "Token"].iter().enumerate() {
+        assert!(
+            text.contains(&format!("Include :: new (\"{variant}\"")),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!(
+                "& __SKMS_RESERVED , < KmsError as :: skms_core :: Catalog > :: INCLUDES , {index} ,"
+            )),
+            "{text}"
+        );
+    }
+    assert!(!text.contains("__SKMS_COMPOSED"), "{text}");
+
+    let input: syn::DeriveInput = syn::parse_quote! {
+        enum Wrapper<E> {
+            #[skms(transparent)]
+            Standard(StandardError),
+            #[skms(transparent)]
+            Inner(E),
+            #[skms(transparent)]
+            Token(TokenError),
+        }
+    };
+    let text = crate::expand::derive(&input).to_string();
+    // `Standard` and `Token` before monomorphization, against each other;
+    // `Inner` and `Token` after it, against everything before them.
+    assert_eq!(text.matches("check_include").count(), 4, "{text}");
+    assert!(
+        text.contains("const __SKMS_FIXED_INCLUDES : & [:: skms_core :: Include] = & [:: skms_core :: Include :: new (\"Standard\""),
+        "{text}"
+    );
+    assert!(text.contains("__SKMS_FIXED_INCLUDES , 0 ,"), "{text}");
+    assert!(text.contains("__SKMS_FIXED_INCLUDES , 1 ,"), "{text}");
+    assert!(text.contains("const __SKMS_COMPOSED : () ="), "{text}");
+    assert!(
+        text.contains("< Self as :: skms_core :: Catalog > :: INCLUDES , 1 ,"),
+        "{text}"
+    );
+    assert!(
+        text.contains("< Self as :: skms_core :: Catalog > :: INCLUDES , 2 ,"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("< Self as :: skms_core :: Catalog > :: INCLUDES , 0 ,"),
+        "{text}"
+    );
+    assert_eq!(text.matches(":: generic_in (").count(), 2, "{text}");
+}
+
+/// The impls of a generic type add a bound for each field type that names
+/// a parameter, once, after the user's own predicates: `SkmsError` and
+/// `Catalog` for a transparent field, the formatting trait for a field of
+/// a detail; none for a type without type parameters.
+#[test]
+fn generic_impls_bound_what_they_use() {
+    let input: syn::DeriveInput = syn::parse_quote! {
+        enum Wrapper<T, U> where U: Clone {
+            #[skms(transparent)]
+            Inner(T),
+            #[skms(code = 60001, status = 500, msg = "Failed", detail = "{0} {0} {1}")]
+            Failed(U, String),
+            #[skms(code = 60002, status = 500, msg = "Failed", detail = "{0:?}")]
+            Debugged(U),
+        }
+    };
+    let text = crate::expand::derive(&input).to_string();
+    let skms_error = "impl < T , U > :: skms_core :: SkmsError for Wrapper < T , U > where ";
+    let at = text.find(skms_error).expect("the SkmsError impl");
+    let clause = &text[at + skms_error.len()..];
+    let clause = &clause[..clause.find('{').unwrap()];
+    assert_eq!(
+        clause.trim(),
+        "U : Clone , T : :: skms_core :: SkmsError , T : :: skms_core :: Catalog , \
+         U : :: core :: fmt :: Display , U : :: core :: fmt :: Debug",
+        "{text}"
+    );
+    let input: syn::DeriveInput = syn::parse_quote! {
+        enum Plain<'a> {
+            #[skms(code = 60001, status = 500, msg = "Failed", detail = "{0}")]
+            Failed(&'a str),
+        }
+    };
+    let text = crate::expand::derive(&input).to_string();
+    assert!(
+        text.contains("impl < 'a > :: skms_core :: SkmsError for Plain < 'a > {"),
+        "{text}"
+    );
+}

@@ -201,15 +201,13 @@ fn include_checks(
     items: bool,
 ) -> TokenStream {
     let mut checks = TokenStream::new();
-    let mut index = from;
-    while let Some((variant, _)) = transparent.get(index) {
+    for (index, (variant, _)) in transparent.iter().enumerate().skip(from) {
         let check = check(private, name, variant, includes, index);
         checks.extend(if items {
             quote_spanned!(variant.span()=> const _: () = #check;)
         } else {
             quote_spanned!(variant.span()=> #check;)
         });
-        index += 1;
     }
     checks
 }
@@ -280,12 +278,10 @@ fn own_check(
         own_arms.extend(quote!(#index => #fail,));
     }
     let mut include_arms = TokenStream::new();
-    let mut index = from;
-    while let Some((variant, _)) = transparent.get(index) {
+    for (index, (variant, _)) in transparent.iter().enumerate().skip(from) {
         let literal = Literal::usize_unsuffixed(index);
         let fail = fail(variant.span());
         include_arms.extend(quote!(#literal => #fail,));
-        index += 1;
     }
     let from = Literal::usize_unsuffixed(from);
     let conflict = local("__conflict");

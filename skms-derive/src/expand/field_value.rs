@@ -96,12 +96,5 @@ impl<'a> FieldValueFns<'a> {
 
 /// The position of `key` in `known`.
 pub(crate) fn position_of(known: &[String], key: &str) -> Option<usize> {
-    let mut index = 0;
-    while let Some(text) = known.get(index) {
-        if text == key {
-            return Some(index);
-        }
-        index += 1;
-    }
-    None
+    known.iter().position(|text| text == key)
 }

@@ -161,10 +161,8 @@ impl ReadLists<'_> {
         // types are printed once each, by `reader`: printing is what a
         // derive pays for most.
         let mut identity = true;
-        let mut position = 0;
-        while let Some(&use_) = uses.get(position) {
+        for (position, &use_) in uses.iter().enumerate() {
             identity &= use_ == position;
-            position += 1;
         }
         let mut readers = Vec::with_capacity(fields.len());
         let mut key = Vec::with_capacity(fields.len() + uses.len() + 1);

@@ -255,7 +255,44 @@ pub(crate) fn mentions(ty: &syn::Type, params: &[String]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::GenericNames;
+    use super::{mentions, GenericNames};
+    use quote::ToTokens;
+
+    /// Only type and const parameters count as parameters.
+    #[test]
+    fn a_type_without_type_or_const_parameters() {
+        assert!(GenericNames::new(&syn::parse_quote!(<'a>)).is_empty());
+        assert!(GenericNames::new(&syn::parse_quote!()).is_empty());
+        assert!(!GenericNames::new(&syn::parse_quote!(<T>)).is_empty());
+        assert!(!GenericNames::new(&syn::parse_quote!(<const N: usize>)).is_empty());
+    }
+
+    /// A type can be named outside the impl when it names no parameter, no
+    /// lifetime but `'static`, and not `Self`; `named_in` counts the
+    /// lifetime parameters too, `mentions` the names it is given.
+    #[test]
+    fn a_type_named_outside_the_impl() {
+        let names = GenericNames::new(&syn::parse_quote!(<'a, T, const N: usize>));
+        let outside = |ty: syn::Type| names.nameable_outside_impl(ty.to_token_stream());
+        assert!(outside(syn::parse_quote!(String)));
+        assert!(outside(syn::parse_quote!(&'static str)));
+        assert!(outside(syn::parse_quote!(Vec<(u8, String)>)));
+        assert!(!outside(syn::parse_quote!(T)));
+        assert!(!outside(syn::parse_quote!(Vec<T>)));
+        assert!(!outside(syn::parse_quote!([u8; N])));
+        assert!(!outside(syn::parse_quote!(&'a str)));
+        assert!(!outside(syn::parse_quote!(Box<Self>)));
+        let in_type = |ty: syn::Type| names.named_in(&ty);
+        assert!(in_type(syn::parse_quote!(Vec<T>)));
+        assert!(in_type(syn::parse_quote!([u8; N])));
+        assert!(in_type(syn::parse_quote!(&'a str)));
+        assert!(in_type(syn::parse_quote!(Box<Self>)));
+        assert!(!in_type(syn::parse_quote!(&'static str)));
+        assert!(!in_type(syn::parse_quote!(Vec<String>)));
+        let params = ["T".to_owned()];
+        assert!(mentions(&syn::parse_quote!(Option<(u8, T)>), &params));
+        assert!(!mentions(&syn::parse_quote!(Option<U>), &params));
+    }
 
     /// A type names a parameter at any depth, after any punctuation, and
     /// not as a lifetime of the same name.
