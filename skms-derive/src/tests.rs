@@ -536,6 +536,10 @@ fn included_catalogs_are_listed_and_checked() {
         );
     }
     assert!(!text.contains("__SKMS_COMPOSED"), "{text}");
+    assert!(
+        text.contains("KmsError :: Token { 0 : __field , .. } => :: skms_core :: __private :: Resolved :: Transparent (< TokenError as :: skms_core :: __private :: TransparentField > :: as_dyn (__field))"),
+        "{text}"
+    );
 
     let input: syn::DeriveInput = syn::parse_quote! {
         enum Wrapper<E> {
@@ -609,6 +613,74 @@ fn generic_impls_bound_what_they_use() {
     let text = crate::expand::derive(&input).to_string();
     assert!(
         text.contains("impl < 'a > :: skms_core :: SkmsError for Plain < 'a > {"),
+        "{text}"
+    );
+}
+
+/// What varies with the variants: the read lists (variants that read the
+/// same field types, each once in order, share one; other uses have their
+/// own), a marked detail parsed whole, `__skms_grpc` only where a code is
+/// chosen, the reserved table only where codes are reserved or catalogs
+/// included, and the array of `__skms_detail`'s arms as wide as the widest
+/// plain detail of at most four fields.
+#[test]
+fn the_expansion_follows_the_variants() {
+    let expand = |input: syn::DeriveInput| crate::expand::derive(&input).to_string();
+    let text = expand(syn::parse_quote! {
+        #[skms(reserved(60100))]
+        enum E {
+            #[skms(code = 60001, status = 400, msg = "a", detail = "{a} {b}")]
+            A { a: u32, b: String },
+            #[skms(code = 60002, status = 400, msg = "b", detail = "{x} {y}")]
+            B { x: u32, y: String },
+            #[skms(code = 60003, status = 400, msg = "c", detail = "{b} {a} {b}")]
+            C { a: u32, b: String },
+            #[skms(code = 60006, status = 400, msg = "g", detail = "{b} {b} {a}")]
+            H { a: u32, b: String },
+            #[skms(code = 60004, status = 400, msg = "d", grpc = "cancelled")]
+            D(#[skms(detail)] String),
+            #[skms(code = 60005, status = 400, msg = "e", detail = "{0}{1}{2}{3}{4}")]
+            F(u8, u8, u8, u8, u8),
+        }
+    });
+    assert_eq!(text.matches("fn __skms_read_list_").count(), 4, "{text}");
+    assert!(
+        text.contains("0 | 1 => return Self :: __skms_read_list_0"),
+        "{text}"
+    );
+    assert!(text.contains("IDENTITY_USES"), "{text}");
+    assert!(text.contains("& [0 , 1 , 0]"), "{text}");
+    assert!(text.contains("& [0 , 0 , 1]"), "{text}");
+    assert!(
+        text.contains("ParseDetail :: < String > :: NEW) . parse (__body)"),
+        "{text}"
+    );
+    assert!(text.contains("fn __skms_grpc"), "{text}");
+    assert!(
+        text.contains("static __SKMS_RESERVED : [:: skms_core :: Reserved ; 1]"),
+        "{text}"
+    );
+    assert!(text.contains("const RESERVED :"), "{text}");
+    assert!(
+        text.contains("[:: skms_core :: __private :: FieldValue < '_ > ; 3]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("=> return :: skms_core :: __private :: write_plain_detail (__w"),
+        "{text}"
+    );
+
+    let text = expand(syn::parse_quote! {
+        enum G {
+            #[skms(code = 60001, status = 400, msg = "a", detail = "{0}")]
+            A(u32),
+        }
+    });
+    assert!(!text.contains("fn __skms_grpc"), "{text}");
+    assert!(!text.contains("__SKMS_RESERVED"), "{text}");
+    assert!(!text.contains("const RESERVED"), "{text}");
+    assert!(
+        text.contains("[:: skms_core :: __private :: FieldValue < '_ > ; 1]"),
         "{text}"
     );
 }

@@ -41,8 +41,8 @@ pub(crate) fn detail_body(
     let mut width = None;
     for plain in plain_details.iter().flatten() {
         let len = plain.fields.len();
-        if len <= MAX_ARM_FIELDS && width < Some(len) {
-            width = Some(len);
+        if len <= MAX_ARM_FIELDS {
+            width = width.max(Some(len));
         }
     }
     // With an array, the arms that write their detail themselves return.

@@ -183,8 +183,7 @@ impl ReadLists<'_> {
             key.push(usize::MAX);
             key.extend(uses);
         }
-        while self.values.len() < fields.len() {
-            let position = self.values.len();
+        for position in self.values.len()..fields.len() {
             self.values.push(local(&format!("__skms_value_{position}")));
         }
         let values = &self.values[..fields.len()];
