@@ -6,7 +6,11 @@
 //! reports none. The ui suite checks the same with rustc, spans included,
 //! in minutes; this runs in a second, so that a change to `attr.rs`,
 //! `valid.rs` or `fmt.rs` (or each mutant of cargo-mutants) is checked
-//! against every case at once.
+//! against every case at once. The tests after those read what the derive
+//! writes for a few inputs (the composition checks, the bounds of generic
+//! impls, the parts that vary with the variants), so that a change to
+//! `expand/` is checked in a second too, not only by the workspace's tests
+//! that compile it.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
