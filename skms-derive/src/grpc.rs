@@ -99,6 +99,8 @@ mod tests {
             ("canceled", "cancelled"),
             ("already-exists", "already_exists"),
             ("unavailible", "unavailable"),
+            // Two edits, within a quarter of a long name.
+            ("invalid_arguemnt", "invalid_argument"),
         ] {
             let message = code(wrong).unwrap_err();
             assert!(

@@ -300,6 +300,8 @@ mod tests {
         );
         assert_eq!(suggest("Status").map(|key| key.name), Some("status"));
         assert_eq!(suggest("tonic").map(|key| key.name), Some("grpc"));
+        // One edit from `desc` (`description`) and from `doc`: the first key.
+        assert_eq!(suggest("dsc").map(|key| key.name), Some("description"));
         assert_eq!(suggest("reserve").map(|key| key.name), Some("reserved"));
         assert_eq!(suggest("retired").map(|key| key.name), Some("reserved"));
         assert_eq!(suggest("deprecate").map(|key| key.name), Some("deprecated"));
