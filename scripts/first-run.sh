@@ -58,7 +58,7 @@ if [[ ${WARM:-1} == 1 ]]; then
     timed test-warm cargo test --timings --workspace --all-features
 fi
 if [[ ${UI:-0} == 1 ]]; then
-    timed ui cargo test --all-features --test ui
+    timed ui cargo test --features ui --test ui
 fi
 echo "first-run: logs and --timings reports in $clone.*"
 [[ ${KEEP:-0} == 1 ]] || rm -rf "$clone"

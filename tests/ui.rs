@@ -5,12 +5,14 @@
 //! is about (`code_duplicate`), or `skms` for the attribute itself
 //! (`skms_key_unknown`), or the item (`enum_`, `struct_`, `union_`,
 //! `variant_`), so that the cases of one key sit together. Regenerate with
-//! `TRYBUILD=overwrite cargo test --all-features --test ui` and review the
+//! `TRYBUILD=overwrite cargo test --features ui --test ui` and review the
 //! diff.
 //!
-//! `cargo test` leaves this suite out (`test = false` in Cargo.toml): its
-//! hundred-odd cases take about ten minutes on two cores. Run it with
-//! `cargo test --all-features --test ui`, as `.ci/run` does; the
+//! `cargo test` leaves this suite out (`test = false` in Cargo.toml):
+//! trybuild builds its cases in a project of its own with the run's
+//! features, every web stack under `--all-features`. Run it with
+//! `cargo test --features ui --test ui`, as `.ci/run` does (under a
+//! minute); the
 //! derive's unit test `ui_cases_report_their_stderr` checks every case's
 //! derive messages against its `.stderr` without rustc, in the README's
 //! test command.
