@@ -7,6 +7,9 @@
 //! The checks run in const evaluation only: every function is `#[inline]`,
 //! so that no build of skms-core compiles them to machine code (const
 //! evaluation reads their MIR).
+//!
+//! One concern, the composition checks: the checks and the tests of each
+//! message they write.
 
 use crate::catalog::{find, CodeRange, Entry, Include, Reserved};
 
@@ -89,9 +92,9 @@ const fn check_reserved(scope: &Scope<'_>, reserved: &[Reserved]) -> Option<Mess
         message.push(scope.name);
         message.push("`, but `");
         message.push(entry.variant);
-        message.push("` of the catalog included through `");
-        message.push(include.variant);
-        message.push("` uses it; a reserved code is never used again in the composed catalog");
+        message.push("`");
+        message.push_through(include.variant);
+        message.push(" uses it; a reserved code is never used again in the composed catalog");
         return Some(message);
     }
     if let Some((entry, reservation)) = reserved_and_used(include, scope.own, &[]) {
@@ -123,9 +126,9 @@ const fn check_reserved(scope: &Scope<'_>, reserved: &[Reserved]) -> Option<Mess
             message.push(reserving.variant);
             message.push("`, but `");
             message.push(entry.variant);
-            message.push("` of the catalog included through `");
-            message.push(using.variant);
-            message.push("` uses it in `");
+            message.push("`");
+            message.push_through(using.variant);
+            message.push(" uses it in `");
             message.push(scope.name);
             message.push("`");
             return Some(message);
@@ -252,20 +255,15 @@ pub const fn own_conflict(
             message.push_u32(entry.code);
             message.push(" means two things in `");
             message.push(name);
-            message.push("`: variant `");
-            message.push(mine.variant);
-            message.push("` ");
-            message.push_meaning(mine);
-            message.push(" and `");
-            message.push(entry.variant);
-            message.push("` ");
-            message.push_meaning(entry);
-            message.push(" of the catalog included through `");
-            message.push(include.variant);
+            message.push("`: variant ");
+            message.push_entry(mine);
+            message.push(" and ");
+            message.push_entry(entry);
+            message.push_through(include.variant);
             if is_standard(entry) {
-                message.push("`; give the variant another code, or leave out `status` and `msg` to take the standard entry's");
+                message.push("; give the variant another code, or leave out `status` and `msg` to take the standard entry's");
             } else {
-                message.push("`; give the variant another code, or the same status and message");
+                message.push("; give the variant another code, or the same status and message");
             }
             return OwnConflict {
                 index,
@@ -372,17 +370,11 @@ const fn check_tree(scope: &Scope<'_>, entries: &[Entry], nested: &[Include]) ->
             if !same_meaning(mine, entry) {
                 let mut message = Message::new();
                 message.push_start(scope, entry.code);
-                message.push("variant `");
-                message.push(mine.variant);
-                message.push("` ");
-                message.push_meaning(mine);
-                message.push(" and `");
-                message.push(entry.variant);
-                message.push("` ");
-                message.push_meaning(entry);
-                message.push(" of the catalog included through `");
-                message.push(scope.includes[scope.index].variant);
-                message.push("`");
+                message.push("variant ");
+                message.push_entry(mine);
+                message.push(" and ");
+                message.push_entry(entry);
+                message.push_through(scope.includes[scope.index].variant);
                 message.push_end(scope);
                 return Some(message);
             }
@@ -394,19 +386,11 @@ const fn check_tree(scope: &Scope<'_>, entries: &[Entry], nested: &[Include]) ->
                 if !same_meaning(other, entry) {
                     let mut message = Message::new();
                     message.push_start(scope, entry.code);
-                    message.push("`");
-                    message.push(other.variant);
-                    message.push("` ");
-                    message.push_meaning(other);
-                    message.push(" of the catalog included through `");
-                    message.push(earlier.variant);
-                    message.push("` and `");
-                    message.push(entry.variant);
-                    message.push("` ");
-                    message.push_meaning(entry);
-                    message.push(" of the catalog included through `");
-                    message.push(scope.includes[scope.index].variant);
-                    message.push("`");
+                    message.push_entry(other);
+                    message.push_through(earlier.variant);
+                    message.push(" and ");
+                    message.push_entry(entry);
+                    message.push_through(scope.includes[scope.index].variant);
                     message.push_end(scope);
                     return Some(message);
                 }
@@ -569,6 +553,23 @@ impl Message {
             self.push(reason);
             self.push(")");
         }
+    }
+
+    /// `` `KeyNotFound` (400, "Key not found in the keyVault") ``
+    #[inline]
+    const fn push_entry(&mut self, entry: &Entry) {
+        self.push("`");
+        self.push(entry.variant);
+        self.push("` ");
+        self.push_meaning(entry);
+    }
+
+    /// `` of the catalog included through `Standard` ``
+    #[inline]
+    const fn push_through(&mut self, variant: &str) {
+        self.push(" of the catalog included through `");
+        self.push(variant);
+        self.push("`");
     }
 
     /// `(400, "Key not found in the keyVault")`
