@@ -76,6 +76,10 @@
 //! The status's `details` (`grpc-status-details-bin`, a protobuf
 //! `google.rpc.Status`) are left empty: writing them would need protobuf,
 //! and the metadata carries everything an SKMS client reads.
+//!
+//! One concern, SKMS errors over gRPC both ways: the `Status` a server
+//! sends (metadata, its limits, the policy) and what a client reads back
+//! from it (`Decoded::from_status`).
 
 // One concern, an SKMS error as a `tonic::Status` and back: the metadata,
 // its bounds and their decoding, with the user documentation and the unit

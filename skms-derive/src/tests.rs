@@ -11,6 +11,9 @@
 //! impls, the parts that vary with the variants), so that a change to
 //! `expand/` is checked in a second too, not only by the workspace's tests
 //! that compile it.
+//!
+//! One concern, the derive checked without rustc: its messages against the
+//! ui cases, and what it writes for chosen inputs.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;

@@ -1,6 +1,9 @@
 //! Every semantic rule of the derive. The output is a `Plan` that expansion
 //! turns into code without any further check: whatever can be wrong with the
 //! input is found here, and all of it is reported at once.
+//!
+//! One concern, the rules: each check, its message and its span, and the
+//! plan they leave for expansion.
 
 use proc_macro2::Span;
 use syn::{Ident, Member, Path};

@@ -17,6 +17,9 @@
 //! scanner (`json/scan.rs`), made for plain bodies, and come here only when
 //! it is not sure: every error, and every body it does not answer, is this
 //! module's.
+//!
+//! One concern, a received body read from JSON with precise errors: the
+//! decoder, its error type, and the entry points that call it.
 
 use core::cell::Cell;
 use core::fmt;

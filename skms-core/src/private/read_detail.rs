@@ -32,6 +32,9 @@
 //! without backtracking spends about `2 n`: within the budget by far. The
 //! tests below count it, and `tests/round_trip.rs` times details built to
 //! make the search try every split.
+//!
+//! One concern, reading fields back from a detail: the search, its budget,
+//! and the tests that count it.
 
 use crate::catalog::{DetailKind, Entry};
 
